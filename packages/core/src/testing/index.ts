@@ -1,0 +1,4 @@
+// @outflow/core/testing: helpers for tests of stores, workers and connectors.
+export * from './manual-clock.js';
+export * from './prepare.js';
+export * from './memory-store.js';
