@@ -1,0 +1,4 @@
+// @outflow/ingest: request bodies → validated, stored-ready event batches.
+export type * from './types.js';
+export { parseBody, bodyFormat } from './parse-body.js';
+export { validateEvent } from './validate-event.js';
