@@ -1,0 +1,128 @@
+// The runner's configuration schema (outflow.yaml): the single source for validation and docs.
+import { CATEGORIES, CONTENT_FORMATS, PII_FIELDS, parseDuration } from '@outflow/core';
+import { z } from 'zod';
+
+export const SCOPES = ['ingest:logs', 'read:log_streams', 'create:log_streams', 'update:log_streams', 'delete:log_streams'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+const duration = (fallback: string) =>
+  z
+    .union([z.string(), z.number()])
+    .default(fallback)
+    .transform((v, ctx) => {
+      try {
+        return parseDuration(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    });
+
+const bytes = (fallback: number) =>
+  z.union([z.number().int().positive(), z.string().regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|KiB|MiB|GiB)?$/i, 'expected a size such as 5MB or 1048576')])
+    .default(fallback)
+    .transform((v) => {
+      if (typeof v === 'number') return v;
+      const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(v) as RegExpExecArray;
+      const unit = (m[2] ?? '').toLowerCase();
+      const mult = unit.startsWith('g') ? 1024 ** 3 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('k') ? 1024 : 1;
+      return Math.round(Number(m[1]) * mult);
+    });
+
+export const filterSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('category'), name: z.enum(CATEGORIES) }).strict(),
+  z.object({ type: z.literal('type'), name: z.string().min(1).max(100) }).strict(),
+]);
+
+export const piiConfigSchema = z
+  .object({
+    log_fields: z.array(z.enum(PII_FIELDS)).min(1),
+    method: z.enum(['mask', 'hash']),
+    algorithm: z.literal('xxhash').default('xxhash'),
+  })
+  .strict();
+
+export const streamConfigSchema = z
+  .object({
+    name: z.string().min(1).max(128).describe('Unique name of the stream within its tenant.'),
+    type: z.string().min(1).describe('Connector type, e.g. http, console, datadog.'),
+    tenant: z.string().min(1).default('default').describe('Tenant whose events the stream delivers.'),
+    status: z.enum(['active', 'paused']).optional().describe('Initial status; later changes through the API are kept.'),
+    sink: z.record(z.string(), z.unknown()).default({}).describe('Destination settings, validated by the connector.'),
+    filters: z.array(filterSchema).default([]),
+    pii_config: piiConfigSchema.optional(),
+    isPriority: z.boolean().default(false),
+    startFrom: z.iso.datetime({ offset: true }).optional().describe('ISO date to start from when the stream is first created.'),
+  })
+  .strict();
+
+export const runnerConfigSchema = z
+  .object({
+    server: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+        maxBodyBytes: bytes(5 * 1024 * 1024).describe('Largest accepted ingest body (413 above).'),
+        maxEventsPerRequest: z.number().int().positive().default(10_000),
+      })
+      .strict()
+      .prefault({}),
+    store: z
+      .object({
+        sqlite: z
+          .object({
+            path: z.string().min(1).default('./data/outflow.db'),
+            fsync: z.boolean().default(false).describe('fsync each commit (power-loss safe); kill -9 safety needs no fsync.'),
+          })
+          .strict(),
+      })
+      .strict()
+      .prefault({ sqlite: {} }),
+    retention: duration('30d'),
+    tokens: z
+      .array(
+        z
+          .object({
+            token: z.string().min(8, 'must be at least 8 characters'),
+            tenant: z.string().min(1),
+            scopes: z.array(z.enum(SCOPES)).min(1),
+          })
+          .strict(),
+      )
+      .default([]),
+    egress: z
+      .object({ allowHttp: z.boolean().default(false), allowPrivateNetworks: z.boolean().default(false) })
+      .strict()
+      .prefault({}),
+    connectors: z.array(z.string().min(1)).optional().describe('Connector packages to load; the built-ins when omitted.'),
+    delivery: z
+      .object({
+        attemptsPerRound: z.number().int().min(1).max(20).default(3),
+        attemptBackoff: z.object({ initial: duration('1s'), max: duration('10s') }).strict().prefault({}),
+        maxRetryAfter: duration('5m'),
+        roundBackoff: z
+          .object({ initial: duration('30s'), multiplier: z.number().min(1).default(2), max: duration('10m') })
+          .strict()
+          .prefault({}),
+        suspendAfter: duration('7d'),
+        retentionCheckInterval: duration('1h'),
+        healthRetention: duration('30d'),
+        attemptTimeout: duration('30s'),
+        concurrency: z.number().int().min(1).max(16).default(1),
+        batch: z
+          .object({ maxEvents: z.number().int().positive().default(500), maxBytes: bytes(4 * 1024 * 1024) })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    log: z
+      .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+      .strict()
+      .prefault({}),
+    streams: z.array(streamConfigSchema).default([]),
+  })
+  .strict();
+
+export type RunnerConfig = z.output<typeof runnerConfigSchema>;
+export type StreamConfig = z.output<typeof streamConfigSchema>;

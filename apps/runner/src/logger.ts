@@ -1,0 +1,14 @@
+// Creates the runner's pino logger; known secret-bearing fields are redacted.
+import { pino, type Logger as PinoLogger } from 'pino';
+
+export function createLogger(level: string, destination?: NodeJS.WritableStream): PinoLogger {
+  return pino(
+    {
+      level,
+      base: { component: 'runner' },
+      redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'sink', '*.sink'], censor: '[REDACTED]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination as pino.DestinationStream | undefined,
+  );
+}

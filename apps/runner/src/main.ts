@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// The `outflow` CLI: start, validate and connectors.
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '@outflow/core';
+import { loadConfigFile } from './config/load.js';
+import { prepareRegistry, startApp } from './app.js';
+import { startBanner } from './cli/banner.js';
+
+const USAGE = `Usage: outflow <command> [--config FILE]
+
+Commands:
+  start        Run the service (ingest API, management API, stream workers).
+  validate     Check a config file; exits non-zero naming each bad field by its path.
+  connectors   List the installed connector types.
+
+Options:
+  -c, --config FILE   Config file (default: outflow.yaml)
+  -h, --help          Show this help.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { config: { type: 'string', short: 'c', default: 'outflow.yaml' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const loaded = loadConfigFile(values.config as string);
+  switch (command) {
+    case 'validate': {
+      const registry = await prepareRegistry(loaded);
+      console.log(`${loaded.file} is valid: ${loaded.config.streams.length} stream(s); connector types: ${registry.types().join(', ')}.`);
+      return 0;
+    }
+    case 'connectors': {
+      const registry = await prepareRegistry(loaded);
+      for (const e of registry.entries()) console.log(`${e.type.padEnd(14)} ${e.definition.displayName.padEnd(28)} ${e.source}`);
+      return 0;
+    }
+    case 'start': {
+      const app = await startApp(loaded);
+      console.log(startBanner(app.url, loaded));
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        app.logger.info({ signal }, 'Shutting down.');
+        app.close().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGINT', () => stop('SIGINT'));
+      return -1;
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError) console.error(err.message);
+    else console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exitCode = 1;
+  },
+);

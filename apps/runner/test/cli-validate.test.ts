@@ -1,0 +1,90 @@
+// `outflow validate` and `outflow connectors`: exit codes and errors that name each bad field by path.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [MAIN, ...args], { env: { ...process.env, ...env } }, (error, out, err) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out, err });
+    });
+  });
+}
+
+function configFile(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'outflow-cli-'));
+  const file = join(dir, 'outflow.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('outflow validate', () => {
+  it('accepts the repository default config', async () => {
+    const res = await run(['validate', '--config', fileURLToPath(new URL('../../../outflow.yaml', import.meta.url))]);
+    expect(res.err).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/is valid: 1 stream/);
+  });
+
+  it('names every bad field by its path and exits non-zero', async () => {
+    const file = configFile(`server: { port: "eighty" }
+retention: 30 days
+tokens: [ { token: short, tenant: t, scopes: [ingest:everything] } ]
+surprise: true
+streams:
+  - name: siem
+    type: http
+    sink: { httpEndpoint: "http://siem.example.com/logs", httpContentFormat: XML }
+    filters: [ { type: category, name: auth.login.oops } ]
+`);
+    const res = await run(['validate', '--config', file]);
+    expect(res.code).toBe(1);
+    for (const path of ['server.port', 'retention', 'tokens[0].token', 'tokens[0].scopes[0]', 'streams[0].filters[0].name', '(root): unknown field "surprise"']) {
+      expect(res.err).toContain(path);
+    }
+  });
+
+  it('checks each sink with its connector: fields, egress and unknown types', async () => {
+    const file = configFile(`streams:
+  - { name: a, type: http, sink: { httpEndpoint: "http://siem.example.com/logs" } }
+  - { name: b, type: http, sink: { httpEndpoint: "https://10.0.0.8/logs" } }
+  - { name: c, type: http, sink: { httpContentFormat: JSONLINES, extra: 1 } }
+  - { name: d, type: datadog, sink: {} }
+  - { name: a, type: console }
+`);
+    const res = await run(['validate', '--config', file]);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/streams\[0\]\.sink\.httpEndpoint: .*http:\/\//);
+    expect(res.err).toMatch(/streams\[1\]\.sink\.httpEndpoint: .*private/);
+    expect(res.err).toMatch(/streams\[2\]\.sink\.httpEndpoint/);
+    expect(res.err).toMatch(/streams\[2\]\.sink.*extra/);
+    expect(res.err).toMatch(/streams\[3\]\.type: stream type "datadog" is not installed; installed types: console, http/);
+    expect(res.err).toMatch(/streams\[4\]\.name/);
+  });
+
+  it('reports unset environment variables and YAML syntax errors', async () => {
+    const res = await run(['validate', '--config', configFile('tokens: [ { token: "${OUTFLOW_TEST_UNSET_TOKEN}", tenant: t, scopes: [ingest:logs] } ]\n')]);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/OUTFLOW_TEST_UNSET_TOKEN is not set/);
+    const ok = await run(['validate', '--config', configFile('tokens: [ { token: "${OUTFLOW_TEST_TOKEN}", tenant: t, scopes: [ingest:logs] } ]\n')], { OUTFLOW_TEST_TOKEN: 'from-the-env-123' });
+    expect(ok.code).toBe(0);
+    const yaml = await run(['validate', '--config', configFile('streams: [ { name: a\n')]);
+    expect(yaml.code).toBe(1);
+    expect(yaml.err).toMatch(/not valid YAML/);
+    const missing = await run(['validate', '--config', '/nonexistent/outflow.yaml']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/Cannot read the configuration file/);
+  });
+
+  it('lists the installed connector types', async () => {
+    const res = await run(['connectors', '--config', configFile('{}\n')]);
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/^console\s/m);
+    expect(res.out).toMatch(/^http\s/m);
+  });
+});

@@ -1,0 +1,60 @@
+// Starts a runner in-process on a temporary SQLite store with a YAML config for a test.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Clock } from '@outflow/core';
+import { loadConfigFile, startApp, type RunningApp } from '../../src/index.js';
+
+export const TOKEN = 'test-token-123';
+export const TOKEN_B = 'tenant-b-token';
+
+export interface TestApp extends RunningApp {
+  dir: string;
+  logs: string[];
+  api(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export function baseConfig(streamsYaml: string, delivery = FAST_DELIVERY): string {
+  return `server: { host: 127.0.0.1, port: 0 }
+store: { sqlite: { path: ./outflow.db } }
+tokens:
+  - { token: ${TOKEN}, tenant: acme, scopes: [ingest:logs, read:log_streams, create:log_streams, update:log_streams, delete:log_streams] }
+  - { token: ${TOKEN_B}, tenant: globex, scopes: [ingest:logs, read:log_streams, create:log_streams, update:log_streams, delete:log_streams] }
+egress: { allowHttp: true, allowPrivateNetworks: true }
+log: { level: warn }
+delivery:
+${delivery}
+streams:
+${streamsYaml}`;
+}
+
+export const FAST_DELIVERY = `  attemptBackoff: { initial: 20ms, max: 100ms }
+  roundBackoff: { initial: 200ms, multiplier: 2, max: 1s }`;
+
+export async function startTestApp(yaml: string, clock?: Clock, dir = mkdtempSync(join(tmpdir(), 'outflow-e2e-'))): Promise<TestApp> {
+  writeFileSync(join(dir, 'outflow.yaml'), yaml);
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  const app = await startApp(loadConfigFile(join(dir, 'outflow.yaml')), { ...(clock ? { clock } : {}), logDestination: sink });
+  return {
+    ...app,
+    dir,
+    logs,
+    api: (path, init = {}) =>
+      fetch(`${app.url}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${init.token ?? TOKEN}`, 'content-type': 'application/json', ...(init.headers as Record<string, string> | undefined) },
+      }),
+    async stop() {
+      await app.close(2000);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

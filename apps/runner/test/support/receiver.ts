@@ -1,0 +1,77 @@
+// A real HTTP receiver on 127.0.0.1 for end-to-end tests: records delivered envelopes, can be scripted to fail.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+
+export interface ReceivedRequest {
+  at: number;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  envelopes: Array<{ log_id: string; data: Record<string, unknown> }>;
+}
+
+export type Script = (req: ReceivedRequest) => { status: number; headers?: Record<string, string> } | undefined;
+
+export interface Receiver {
+  url: string;
+  requests: ReceivedRequest[];
+  /** Requests answered 2xx, and the log_ids they carried. */
+  accepted: ReceivedRequest[];
+  ids(): string[];
+  uniqueIds(): Set<string>;
+  script(fn: Script | undefined): void;
+  waitFor(pred: () => boolean, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+function parseEnvelopes(body: string): ReceivedRequest['envelopes'] {
+  const text = body.trim();
+  if (!text) return [];
+  if (text.startsWith('[')) return JSON.parse(text);
+  return text.split('\n').map((l) => JSON.parse(l));
+}
+
+export async function startReceiver(): Promise<Receiver> {
+  const requests: ReceivedRequest[] = [];
+  const accepted: ReceivedRequest[] = [];
+  let script: Script | undefined;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let raw = Buffer.concat(chunks);
+      if (req.headers['content-encoding'] === 'gzip') raw = gunzipSync(raw);
+      const body = raw.toString('utf8');
+      const rec: ReceivedRequest = { at: Date.now(), path: req.url ?? '/', headers: req.headers, body, envelopes: req.method === 'POST' ? parseEnvelopes(body) : [] };
+      requests.push(rec);
+      const answer = script?.(rec) ?? { status: 200 };
+      if (answer.status >= 200 && answer.status < 300) accepted.push(rec);
+      res.writeHead(answer.status, answer.headers ?? {});
+      res.end(answer.status >= 400 ? `{"error":"scripted ${answer.status}"}` : '');
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    accepted,
+    ids: () => accepted.flatMap((r) => r.envelopes.map((e) => e.log_id)),
+    uniqueIds: () => new Set(accepted.flatMap((r) => r.envelopes.map((e) => e.log_id))),
+    script: (fn) => (script = fn),
+    async waitFor(pred, timeoutMs = 30_000) {
+      const end = Date.now() + timeoutMs;
+      while (!pred()) {
+        if (Date.now() > end) throw new Error('Timed out waiting for the receiver.');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}

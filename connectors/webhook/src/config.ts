@@ -1,0 +1,75 @@
+// Configuration of the http (Custom Webhook) connector: Auth0's sink fields plus Outflow extras.
+import { CONTENT_FORMATS, secret } from '@outflow/core';
+import { z } from 'zod';
+import { HEADER_NAME, HEADER_VALUE, RESERVED_HEADERS } from './header-rules.js';
+import { parseSigningKey } from './signing.js';
+
+const customHeader = z
+  .strictObject({
+    header: z
+      .string()
+      .regex(HEADER_NAME, 'must be an HTTP header name (letters, digits and !#$%&\'*+-.^_`|~)')
+      .max(256)
+      .describe('Header name, e.g. `X-Source`.'),
+    value: z
+      .string()
+      .regex(HEADER_VALUE, 'must not contain line breaks or control characters')
+      .max(8192)
+      .describe('Header value, sent as is.'),
+  })
+  .describe('One extra request header.');
+
+export const webhookConfigSchema = z
+  .strictObject({
+    httpEndpoint: z
+      .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
+      .refine((u) => !new URL(u).username && !new URL(u).password, 'must not contain credentials; use httpAuthorization')
+      .describe('Payload URL that receives the POST requests, e.g. `https://logs.example.com/auth0`. Must be https:// unless the runner allows plain http (egress.allowHttp).'),
+    httpContentType: z
+      .string()
+      .min(1)
+      .max(256)
+      .regex(HEADER_VALUE, 'must not contain line breaks or control characters')
+      .optional()
+      .describe('Value of the Content-Type header. Default: `application/x-ndjson` for JSONLINES, `application/json` otherwise.'),
+    httpContentFormat: z
+      .enum(CONTENT_FORMATS)
+      .default('JSONLINES')
+      .describe('Body layout: JSONLINES (one envelope per line, one request per batch), JSONARRAY (a JSON array per batch) or JSONOBJECT (one request per event). Default: JSONLINES.'),
+    httpAuthorization: secret('Sent verbatim as the Authorization header, e.g. `Bearer <token>` or `Basic <base64>`. Secret.').optional(),
+    httpCustomHeaders: z
+      .array(customHeader)
+      .max(50)
+      .default([])
+      .describe('Extra request headers as `{header, value}` pairs. Host, Content-Length, Content-Type, Content-Encoding, Authorization and the signing headers cannot be set here.'),
+    httpCompression: z
+      .enum(['none', 'gzip'])
+      .default('none')
+      .describe('Outflow extra. `gzip` compresses each body and sends `Content-Encoding: gzip`. Default: none.'),
+    httpSigningSecret: secret('Outflow extra. Signs each request per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature headers). `whsec_<base64>` or a raw secret. Secret.').optional(),
+    httpTimeoutMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(300_000)
+      .default(15_000)
+      .describe('Outflow extra. Deadline of one request in milliseconds, from connect to the end of the response. Default: 15000.'),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.httpCustomHeaders.forEach(({ header }, i) => {
+      const name = header.toLowerCase();
+      const reserved = RESERVED_HEADERS.get(name);
+      if (reserved) ctx.addIssue({ code: 'custom', path: ['httpCustomHeaders', i, 'header'], message: `${header} ${reserved}` });
+      else if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['httpCustomHeaders', i, 'header'], message: `${header} is listed twice` });
+      seen.add(name);
+    });
+    if (config.httpSigningSecret) {
+      try {
+        parseSigningKey(config.httpSigningSecret.reveal());
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', path: ['httpSigningSecret'], message: (err as Error).message });
+      }
+    }
+  })
+  .describe('Custom Webhook (Auth0 stream type `http`): POSTs `{log_id, data}` envelopes to an HTTPS endpoint.');

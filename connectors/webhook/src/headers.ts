@@ -1,0 +1,55 @@
+// Request headers of the webhook: content type, credentials, custom headers, signing, masking.
+import { defaultContentType, REDACTED } from '@outflow/core';
+import { USER_AGENT } from './version.js';
+import type { WebhookConfig } from './types.js';
+
+export type Headers = Record<string, string>;
+
+/** Sets a header, replacing any existing one whose name differs only in case. */
+function setHeader(headers: Headers, name: string, value: string): void {
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) delete headers[key];
+  headers[name] = value;
+}
+
+/** Headers of every request, the healthcheck's HEAD included: User-Agent, custom headers, Authorization. */
+export function identityHeaders(config: WebhookConfig): Headers {
+  const headers: Headers = { 'User-Agent': USER_AGENT };
+  for (const { header, value } of config.httpCustomHeaders) setHeader(headers, header, value);
+  if (config.httpAuthorization) headers.Authorization = config.httpAuthorization.reveal();
+  return headers;
+}
+
+/** Headers of every POST: Content-Type, identity headers and Content-Encoding when compressing. */
+export function postHeaders(config: WebhookConfig): Headers {
+  const headers: Headers = { 'Content-Type': config.httpContentType ?? defaultContentType(config.httpContentFormat) };
+  Object.assign(headers, identityHeaders(config));
+  if (config.httpCompression === 'gzip') headers['Content-Encoding'] = 'gzip';
+  return headers;
+}
+
+export interface SignatureHeaders {
+  id: string;
+  timestamp: number;
+  signature: string;
+}
+
+/** The headers of one POST carrying `count` events, signed when `signing` is given. */
+export function requestHeaders(base: Headers, count: number, signing?: SignatureHeaders): Headers {
+  const headers: Headers = { ...base, 'X-Outflow-Event-Count': String(count) };
+  if (signing) {
+    headers['webhook-id'] = signing.id;
+    headers['webhook-timestamp'] = String(signing.timestamp);
+    headers['webhook-signature'] = signing.signature;
+  }
+  return headers;
+}
+
+const MASKED = new Set(['authorization', 'webhook-signature']);
+
+/** A copy with the Authorization and signature values replaced by `[REDACTED]`. */
+export function maskHeaders(headers: Headers): Headers {
+  const out: Headers = {};
+  for (const [name, value] of Object.entries(headers)) out[name] = MASKED.has(name.toLowerCase()) ? REDACTED : value;
+  return out;
+}

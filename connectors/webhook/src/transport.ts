@@ -1,0 +1,90 @@
+// One axios instance per connector: keep-alive agents whose DNS answers pass the egress guard, no redirects, no retries.
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import axios from 'axios';
+import type { EgressGuard, HttpAnswer } from '@outflow/core';
+
+/** At most this much of a response body is read (for error excerpts); the rest is dropped. */
+export const MAX_RESPONSE_BYTES = 64 * 1024;
+
+export interface TransportOptions {
+  url: string;
+  timeoutMs: number;
+  lookup: EgressGuard['lookup'];
+}
+
+export interface TransportRequest {
+  method: 'POST' | 'HEAD';
+  headers: Record<string, string>;
+  body?: Buffer | undefined;
+  signal: AbortSignal;
+}
+
+export interface Transport {
+  /** One request, one attempt. Resolves with the answer for any status; rejects on network errors. */
+  request(req: TransportRequest): Promise<HttpAnswer>;
+  /** Destroys the agents' sockets. */
+  close(): void;
+}
+
+/** Reads up to `cap` bytes. A body cut short (abort, reset) still yields what arrived: the status decides. */
+async function readCapped(stream: Readable, cap: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (size + chunk.length >= cap) {
+        chunks.push(chunk.subarray(0, cap - size));
+        break;
+      }
+      chunks.push(chunk);
+      size += chunk.length;
+    }
+  } catch {
+    // The status line already arrived; the excerpt is best effort.
+  } finally {
+    if (!stream.destroyed && !stream.readableEnded) stream.destroy();
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function createTransport(options: TransportOptions): Transport {
+  const agentOptions = { keepAlive: true, maxSockets: 16, lookup: options.lookup } as http.AgentOptions;
+  const httpAgent = new http.Agent(agentOptions);
+  const httpsAgent = new https.Agent(agentOptions);
+  const client = axios.create({
+    adapter: 'http',
+    httpAgent,
+    httpsAgent,
+    proxy: false,
+    maxRedirects: 0,
+    validateStatus: () => true,
+    // Streamed so that an oversized body on a 2xx stays a success; capped by readCapped.
+    responseType: 'stream',
+    transformResponse: [(data: unknown) => data],
+    timeout: options.timeoutMs,
+    transitional: { clarifyTimeoutError: true },
+  });
+
+  return {
+    async request(req) {
+      // axios' timeout is per socket phase; this one bounds the whole exchange, body included.
+      const signal = AbortSignal.any([req.signal, AbortSignal.timeout(options.timeoutMs)]);
+      const res = await client.request<Readable>({
+        url: options.url,
+        method: req.method,
+        headers: req.headers,
+        data: req.body,
+        signal,
+      });
+      const body = await readCapped(res.data, MAX_RESPONSE_BYTES);
+      const headers = { ...(res.headers as Record<string, string | string[] | undefined>) };
+      return { status: res.status, headers, body };
+    },
+    close() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// Public types of @outflow/delivery: supervisor, its dependencies, options and worker status.
+import type { Clock, ConnectorDefinition, EgressGuard, Logger, Store } from '@outflow/core';
+
+/** The installed connectors, by stream type. */
+export interface ConnectorRegistry {
+  get(type: string): ConnectorDefinition<unknown> | undefined;
+}
+
+/** Exponential backoff between the attempts of one round. */
+export interface AttemptBackoffOptions {
+  /** Delay cap of the first retry (ms). */
+  initial: number;
+  /** Largest delay cap (ms). */
+  max: number;
+  /** `full`: a uniformly random delay up to the cap; `none`: exactly the cap. */
+  jitter?: 'full' | 'none' | undefined;
+}
+
+/** Growing backoff between failed rounds. */
+export interface RoundBackoffOptions {
+  initial: number;
+  multiplier: number;
+  max: number;
+}
+
+export interface BatchOptions {
+  maxEvents: number;
+  maxBytes: number;
+}
+
+/** Every duration is in milliseconds. */
+export interface DeliveryOptions {
+  /** Attempts of one delivery round (default 3). */
+  attemptsPerRound: number;
+  /** Backoff between the attempts of a round (default 1 s doubling up to 10 s, full jitter). */
+  attemptBackoff: AttemptBackoffOptions;
+  /** A destination's Retry-After above this is clamped to it (default 5 min). */
+  maxRetryAfter: number;
+  /** Backoff between failed rounds (default 30 s doubling up to 10 min). */
+  roundBackoff: RoundBackoffOptions;
+  /** Failing this long suspends the stream (default 7 days). */
+  suspendAfter: number;
+  /** Events older than this are purged from the log (default 30 days). */
+  retention: number;
+  /** How often retention runs (default 1 hour). */
+  retentionCheckInterval: number;
+  /** Health records older than this are purged (default 30 days). */
+  healthRetention: number;
+  /** Most events and bytes read per batch; the connector's limits apply too (500, 4 MiB). */
+  batch: BatchOptions;
+  /** Time allowed for one attempt before it is aborted and counted as failed (default 30 s). */
+  attemptTimeout: number;
+  /** Batches in flight per stream (default 1); the cursor still advances in order. */
+  concurrency: number;
+  /** How long refresh() lets a replaced worker finish its in-flight request (default attemptTimeout). */
+  stopDeadline?: number | undefined;
+}
+
+/** Options as callers give them: any field, nested objects partially. */
+export type DeliveryOptionsInput = {
+  [K in keyof DeliveryOptions]?: DeliveryOptions[K] extends object | undefined ? Partial<NonNullable<DeliveryOptions[K]>> : DeliveryOptions[K];
+};
+
+export interface SupervisorDeps {
+  store: Store;
+  connectors: ConnectorRegistry;
+  clock?: Clock | undefined;
+  logger: Logger;
+  egress: EgressGuard;
+  options?: DeliveryOptionsInput | undefined;
+  /** Source of jitter in [0, 1) (tests); Math.random by default. */
+  random?: (() => number) | undefined;
+}
+
+export type WorkerState = 'idle' | 'sending' | 'backing_off' | 'paused' | 'suspended' | 'stopped';
+
+export interface WorkerError {
+  /** `DeliveryErrorKind` of the failure. */
+  kind: string;
+  status?: number | undefined;
+  /** Redacted message. */
+  message: string;
+  at: number;
+}
+
+export interface WorkerStatus {
+  state: WorkerState;
+  /** When the next attempt is due while backing off (epoch ms), else null. */
+  nextAttemptAt: number | null;
+  /** Requests in flight to the destination. */
+  inFlight: number;
+  lastError: WorkerError | null;
+}
+
+export interface RetentionResult {
+  /** Events removed from the log. */
+  events: number;
+  /** Streams that lost undelivered events. */
+  streams: Array<{ streamId: string; lost: number }>;
+  /** Health records removed. */
+  healthRecords: number;
+}
+
+export interface Supervisor {
+  /** Loads the streams, starts a worker per active stream and listens for new events. */
+  start(): Promise<void>;
+  /** Re-reads a stream after a change (create, update, pause, resume, delete, replay). */
+  refresh(streamId: string): Promise<void>;
+  /** Stops reading, lets in-flight requests finish until the deadline, then aborts them. */
+  stop(deadlineMs?: number): Promise<void>;
+  /** The stream's worker as it is now; undefined for a stream the supervisor does not know. */
+  workerStatus(streamId: string): WorkerStatus | undefined;
+  /** Purges events and health records past retention (also runs on a schedule). */
+  runRetention(): Promise<RetentionResult>;
+}

@@ -1,0 +1,43 @@
+// Everything one stream's worker shares across its batches: stream, connector, options, state.
+import type { BatchLimits, Clock, Connector, Logger, Store, StoredStream } from '@outflow/core';
+import type { BatchTransform } from './pii.js';
+import type { DeliveryOptions } from './types.js';
+import type { WorkerStatusTracker } from './worker-status.js';
+
+export interface WorkerContext {
+  readonly stream: StoredStream;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly options: DeliveryOptions;
+  /** Bound to `{component: 'delivery', stream}`. */
+  readonly logger: Logger;
+  readonly connector: Connector;
+  readonly limits: BatchLimits;
+  /** Secret values of the parsed config, redacted from every message. */
+  readonly secrets: readonly string[];
+  readonly transform: BatchTransform | null;
+  readonly random: () => number;
+  readonly status: WorkerStatusTracker;
+  /** Failure bookkeeping shared by the worker's batches. */
+  readonly failure: {
+    /** Failed rounds since the last success (drives the round backoff). */
+    failedRounds: number;
+    /** A failed round happened and no success yet (a success writes `recovered`). */
+    failing: boolean;
+    /** The stream was suspended; every batch stops. */
+    suspended: boolean;
+  };
+  /** The stream's cursor and generation as this worker last committed or loaded them. */
+  readonly committed: { cursor: number; generation: number };
+}
+
+/** Why a batch stopped short of being resolved. */
+export type BatchEnd = 'done' | 'aborted' | 'suspended';
+
+/** The worker's signals as one batch sees them. */
+export interface BatchSignals {
+  /** Stop starting anything new (stop requested, replay, suspension). */
+  readonly soft: AbortSignal;
+  /** Abort the request in flight (deadline of a stop, replay, suspension). */
+  readonly hard: AbortSignal;
+}
