@@ -69,18 +69,27 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     async request(req) {
-      // axios' timeout is per socket phase; this one bounds the whole exchange, body included.
-      const signal = AbortSignal.any([req.signal, AbortSignal.timeout(options.timeoutMs)]);
-      const res = await client.request<Readable>({
-        url: options.url,
-        method: req.method,
-        headers: req.headers,
-        data: req.body,
-        signal,
-      });
-      const body = await readCapped(res.data, MAX_RESPONSE_BYTES);
-      const headers = { ...(res.headers as Record<string, string | string[] | undefined>) };
-      return { status: res.status, headers, body };
+      // axios' timeout is per socket phase; this deadline bounds the whole exchange, body included.
+      const controller = new AbortController();
+      const onAbort = () => controller.abort(req.signal.reason);
+      if (req.signal.aborted) onAbort();
+      else req.signal.addEventListener('abort', onAbort, { once: true });
+      const timer = setTimeout(() => controller.abort(new DOMException('The request timed out.', 'TimeoutError')), options.timeoutMs);
+      try {
+        const res = await client.request<Readable>({
+          url: options.url,
+          method: req.method,
+          headers: req.headers,
+          data: req.body,
+          signal: controller.signal,
+        });
+        const body = await readCapped(res.data, MAX_RESPONSE_BYTES);
+        const headers = { ...(res.headers as Record<string, string | string[] | undefined>) };
+        return { status: res.status, headers, body };
+      } finally {
+        clearTimeout(timer);
+        req.signal.removeEventListener('abort', onAbort);
+      }
     },
     close() {
       httpAgent.destroy();

@@ -1,7 +1,7 @@
 // Shared fixtures of the store contract suite: a per-test store harness and a model of what was appended.
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { EventFilter } from '../filter.js';
-import type { AppendResult, PreparedBatch, ReadQuery, ReadResult, Store } from '../store.js';
+import type { AppendResult, NewStream, PreparedBatch, ReadQuery, ReadResult, Store } from '../store.js';
 import type { LogEnvelope } from '../types.js';
 
 /** What a store implementation hands the suite for one test. */
@@ -41,6 +41,13 @@ export interface ContractContext {
 export const T0 = Date.UTC(2026, 0, 1);
 
 let counter = 0;
+
+/** A minimal webhook stream. */
+export const streamDef = (id: string, tenant: string): NewStream => ({
+  id, tenant, name: `Stream ${id}`, type: 'http', status: 'active', sink: { httpEndpoint: 'http://127.0.0.1:9/hook' },
+  filters: [], isPriority: false, managedBy: 'api',
+});
+
 
 /** A batch of envelopes of the given types; `pad` grows each event, `unicode` adds multi-byte text. */
 export function makeBatch(tenant: string, types: readonly string[], options: { pad?: number; unicode?: boolean } = {}): PreparedBatch {

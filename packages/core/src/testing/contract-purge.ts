@@ -1,12 +1,6 @@
 // Store contract: retention purge of the log, cursors moved forward and `events_lost` health records.
 import { describe, expect, it } from 'vitest';
-import type { NewStream } from '../store.js';
-import { type ContractContext, T0, appendTo, makeBatch, query, readAll } from './contract-helpers.js';
-
-export const streamDef = (id: string, tenant: string): NewStream => ({
-  id, tenant, name: `Stream ${id}`, type: 'http', status: 'active', sink: { httpEndpoint: 'http://127.0.0.1:9/hook' },
-  filters: [], isPriority: false, managedBy: 'api',
-});
+import { type ContractContext, T0, appendTo, makeBatch, query, readAll, streamDef } from './contract-helpers.js';
 
 export function describePurge(ctx: ContractContext): void {
   describe('events: purge', () => {

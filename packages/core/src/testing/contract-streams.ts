@@ -1,8 +1,7 @@
 // Store contract: stream CRUD and the delivery state (cursor, generation, failures, status).
 import { describe, expect, it } from 'vitest';
 import type { NewStream, StoredStream } from '../store.js';
-import type { ContractContext } from './contract-helpers.js';
-import { streamDef } from './contract-purge.js';
+import { type ContractContext, streamDef } from './contract-helpers.js';
 
 export const richStream = (id = 'dd1', tenant = 'acme'): NewStream => ({
   id, tenant, name: 'Datadog EU', type: 'datadog', status: 'active',

@@ -1,0 +1,94 @@
+// One delivery round: up to attemptsPerRound attempts with jittered backoff, retrying only what failed.
+import { DeliveryError, sleep } from '@outflow/core';
+import { attemptSend } from './attempt.js';
+import { attemptDelay } from './backoff.js';
+import { pickPart, type BatchJob, type Part } from './batch-job.js';
+import { describeError } from './health.js';
+import type { BatchSignals, WorkerContext } from './worker-context.js';
+
+export type RoundOutcome =
+  | { kind: 'done' }
+  | { kind: 'aborted' }
+  /** The destination refused the payload for good (invalid or too large): split it. */
+  | { kind: 'split'; part: Part; error: DeliveryError }
+  /** Every attempt failed retryably, or the credentials or config were refused. */
+  | { kind: 'failed'; part: Part; error: DeliveryError; attempts: number; retryAfterMs?: number | undefined };
+
+/** Waits on the worker's clock, showing the backoff in the status; false when stopped meanwhile. */
+export async function backOff(ctx: WorkerContext, ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return false;
+  const done = ctx.status.backingOff(ctx.clock.now() + ms);
+  try {
+    await sleep(ctx.clock, ms, signal);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    done();
+  }
+}
+
+/** Applies a partial result: accepted events resolve, non-retryable ones become dead letters. */
+function applyPartial(ctx: WorkerContext, job: BatchJob, part: Part, failed: ReadonlyArray<{ index: number; retryable: boolean; reason: string; status?: number | undefined }>): Part {
+  const byPosition = new Map<number, (typeof failed)[number]>();
+  for (const f of failed) if (Number.isInteger(f.index) && f.index >= 0 && f.index < part.batch.length) byPosition.set(f.index, f);
+  const accepted: number[] = [];
+  const dead: number[] = [];
+  const retry: number[] = [];
+  for (let p = 0; p < part.batch.length; p++) {
+    const f = byPosition.get(p);
+    if (!f) accepted.push(p);
+    else if (f.retryable) retry.push(p);
+    else dead.push(p);
+  }
+  job.markDelivered(accepted.map((p) => part.idx[p] as number));
+  if (dead.length > 0) {
+    job.markDead(part, dead, (p) => {
+      const f = byPosition.get(p);
+      const message = describeError(ctx, new DeliveryError('invalid', f?.reason ?? 'The destination refused the event.', { status: f?.status }), 0);
+      return { errorKind: 'invalid', status: f?.status, message: message.message };
+    }, ctx.clock.now());
+  }
+  return pickPart(part, retry);
+}
+
+export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, signals: BatchSignals): Promise<RoundOutcome> {
+  const { attemptsPerRound } = ctx.options;
+  let pending = part;
+  let lastError = new DeliveryError('transient', 'The delivery was not attempted.');
+  let retryAfterMs: number | undefined;
+  for (let attempt = 1; attempt <= attemptsPerRound; attempt++) {
+    if (signals.soft.aborted) return { kind: 'aborted' };
+    if (attempt > 1) {
+      const delay = attemptDelay(attempt - 1, retryAfterMs, ctx.options, ctx.random);
+      if (!(await backOff(ctx, delay, signals.soft))) return { kind: 'aborted' };
+    }
+    const result = await attemptSend(ctx, pending.batch, signals.hard);
+    retryAfterMs = undefined;
+    switch (result.status) {
+      case 'aborted':
+        return { kind: 'aborted' };
+      case 'success':
+        job.markDelivered(pending.idx);
+        return { kind: 'done' };
+      case 'partial': {
+        const before = pending.batch.length;
+        pending = applyPartial(ctx, job, pending, result.failed);
+        if (pending.batch.length === 0) return { kind: 'done' };
+        const first = result.failed.find((f) => f.retryable);
+        lastError = new DeliveryError('transient', `The destination refused ${pending.batch.length} of ${before} events for now${first ? `: ${first.reason}` : '.'}`, { status: first?.status });
+        break;
+      }
+      case 'retryable':
+        lastError = result.error;
+        retryAfterMs = result.retryAfterMs;
+        break;
+      case 'permanent':
+        if (result.error.kind === 'invalid' || result.error.details.tooLarge) return { kind: 'split', part: pending, error: result.error };
+        return { kind: 'failed', part: pending, error: result.error, attempts: attempt };
+    }
+    ctx.status.lastError = describeError(ctx, lastError, ctx.clock.now());
+    ctx.logger.debug({ attempt, errorKind: lastError.kind, status: lastError.details.status, events: pending.batch.length }, 'A delivery attempt failed.');
+  }
+  return { kind: 'failed', part: pending, error: lastError, attempts: attemptsPerRound, retryAfterMs };
+}
