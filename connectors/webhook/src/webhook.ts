@@ -5,7 +5,7 @@ import {
 import { mapBounded } from './bounded.js';
 import { compressBody, planRequests, type PlannedRequest } from './encoder.js';
 import { identityHeaders, maskHeaders, postHeaders, requestHeaders, type Headers } from './headers.js';
-import { answerResult, closedResult, combineResults, errorResult, healthFromAnswer, healthFromError } from './outcome.js';
+import { answerResult, closedError, closedResult, combineResults, errorResult, healthFromAnswer, healthFromError } from './outcome.js';
 import { parseSigningKey, signPayload, webhookId } from './signing.js';
 import { createTransport } from './transport.js';
 import type { WebhookConfig } from './types.js';
@@ -13,12 +13,14 @@ import type { WebhookConfig } from './types.js';
 /** Requests in flight at once for JSONOBJECT (one request per event). */
 export const OBJECT_CONCURRENCY = 8;
 
-/** Secret strings to redact: each secret, and the credential part of `Bearer <token>`-style values. */
+/** Secret strings to redact: each secret, the credential of `Bearer <token>` and the key of `whsec_<key>`. */
 function secretsOf(config: WebhookConfig): string[] {
   const out = collectSecrets(config);
   const auth = config.httpAuthorization?.reveal();
   const credential = auth?.split(/\s+/).pop();
   if (credential && credential !== auth && credential.length >= 8) out.push(credential);
+  const signing = config.httpSigningSecret?.reveal();
+  if (signing?.startsWith('whsec_')) out.push(signing.slice('whsec_'.length));
   return out;
 }
 
@@ -34,7 +36,7 @@ export function createWebhook(ctx: ConnectorContext, config: WebhookConfig): Con
   const basePost = postHeaders(config);
   const baseHead = identityHeaders(config);
   const transport = createTransport({ url, timeoutMs: config.httpTimeoutMs, lookup: ctx.egress.lookup });
-  const logger = ctx.logger.child({ component: 'connector-http' });
+  const logger = ctx.logger;
   const inflight = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
 
@@ -70,19 +72,16 @@ export function createWebhook(ctx: ConnectorContext, config: WebhookConfig): Con
   };
 
   return {
-    send(batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> {
-      if (closing) return Promise.resolve(closedResult());
-      if (batch.length === 0) return Promise.resolve({ status: 'success' });
+    async send(batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> {
+      if (closing) return closedResult();
+      if (batch.length === 0) return { status: 'success' };
       const plans = planRequests(batch, config.httpContentFormat);
       if (plans.length === 1) return track(deliver(plans[0] as PlannedRequest, signal));
       return track(mapBounded(plans, OBJECT_CONCURRENCY, (plan) => deliver(plan, signal)).then(combineResults));
     },
 
     async healthcheck(signal: AbortSignal) {
-      if (closing) {
-        const closed = closedResult();
-        return { ok: false, error: (closed as Extract<DeliveryResult, { status: 'permanent' }>).error };
-      }
+      if (closing) return { ok: false, error: closedError() };
       try {
         const answer = await track(transport.request({ method: 'HEAD', headers: baseHead, signal }));
         return healthFromAnswer(answer, secrets, ctx.clock.now());

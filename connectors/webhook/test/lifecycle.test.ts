@@ -168,7 +168,7 @@ describe('secrets', () => {
     // A destination that echoes the credentials back in its error answers.
     rx.respond((req) => ({
       status: req.method === 'HEAD' ? 401 : 400,
-      body: `bad auth ${String(req.headers.authorization)} token=s3cr3t-TOKEN-value-1234 key=${SIGNING}`,
+      body: `bad auth ${String(req.headers.authorization)} token=s3cr3t-TOKEN-value-1234 key=${SIGNING} raw=${SIGNING.slice(6)}`,
     }));
     const result = await conn.send(makeBatch(1), never());
     const health = await conn.healthcheck(never());

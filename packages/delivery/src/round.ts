@@ -1,5 +1,5 @@
 // One delivery round: up to attemptsPerRound attempts with jittered backoff, retrying only what failed.
-import { DeliveryError, sleep } from '@outflow/core';
+import { DeliveryError, redactText, sleep } from '@outflow/core';
 import { attemptSend } from './attempt.js';
 import { attemptDelay } from './backoff.js';
 import { pickPart, type BatchJob, type Part } from './batch-job.js';
@@ -45,8 +45,7 @@ function applyPartial(ctx: WorkerContext, job: BatchJob, part: Part, failed: Rea
   if (dead.length > 0) {
     job.markDead(part, dead, (p) => {
       const f = byPosition.get(p);
-      const message = describeError(ctx, new DeliveryError('invalid', f?.reason ?? 'The destination refused the event.', { status: f?.status }), 0);
-      return { errorKind: 'invalid', status: f?.status, message: message.message };
+      return { errorKind: 'invalid', status: f?.status, message: redactText(f?.reason ?? 'The destination refused the event.', ctx.secrets) };
     }, ctx.clock.now());
   }
   return pickPart(part, retry);

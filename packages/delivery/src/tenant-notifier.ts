@@ -30,7 +30,9 @@ export function createTenantNotifier(events: EventLog): TenantNotifier {
         let set = waiters.get(tenant);
         if (!set) waiters.set(tenant, (set = new Set()));
         const onAbort = () => {
-          waiters.get(tenant)?.delete(wake);
+          const current = waiters.get(tenant);
+          current?.delete(wake);
+          if (current?.size === 0) waiters.delete(tenant);
           reject(signal.reason);
         };
         const wake = () => {

@@ -23,6 +23,9 @@ export function describeStreams(ctx: ContractContext): void {
       (def.sink as { datadogRegion: string }).datadogRegion = 'changed after create';
       created.state.cursor = 99;
       (created.sink as { datadogRegion: string }).datadogRegion = 'changed on a copy';
+      const got = await ctx.store.streams.get('dd1');
+      expect(got).toEqual(want);
+      if (got) got.state.cursor = 99;
       expect(await ctx.store.streams.get('dd1')).toEqual(want);
       expect(await ctx.store.streams.get('missing')).toBeNull();
     });
@@ -44,7 +47,7 @@ export function describeStreams(ctx: ContractContext): void {
       expect((await ctx.store.streams.list('acme')).find((s) => s.id === 'a2')).toEqual(await ctx.store.streams.get('a2'));
     });
 
-    it('updates the patched fields and updatedAt only', async () => {
+    it('updates the patched fields and updatedAt only (undefined leaves a field alone but removes pii_config)', async () => {
       await ctx.store.streams.create(richStream(), 7, 1000);
       const patch = { name: 'Renamed', status: 'paused', sink: { datadogRegion: 'us3' }, filters: [], isPriority: false } as const;
       const updated = await ctx.store.streams.update('dd1', { ...patch, filters: [] }, 2000);
@@ -52,6 +55,11 @@ export function describeStreams(ctx: ContractContext): void {
       expect(updated).toEqual(want);
       expect(await ctx.store.streams.get('dd1')).toEqual(want);
       expect(await ctx.store.streams.update('missing', { name: 'x' }, 2000)).toBeNull();
+      const { pii_config: _pii, ...withoutPii } = want;
+      const cleared = await ctx.store.streams.update('dd1', { name: undefined, sink: undefined, pii_config: undefined }, 3000);
+      expect(cleared).toEqual({ ...withoutPii, updatedAt: 3000 });
+      expect(cleared).not.toHaveProperty('pii_config');
+      expect(await ctx.store.streams.get('dd1')).toEqual(cleared);
     });
 
     it('deletes a stream with its health records and dead letters, and no others', async () => {

@@ -109,16 +109,14 @@ export function createMemoryStore(now: () => number = Date.now): Store {
       const gone = events.slice(0, cut);
       const result: PurgeResult = { events: gone.length, streams: [] };
       for (const s of streams.values()) {
+        // Only streams that had not delivered some of their tenant's purged events move, to the last of them.
         const lostEvents = gone.filter((e) => e.tenant === s.tenant && e.seq > s.state.cursor);
-        const last = gone[gone.length - 1] as MemEvent;
-        if (s.state.cursor < last.seq) {
-          if (lostEvents.length > 0) {
-            result.streams.push({ streamId: s.id, lost: lostEvents.length });
-            health.push({ id: ++healthId, streamId: s.id, tenant: s.tenant, at: now(), kind: 'events_lost', count: lostEvents.length,
-              message: `${lostEvents.length} events passed the retention period before they were delivered; the stream moved on.` });
-          }
-          s.state.cursor = last.seq;
-        }
+        const last = lostEvents[lostEvents.length - 1];
+        if (!last) continue;
+        result.streams.push({ streamId: s.id, lost: lostEvents.length });
+        health.push({ id: ++healthId, streamId: s.id, tenant: s.tenant, at: now(), kind: 'events_lost', count: lostEvents.length,
+          message: `${lostEvents.length} events passed the retention period before they were delivered; the stream moved on.` });
+        s.state.cursor = last.seq;
       }
       events = events.slice(cut);
       return result;
@@ -149,7 +147,12 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     async update(id, patch, at) {
       const s = streams.get(id);
       if (!s) return null;
-      Object.assign(s, structuredClone(patch), { updatedAt: at });
+      // A field set to undefined is left alone, except the optional pii_config, which it removes.
+      for (const [key, value] of Object.entries(structuredClone(patch))) {
+        if (value !== undefined) Object.assign(s, { [key]: value });
+        else if (key === 'pii_config') delete s.pii_config;
+      }
+      s.updatedAt = at;
       return clone(s);
     },
     async delete(id) {

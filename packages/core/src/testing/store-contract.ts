@@ -1,0 +1,37 @@
+// The store contract suite: every behaviour of the Store interface, run against any implementation.
+import { describe } from 'vitest';
+import { describeFilteredReads } from './contract-filter.js';
+import { type OpenStore, useContractContext } from './contract-helpers.js';
+import { describePurge } from './contract-purge.js';
+import { describeLogQueries } from './contract-queries.js';
+import { describeAppendAndRead } from './contract-read.js';
+import { describeRecords } from './contract-records.js';
+import { describeReopen } from './contract-reopen.js';
+import { describeStreams } from './contract-streams.js';
+
+export type { OpenStore, StoreHarness } from './contract-helpers.js';
+
+/**
+ * Defines the store contract tests (vitest). `open` is called before each test and must return
+ * an empty store; `close` is called after it. Give `reopen` when the store persists: it opens the
+ * same data again after the suite closed the store, and the persistence tests run.
+ *
+ * ```ts
+ * describeStoreContract('memory', async () => {
+ *   const store = createMemoryStore();
+ *   return { store, close: () => store.close() };
+ * });
+ * ```
+ */
+export function describeStoreContract(name: string, open: OpenStore): void {
+  describe(`${name} store contract`, () => {
+    const ctx = useContractContext(open);
+    describeAppendAndRead(ctx);
+    describeFilteredReads(ctx);
+    describeLogQueries(ctx);
+    describePurge(ctx);
+    describeStreams(ctx);
+    describeRecords(ctx);
+    describeReopen(ctx);
+  });
+}

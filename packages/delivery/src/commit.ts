@@ -1,0 +1,30 @@
+// Records a resolved batch (or prefix): dead letters first, then the cursor, in read order.
+import type { CommitPoint } from './batch-job.js';
+import { appendHealth } from './health.js';
+import type { WorkerContext } from './worker-context.js';
+
+/** False when the stream's generation moved on (a replay): the commit was ignored. */
+export async function commitPoint(ctx: WorkerContext, generation: number, point: CommitPoint): Promise<boolean> {
+  const { store, stream, clock, logger } = ctx;
+  const { letters } = point;
+  if (letters.length > 0) {
+    await store.deadLetters.add(letters);
+    await store.streams.addDeadLettered(stream.id, letters.length);
+    const first = letters[0];
+    await appendHealth(ctx, {
+      kind: 'dead_lettered',
+      ...(first ? { errorKind: first.errorKind, ...(first.status !== undefined ? { status: first.status } : {}) } : {}),
+      count: letters.length,
+      message: `${letters.length} ${letters.length === 1 ? 'event was' : 'events were'} moved to dead letters: ${first?.message ?? ''}`.trim(),
+    });
+    logger.warn({ events: letters.length, errorKind: first?.errorKind, status: first?.status }, 'Events the destination refused for good were moved to dead letters.');
+  }
+  const ok = await store.streams.commitDelivery(stream.id, { generation, cursor: point.cursor, delivered: point.delivered, at: clock.now() });
+  if (ok) {
+    ctx.committed.cursor = Math.max(ctx.committed.cursor, point.cursor);
+    if (point.delivered > 0) logger.debug({ cursor: point.cursor, events: point.delivered }, 'The destination accepted a batch.');
+  } else {
+    logger.info({ cursor: point.cursor, generation }, 'The stream was replayed meanwhile; continuing from its new cursor.');
+  }
+  return ok;
+}

@@ -1,0 +1,104 @@
+// Delivers a part until it is resolved: rounds with growing backoff, bisection of refused payloads.
+import type { DeliveryError } from '@outflow/core';
+import { roundDelay } from './backoff.js';
+import { slicePart, type BatchJob, type Part } from './batch-job.js';
+import { appendHealth, describeError, errorText } from './health.js';
+import { backOff, runRound } from './round.js';
+import type { BatchEnd, BatchSignals, WorkerContext } from './worker-context.js';
+
+/** After a failed round: health record, suspension check; the delay before the next round, or 'suspended'. */
+async function onRoundFailed(ctx: WorkerContext, part: Part, error: DeliveryError, attempts: number, retryAfterMs: number | undefined): Promise<number | 'suspended'> {
+  const { store, stream, clock, options, failure } = ctx;
+  const now = clock.now();
+  failure.failedRounds++;
+  failure.failing = true;
+  const described = describeError(ctx, error, now);
+  ctx.status.lastError = described;
+  const stored = await store.streams.recordFailure(stream.id, now);
+  await appendHealth(ctx, {
+    kind: 'delivery_failed',
+    errorKind: described.kind,
+    ...(described.status !== undefined ? { status: described.status } : {}),
+    message: described.message,
+    attempts,
+    count: part.batch.length,
+  });
+  const failingSince = stored?.state.failingSince ?? now;
+  const delay = roundDelay(failure.failedRounds, retryAfterMs, options);
+  ctx.logger.warn(
+    { errorKind: described.kind, status: described.status, attempts, events: part.batch.length, failingSince, retryInMs: delay, error: described.message },
+    'A delivery round failed; the round will be retried.',
+  );
+  if (failure.suspended) return 'suspended';
+  if (now - failingSince >= options.suspendAfter) {
+    failure.suspended = true;
+    const days = Math.round(((now - failingSince) / 86_400_000) * 10) / 10;
+    const reason = `Deliveries failed for ${days} days in a row (last error: ${described.message})`;
+    await store.streams.setStatus(stream.id, 'suspended', reason, now);
+    await appendHealth(ctx, { kind: 'suspended', errorKind: described.kind, message: `The stream was suspended: ${reason}. Resume it once the destination is fixed.` });
+    ctx.logger.error({ failingSince, errorKind: described.kind }, 'The stream was suspended after failing for too long.');
+    return 'suspended';
+  }
+  return delay;
+}
+
+/** After a successful round: the failure run ends (a `recovered` record after failures). */
+async function onRoundSucceeded(ctx: WorkerContext): Promise<void> {
+  const { failure } = ctx;
+  failure.failedRounds = 0;
+  if (!failure.failing) return;
+  failure.failing = false;
+  ctx.status.lastError = null;
+  await appendHealth(ctx, { kind: 'recovered', message: 'The destination accepted events again.' });
+  ctx.logger.info({}, 'Deliveries recovered.');
+  // Ends the stored failure run now, even while other parts of the batch are still pending.
+  const { cursor, generation } = ctx.committed;
+  await ctx.store.streams.commitDelivery(ctx.stream.id, { generation, cursor, delivered: 0, at: ctx.clock.now() }).catch((err: unknown) => {
+    ctx.logger.warn({ error: errorText(err, ctx.secrets) }, 'Clearing the failure state failed.');
+  });
+}
+
+/**
+ * Resolves every event of `part`: delivered, or dead-lettered when the destination refuses it for
+ * good. Failed rounds repeat after a growing backoff until they succeed or the stream is suspended.
+ */
+export async function deliverPart(ctx: WorkerContext, job: BatchJob, part: Part, signals: BatchSignals): Promise<BatchEnd> {
+  let pending = part;
+  for (;;) {
+    if (ctx.failure.suspended) return 'suspended';
+    const outcome = await runRound(ctx, job, pending, signals);
+    switch (outcome.kind) {
+      case 'aborted':
+        return 'aborted';
+      case 'done':
+        await onRoundSucceeded(ctx);
+        return 'done';
+      case 'split':
+        return split(ctx, job, outcome.part, outcome.error, signals);
+      case 'failed': {
+        pending = outcome.part;
+        const next = await onRoundFailed(ctx, pending, outcome.error, outcome.attempts, outcome.retryAfterMs);
+        if (next === 'suspended') return 'suspended';
+        if (!(await backOff(ctx, next, signals.soft))) return 'aborted';
+      }
+    }
+  }
+}
+
+/** Bisects a refused part down to the events the destination refuses, which become dead letters. */
+async function split(ctx: WorkerContext, job: BatchJob, part: Part, error: DeliveryError, signals: BatchSignals): Promise<BatchEnd> {
+  if (part.batch.length <= 1) {
+    const described = describeError(ctx, error, ctx.clock.now());
+    job.markDead(part, [0], () => ({ errorKind: described.kind, status: described.status, message: described.message }), described.at);
+    ctx.logger.info({ seq: part.batch.seqs[0], errorKind: described.kind, status: described.status }, 'The destination refused an event for good; it was moved to dead letters.');
+    return 'done';
+  }
+  ctx.logger.debug({ events: part.batch.length, status: error.details.status, tooLarge: error.details.tooLarge === true }, 'The destination refused the batch; splitting it.');
+  const mid = Math.ceil(part.batch.length / 2);
+  for (const half of [slicePart(part, 0, mid), slicePart(part, mid)]) {
+    if (signals.soft.aborted) return 'aborted';
+    const end = await deliverPart(ctx, job, half, signals);
+    if (end !== 'done') return end;
+  }
+  return 'done';
+}

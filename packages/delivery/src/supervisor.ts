@@ -1,0 +1,127 @@
+// The supervisor: one worker per active stream, started, rebuilt and stopped as streams change.
+import { systemClock, type StoredStream } from '@outflow/core';
+import { buildWorker, type WorkerDeps } from './build-worker.js';
+import { resolveOptions } from './options.js';
+import { runRetention, scheduleRetention, type RetentionSchedule } from './retention.js';
+import { createTenantNotifier, type TenantNotifier } from './tenant-notifier.js';
+import type { Supervisor, SupervisorDeps, WorkerStatus } from './types.js';
+import type { StreamWorker } from './worker.js';
+import { WorkerStatusTracker } from './worker-status.js';
+
+interface Slot {
+  worker: StreamWorker | null;
+  /** Status when there is no worker (paused, suspended, config refused). */
+  status: WorkerStatusTracker;
+  /** Changes to this stream, one at a time. */
+  chain: Promise<void>;
+}
+
+const DEFAULT_STOP_DEADLINE = 10_000;
+
+export function createSupervisor(deps: SupervisorDeps): Supervisor {
+  const clock = deps.clock ?? systemClock;
+  const options = resolveOptions(deps.options);
+  const logger = deps.logger.child({ component: 'delivery' });
+  const slots = new Map<string, Slot>();
+  let notifier: TenantNotifier | null = null;
+  let schedule: RetentionSchedule | null = null;
+  let state: 'new' | 'running' | 'stopped' = 'new';
+  const replaceDeadline = options.stopDeadline ?? options.attemptTimeout;
+
+  const retention = () => runRetention(deps.store, clock, options, logger);
+
+  const workerDeps = (): WorkerDeps => ({
+    store: deps.store,
+    connectors: deps.connectors,
+    clock,
+    logger: deps.logger,
+    egress: deps.egress,
+    options,
+    random: deps.random ?? Math.random,
+    notifier: notifier as TenantNotifier,
+  });
+
+  const slotOf = (id: string): Slot => {
+    let slot = slots.get(id);
+    if (!slot) slots.set(id, (slot = { worker: null, status: new WorkerStatusTracker('stopped'), chain: Promise.resolve() }));
+    return slot;
+  };
+
+  /** Stops the slot's worker (if any), then starts what the stream's current state calls for. */
+  const apply = async (id: string, stream: StoredStream | null, deadline: number) => {
+    const slot = slotOf(id);
+    if (slot.worker) {
+      await slot.worker.stop(deadline);
+      slot.worker = null;
+    }
+    if (!stream) {
+      slots.delete(id);
+      return;
+    }
+    if (state !== 'running' || stream.status !== 'active') {
+      slot.status = new WorkerStatusTracker(state !== 'running' || stream.status === 'active' ? 'stopped' : stream.status);
+      return;
+    }
+    const built = await buildWorker(workerDeps(), stream);
+    if (built.worker) slot.worker = built.worker;
+    else slot.status = built.status;
+  };
+
+  /** Runs `task` after the stream's earlier changes, so a stream never has two workers. */
+  const serialize = (id: string, task: () => Promise<void>): Promise<void> => {
+    const slot = slotOf(id);
+    const next = slot.chain.then(task);
+    slot.chain = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    async start() {
+      if (state !== 'new') throw new Error('The supervisor was already started.');
+      state = 'running';
+      notifier = createTenantNotifier(deps.store.events);
+      await retention().catch((err: unknown) => logger.error({ error: err instanceof Error ? err.message : String(err) }, 'Retention failed at start.'));
+      const streams = await deps.store.streams.list();
+      await Promise.all(streams.map((s) => serialize(s.id, () => apply(s.id, s, replaceDeadline))));
+      schedule = scheduleRetention(clock, options.retentionCheckInterval, retention, logger);
+      const active = streams.filter((s) => s.status === 'active').length;
+      logger.info({ streams: streams.length, active }, 'The delivery supervisor started.');
+    },
+
+    async refresh(streamId) {
+      if (state !== 'running') return;
+      await serialize(streamId, async () => {
+        if (state !== 'running') return;
+        const stream = await deps.store.streams.get(streamId);
+        await apply(streamId, stream, replaceDeadline);
+        logger.info({ stream: streamId, status: stream?.status ?? 'deleted' }, 'The stream was refreshed.');
+      });
+    },
+
+    async stop(deadlineMs = DEFAULT_STOP_DEADLINE) {
+      if (state === 'stopped') return;
+      const wasRunning = state === 'running';
+      state = 'stopped';
+      schedule?.cancel();
+      await Promise.all(
+        [...slots.entries()].map(([id, slot]) =>
+          serialize(id, async () => {
+            if (slot.worker) await slot.worker.stop(deadlineMs);
+            slot.worker = null;
+            slot.status = new WorkerStatusTracker('stopped', slot.status.lastError);
+          }),
+        ),
+      );
+      notifier?.close();
+      if (wasRunning) logger.info({}, 'The delivery supervisor stopped.');
+    },
+
+    workerStatus(streamId): WorkerStatus | undefined {
+      const slot = slots.get(streamId);
+      if (!slot) return undefined;
+      return slot.worker ? slot.worker.status() : slot.status.snapshot();
+    },
+
+    runRetention: retention,
+  };
+}

@@ -1,0 +1,204 @@
+// One stream's worker: reads from its cursor, runs batches, commits them in order, waits when caught up.
+import type { ReadResult } from '@outflow/core';
+import { compileFilter } from '@outflow/core';
+import { BatchJob } from './batch-job.js';
+import { commitPoint } from './commit.js';
+import { errorText } from './health.js';
+import { linkSignals } from './linked-signal.js';
+import { processBatch } from './process-batch.js';
+import { backOff } from './round.js';
+import type { TenantNotifier } from './tenant-notifier.js';
+import type { WorkerStatus } from './types.js';
+import type { BatchEnd, WorkerContext } from './worker-context.js';
+
+export type WorkerEnd = 'stopped' | 'suspended' | 'gone';
+
+export interface StreamWorker {
+  status(): WorkerStatus;
+  /** Stops reading; the request in flight may finish until `deadlineMs`, then it is aborted. */
+  stop(deadlineMs: number): Promise<void>;
+  /** Settles once the worker ended (stopped, suspended, or its stream is gone); connector closed. */
+  readonly ended: Promise<WorkerEnd>;
+}
+
+interface Entry {
+  job: BatchJob;
+  abort: AbortController;
+  end: BatchEnd | 'pending' | 'error';
+}
+
+export function startWorker(ctx: WorkerContext, notifier: TenantNotifier): StreamWorker {
+  const { store, stream, options, logger, clock } = ctx;
+  const filter = compileFilter(stream.filters);
+  const maxEvents = Math.max(1, Math.min(options.batch.maxEvents, ctx.limits.maxEvents));
+  const maxBytes = Math.max(1, Math.min(options.batch.maxBytes, ctx.limits.maxBytes));
+  const soft = new AbortController();
+  const hard = new AbortController();
+  let wake = new AbortController();
+  const queue: Entry[] = [];
+  const running = new Set<Promise<void>>();
+  let readCursor = ctx.committed.cursor;
+  let epoch = 0;
+  let resync: { delay: number } | null = null;
+  let ending: WorkerEnd | null = null;
+  let commits: Promise<void> = Promise.resolve();
+
+  /** Wakes the reader from whatever it waits on. */
+  const poke = () => {
+    wake.abort();
+    wake = new AbortController();
+  };
+  const waitPoke = () => {
+    const link = linkSignals(wake.signal, soft.signal);
+    return new Promise<void>((resolve) => {
+      if (link.signal.aborted) resolve();
+      else link.signal.addEventListener('abort', () => resolve(), { once: true });
+    }).finally(link.dispose);
+  };
+
+  const end = (why: WorkerEnd) => {
+    ending ??= why;
+    soft.abort();
+    hard.abort(new Error(`The worker ended (${why}).`));
+    poke();
+  };
+
+  /** Drops every batch in flight and reloads the cursor from the store (after a replay or an error). */
+  const requestResync = (delay: number) => {
+    epoch++;
+    for (const entry of queue) entry.abort.abort(new Error('The stream cursor moved.'));
+    queue.length = 0;
+    resync = { delay: Math.max(resync?.delay ?? 0, delay) };
+    poke();
+  };
+
+  const drain = async () => {
+    try {
+      for (let head = queue[0]; head && head.end === 'done'; head = queue[0]) {
+        const point = head.job.commitPoint();
+        const ok = point ? await commitPoint(ctx, head.job.generation, point) : true;
+        if (queue[0] === head) queue.shift();
+        if (!ok) {
+          requestResync(0);
+          break;
+        }
+      }
+    } catch (err) {
+      logger.error({ error: errorText(err, ctx.secrets) }, 'Committing a batch failed; reloading the stream.');
+      requestResync(options.roundBackoff.initial);
+    }
+    poke();
+  };
+
+  const launch = (job: BatchJob) => {
+    const entry: Entry = { job, abort: new AbortController(), end: 'pending' };
+    queue.push(entry);
+    const softLink = linkSignals(soft.signal, entry.abort.signal);
+    const hardLink = linkSignals(hard.signal, entry.abort.signal);
+    const settled = processBatch(ctx, job, { soft: softLink.signal, hard: hardLink.signal })
+      .catch((err: unknown) => {
+        logger.error({ error: errorText(err, ctx.secrets) }, 'A batch failed unexpectedly; reloading the stream.');
+        return 'error' as const;
+      })
+      .then((result) => {
+        softLink.dispose();
+        hardLink.dispose();
+        entry.end = result;
+        if (result === 'suspended') end('suspended');
+        else if (result === 'error' && queue.includes(entry)) requestResync(options.roundBackoff.initial);
+        commits = commits.then(drain);
+      });
+    running.add(settled);
+    void settled.finally(() => running.delete(settled));
+  };
+
+  const reload = async (delay: number) => {
+    if (delay > 0 && !(await backOff(ctx, delay, soft.signal))) return;
+    await Promise.allSettled([...running]);
+    await commits;
+    try {
+      const fresh = await store.streams.get(stream.id);
+      if (!fresh) return end('gone');
+      if (fresh.status !== 'active') return end('stopped');
+      ctx.committed.cursor = fresh.state.cursor;
+      ctx.committed.generation = fresh.state.generation;
+      readCursor = fresh.state.cursor;
+    } catch (err) {
+      logger.error({ error: errorText(err, ctx.secrets) }, 'Reloading the stream failed; trying again later.');
+      resync = { delay: options.roundBackoff.initial };
+    }
+  };
+
+  const readNext = async (): Promise<void> => {
+    const seen = notifier.version(stream.tenant);
+    const before = epoch;
+    let read: ReadResult;
+    try {
+      read = await store.events.read({ tenant: stream.tenant, afterSeq: readCursor, filter, maxEvents, maxBytes });
+    } catch (err) {
+      logger.error({ error: errorText(err, ctx.secrets) }, 'Reading events failed; trying again later.');
+      requestResync(options.roundBackoff.initial);
+      return;
+    }
+    if (epoch !== before || soft.signal.aborted) return;
+    if (read.batch.length === 0 && read.scannedTo <= readCursor) {
+      // Caught up: sleep until the tenant's log grows (no polling).
+      const link = linkSignals(wake.signal, soft.signal);
+      await notifier.wait(stream.tenant, seen, link.signal).catch(() => undefined);
+      link.dispose();
+      return;
+    }
+    readCursor = Math.max(readCursor, read.scannedTo);
+    launch(new BatchJob(read.batch, read.scannedTo, ctx.committed.generation, stream));
+  };
+
+  const run = async (): Promise<WorkerEnd> => {
+    logger.info({ cursor: readCursor, maxEvents, maxBytes, concurrency: options.concurrency }, 'The stream worker started.');
+    while (!soft.signal.aborted) {
+      if (resync) {
+        const { delay } = resync;
+        resync = null;
+        await reload(delay);
+      } else if (queue.length >= options.concurrency) await waitPoke();
+      else await readNext();
+    }
+    await Promise.allSettled([...running]);
+    await commits;
+    // A batch cut short keeps what it resolved: the cursor moves over its resolved prefix only.
+    const head = queue[0];
+    const point = head && head.end !== 'done' ? head.job.commitPoint() : null;
+    if (head && point) await commitPoint(ctx, head.job.generation, point).catch((err: unknown) => {
+      logger.error({ error: errorText(err, ctx.secrets) }, 'Committing the delivered part of a batch failed.');
+    });
+    return ending ?? 'stopped';
+  };
+
+  const ended = run()
+    .catch((err: unknown) => {
+      logger.error({ error: errorText(err, ctx.secrets) }, 'The stream worker failed.');
+      return 'stopped' as const;
+    })
+    .then(async (why) => {
+      ctx.status.finish(why === 'suspended' ? 'suspended' : 'stopped');
+      await ctx.connector.close().catch((err: unknown) => logger.warn({ error: errorText(err, ctx.secrets) }, 'Closing the connector failed.'));
+      logger.info({ cursor: ctx.committed.cursor, reason: why }, 'The stream worker stopped.');
+      return why;
+    });
+
+  return {
+    status: () => ctx.status.snapshot(),
+    ended,
+    async stop(deadlineMs) {
+      soft.abort();
+      poke();
+      const abortInFlight = () => hard.abort(new Error('The stop deadline passed.'));
+      if (deadlineMs <= 0) abortInFlight();
+      const timer = clock.setTimeout(abortInFlight, Math.max(0, deadlineMs));
+      try {
+        await ended;
+      } finally {
+        clock.clearTimeout(timer);
+      }
+    },
+  };
+}
