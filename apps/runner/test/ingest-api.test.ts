@@ -48,7 +48,7 @@ describe('POST /v1/logs', () => {
 
   it('answers 413 above the body limit and 415 for other content types', async () => {
     const before = await stored();
-    const big = ndjson(Array.from({ length: 100 }, () => makeEvent()));
+    const big = ndjson(Array.from({ length: 200 }, () => makeEvent()));
     expect(Buffer.byteLength(big)).toBeGreaterThan(64 * 1024);
     const res = await post(big);
     expect(res.status).toBe(413);

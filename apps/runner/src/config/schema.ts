@@ -29,6 +29,9 @@ const bytes = (fallback: number) =>
       return Math.round(Number(m[1]) * mult);
     });
 
+/** A YAML key with nothing after it (`streams:`) means an empty list. */
+const emptyAsList = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? [] : v), schema);
+
 export const filterSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('category'), name: z.enum(CATEGORIES) }).strict(),
   z.object({ type: z.literal('type'), name: z.string().min(1).max(100) }).strict(),
@@ -79,7 +82,7 @@ export const runnerConfigSchema = z
       .strict()
       .prefault({ sqlite: {} }),
     retention: duration('30d'),
-    tokens: z
+    tokens: emptyAsList(z
       .array(
         z
           .object({
@@ -88,7 +91,7 @@ export const runnerConfigSchema = z
             scopes: z.array(z.enum(SCOPES)).min(1),
           })
           .strict(),
-      )
+      ))
       .default([]),
     egress: z
       .object({ allowHttp: z.boolean().default(false), allowPrivateNetworks: z.boolean().default(false) })
@@ -120,7 +123,7 @@ export const runnerConfigSchema = z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
       .strict()
       .prefault({}),
-    streams: z.array(streamConfigSchema).default([]),
+    streams: emptyAsList(z.array(streamConfigSchema)).default([]),
   })
   .strict();
 
