@@ -1,0 +1,52 @@
+// Group commit: appends queued in the same turn of the event loop become one segment write and one transaction.
+import type { AppendResult, PreparedBatch } from '@outflow/core';
+
+export interface PendingAppend {
+  batch: PreparedBatch;
+  recordedAt: number | undefined;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+export interface GroupCommit {
+  enqueue(append: PendingAppend): void;
+  /** Commits everything queued now (also used by close). */
+  flush(): void;
+}
+
+/**
+ * `commit` writes a whole group synchronously and returns one result per append, in order;
+ * `committed` runs after it succeeded and before the promises resolve.
+ */
+export function createGroupCommit(
+  commit: (group: readonly PendingAppend[]) => AppendResult[],
+  committed: (group: readonly PendingAppend[], results: readonly AppendResult[]) => void,
+): GroupCommit {
+  let queue: PendingAppend[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    const group = queue;
+    queue = [];
+    if (group.length === 0) return;
+    let results: AppendResult[];
+    try {
+      results = commit(group);
+    } catch (error) {
+      for (const p of group) p.reject(error);
+      return;
+    }
+    committed(group, results);
+    group.forEach((p, i) => p.resolve(results[i] as AppendResult));
+  };
+  return {
+    enqueue(append) {
+      queue.push(append);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}

@@ -1,0 +1,97 @@
+// Reads a tenant's events after a cursor: walks the batch index, slices stored lines without copying them.
+import { type ReadQuery, type ReadResult, createLogBatch } from '@outflow/core';
+import { decodeEnds, decodeNames } from './batch-codec.js';
+import type { CachedBatch } from './batch-cache.js';
+import type { IndexRow } from './batch-index.js';
+import type { LogContext } from './log-context.js';
+
+/** Index rows fetched by the first query of a read, growing 4x per query up to PAGE_ROWS (most reads need one or two). */
+const FIRST_PAGE_ROWS = 4;
+const PAGE_ROWS = 64;
+/** A filtered read examines at most this many batches, so a filter that skips a lot stays cheap. */
+const MAX_FILTERED_ROWS = 64;
+/** An unfiltered read examines at most this many batches. */
+const MAX_ROWS = 4096;
+
+/** The batch's decoded columns, from the cache or the index row. */
+export function cachedBatch(ctx: LogContext, row: IndexRow): CachedBatch {
+  let entry = ctx.cache.get(row.first_seq);
+  if (entry) return entry;
+  const meta = ctx.index.meta(row.first_seq);
+  if (!meta) throw new Error(`Batch ${row.first_seq} is missing from the index.`);
+  entry = { ends: decodeEnds(meta.ends), types: decodeNames(meta.types, meta.encoding), logIds: decodeNames(meta.log_ids, meta.encoding), lines: null };
+  const count = row.last_seq - row.first_seq + 1;
+  if (entry.ends.length !== count || entry.types.length !== count || entry.logIds.length !== count) {
+    throw new Error(`Batch ${row.first_seq} has a damaged index row.`);
+  }
+  ctx.cache.set(row.first_seq, entry);
+  return entry;
+}
+
+function linesOf(ctx: LogContext, row: IndexRow, entry: CachedBatch): Buffer {
+  if (entry.lines) return entry.lines;
+  entry.lines = ctx.segments.read(row.segment, row.offset, row.length);
+  ctx.cache.set(row.first_seq, entry);
+  return entry.lines;
+}
+
+export function readEvents(ctx: LogContext, q: ReadQuery): ReadResult {
+  const seqs: number[] = [];
+  const logIds: string[] = [];
+  const types: string[] = [];
+  const raws: Buffer[] = [];
+  const regions: Buffer[] = [];
+  const maxRows = q.filter ? MAX_FILTERED_ROWS : MAX_ROWS;
+  let bytes = 0;
+  let scannedTo = q.afterSeq;
+  let examined = 0;
+  let full = false;
+  let after = q.afterSeq;
+  let page = FIRST_PAGE_ROWS;
+  while (!full && examined < maxRows) {
+    const limit = Math.min(page, maxRows - examined);
+    const rows = ctx.index.after(q.tenant, after, limit);
+    for (const row of rows) {
+      const entry = cachedBatch(ctx, row);
+      const { ends } = entry;
+      let lines: Buffer | null = null;
+      let runStart = -1;
+      let runEnd = -1;
+      const closeRun = () => {
+        if (runStart >= 0 && lines) regions.push(lines.subarray(runStart, runEnd));
+        runStart = -1;
+      };
+      for (let i = Math.max(0, q.afterSeq + 1 - row.first_seq); i < ends.length; i++) {
+        const seq = row.first_seq + i;
+        const type = entry.types[i] as string;
+        if (q.filter && !q.filter.matches(type)) {
+          closeRun();
+          scannedTo = seq;
+          continue;
+        }
+        const start = i === 0 ? 0 : (ends[i - 1] as number);
+        const end = ends[i] as number;
+        if (seqs.length >= q.maxEvents || (seqs.length > 0 && bytes + end - 1 - start > q.maxBytes)) {
+          full = true;
+          break;
+        }
+        lines ??= linesOf(ctx, row, entry);
+        if (runStart < 0) runStart = start;
+        runEnd = end;
+        seqs.push(seq);
+        logIds.push(entry.logIds[i] as string);
+        types.push(type);
+        raws.push(lines.subarray(start, end - 1));
+        bytes += end - 1 - start;
+        scannedTo = seq;
+      }
+      closeRun();
+      examined++;
+      if (full) break;
+    }
+    if (rows.length < limit) break;
+    after = (rows[rows.length - 1] as IndexRow).last_seq;
+    page = Math.min(page * 4, PAGE_ROWS);
+  }
+  return { batch: createLogBatch({ seqs, logIds, types, raws, lines: regions }), scannedTo };
+}
