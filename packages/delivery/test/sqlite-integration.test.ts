@@ -1,15 +1,14 @@
 // Integration with the real SQLite store: bisection, retries, restart over the same files.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DeliveryError, type DeliveryResult, type Store } from '@outflow/core';
+import { DeliveryError, type DeliveryResult } from '@outflow/core';
 import { createManualClock } from '@outflow/core/testing';
+import { openSqliteStore } from '@outflow/store-sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { success } from './helpers/fake-connector.js';
 import { createHarness, type Harness } from './helpers/harness.js';
 
-const built = existsSync(fileURLToPath(new URL('../node_modules/@outflow/store-sqlite/dist/index.js', import.meta.url)));
 
 let h: Harness | undefined;
 let dir: string | undefined;
@@ -21,10 +20,8 @@ afterEach(async () => {
   dir = undefined;
 });
 
-describe.skipIf(!built)('with the SQLite store', () => {
+describe('with the SQLite store', () => {
   it('delivers through a failed round and a bisection, and resumes from the stored cursor after a restart', async () => {
-    const specifier = '@outflow/store-sqlite'; // resolved at run time: the package may not be built yet
-    const { openSqliteStore } = (await import(specifier)) as { openSqliteStore: (o: { path: string; now?: () => number }) => Store };
     dir = mkdtempSync(join(tmpdir(), 'outflow-delivery-'));
     const path = join(dir, 'outflow.db');
     const clock = createManualClock();

@@ -11,7 +11,7 @@ export interface ReceivedRequest {
   envelopes: Array<{ log_id: string; data: Record<string, unknown> }>;
 }
 
-export type Script = (req: ReceivedRequest) => { status: number; headers?: Record<string, string> } | undefined;
+export type Script = (req: ReceivedRequest) => { status: number; headers?: Record<string, string>; delayMs?: number } | undefined;
 
 export interface Receiver {
   url: string;
@@ -47,8 +47,13 @@ export async function startReceiver(): Promise<Receiver> {
       requests.push(rec);
       const answer = script?.(rec) ?? { status: 200 };
       if (answer.status >= 200 && answer.status < 300) accepted.push(rec);
-      res.writeHead(answer.status, answer.headers ?? {});
-      res.end(answer.status >= 400 ? `{"error":"scripted ${answer.status}"}` : '');
+      const reply = () => {
+        if (res.destroyed) return;
+        res.writeHead(answer.status, answer.headers ?? {});
+        res.end(answer.status >= 400 ? `{"error":"scripted ${answer.status}"}` : '');
+      };
+      if (answer.delayMs) setTimeout(reply, answer.delayMs);
+      else reply();
     });
   });
   server.keepAliveTimeout = 30_000;
