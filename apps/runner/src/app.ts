@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { ConfigError, createEgressGuard, systemClock, type Clock, type Logger, type Store } from '@outflow/core';
 import type { Supervisor } from '@outflow/delivery';
+import type { ParsePool } from '@outflow/ingest';
 import { openSqliteStore } from '@outflow/store-sqlite';
 import type { LoadedConfig } from './config/load.js';
 import { syncConfigStreams } from './config/stream-sync.js';
@@ -78,6 +79,7 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
             server.closeIdleConnections();
           });
           await supervisor.stop(deadlineMs);
+          await root.resolve<ParsePool>(Tokens.ParsePool).close();
           await store.close();
           logger.info({}, 'Outflow stopped.');
         })();

@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import type { Clock, EgressGuard, Logger, Store } from '@outflow/core';
 import { createSupervisor, type Supervisor } from '@outflow/delivery';
+import { createParsePool, defaultParseThreads, type ParsePool } from '@outflow/ingest';
 import { container, instanceCachingFactory, type DependencyContainer } from 'tsyringe';
 import type { RunnerConfig } from './config/schema.js';
 import type { ConnectorRegistry } from './loading/registry.js';
@@ -40,6 +41,12 @@ export function createRootContainer(values: RootValues): DependencyContainer {
       });
     }),
   });
+  root.register(Tokens.ParsePool, {
+    useFactory: instanceCachingFactory<ParsePool>((c) => {
+      const threads = c.resolve<RunnerConfig>(Tokens.Config).server.parseThreads;
+      return createParsePool(threads === 'auto' ? defaultParseThreads() : threads);
+    }),
+  });
   root.register(Tokens.HttpServer, {
     useFactory: instanceCachingFactory<Server>((c) => {
       const config = c.resolve<RunnerConfig>(Tokens.Config);
@@ -56,7 +63,7 @@ export function createRootContainer(values: RootValues): DependencyContainer {
           retention: config.retention,
           now: () => clock.now(),
         },
-        { maxBodyBytes: config.server.maxBodyBytes, maxEventsPerRequest: config.server.maxEventsPerRequest },
+        { maxBodyBytes: config.server.maxBodyBytes, maxEventsPerRequest: config.server.maxEventsPerRequest, parser: c.resolve<ParsePool>(Tokens.ParsePool) },
         logger.child({ component: 'http' }),
       );
     }),

@@ -8,5 +8,6 @@ export const Tokens = {
   Store: Symbol('outflow.Store'),
   TokenIndex: Symbol('outflow.TokenIndex'),
   Supervisor: Symbol('outflow.Supervisor'),
+  ParsePool: Symbol('outflow.ParsePool'),
   HttpServer: Symbol('outflow.HttpServer'),
 } as const;

@@ -13,7 +13,8 @@ export class EnvelopeWriter {
   private readonly dates: number[] = [];
 
   constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafe(Math.max(capacity, 1024));
+    // Never from the shared pool: the parse pool transfers this memory between threads.
+    this.buf = Buffer.allocUnsafeSlow(Math.max(capacity, 1024));
   }
 
   get count(): number {
@@ -68,7 +69,7 @@ export class EnvelopeWriter {
 
   private reserve(bytes: number): void {
     if (this.at + bytes <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + bytes));
+    const next = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.at + bytes));
     this.buf.copy(next, 0, 0, this.at);
     this.buf = next;
   }

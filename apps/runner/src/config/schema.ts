@@ -67,6 +67,10 @@ export const runnerConfigSchema = z
         port: z.number().int().min(0).max(65535).default(8080),
         maxBodyBytes: bytes(5 * 1024 * 1024).describe('Largest accepted ingest body (413 above).'),
         maxEventsPerRequest: z.number().int().positive().default(10_000),
+        parseThreads: z
+          .union([z.literal('auto'), z.number().int().min(0).max(16)])
+          .default('auto')
+          .describe('Worker threads that parse ingest bodies; 0 parses on the main thread; auto uses one per extra core (at most 4).'),
       })
       .strict()
       .prefault({}),

@@ -1,7 +1,7 @@
 // POST /v1/logs: validates a body of events and answers 202 only after the log committed them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createLogIdGenerator, type Logger, type Store } from '@outflow/core';
-import { bodyFormat, parseBody } from '@outflow/ingest';
+import type { Logger, Store } from '@outflow/core';
+import { bodyFormat, type ParsePool } from '@outflow/ingest';
 import type { TokenIndex } from './auth.js';
 import { readBody } from './read-body.js';
 import { HttpError, sendJson } from './respond.js';
@@ -12,11 +12,11 @@ export interface IngestDeps {
   logger: Logger;
   maxBodyBytes: number;
   maxEventsPerRequest: number;
+  parser: ParsePool;
   now: () => number;
 }
 
 export function createIngestHandler(deps: IngestDeps) {
-  const ids = createLogIdGenerator();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const principal = deps.tokens.require(req, 'ingest:logs');
     const format = bodyFormat(req.headers['content-type']);
@@ -24,7 +24,7 @@ export function createIngestHandler(deps: IngestDeps) {
       throw new HttpError(415, `Unsupported Content-Type "${req.headers['content-type']}"; send application/json (an array or one event) or application/x-ndjson.`, 'unsupported_media_type');
     }
     const body = await readBody(req, deps.maxBodyBytes);
-    const outcome = parseBody(body, format, { tenant: principal.tenant, now: deps.now(), ids, maxEvents: deps.maxEventsPerRequest });
+    const outcome = await deps.parser.parse(body, format, { tenant: principal.tenant, now: deps.now(), maxEvents: deps.maxEventsPerRequest });
     if (!outcome.ok) throw new HttpError(400, outcome.message, 'invalid_events', outcome.issues.length ? { errors: outcome.issues } : {});
     try {
       await deps.store.events.append(outcome.batch);
