@@ -54,7 +54,7 @@ streams:
   - { name: a, type: http, sink: { httpEndpoint: "http://siem.example.com/logs" } }
   - { name: b, type: http, sink: { httpEndpoint: "https://10.0.0.8/logs" } }
   - { name: c, type: http, sink: { httpContentFormat: JSONLINES, extra: 1 } }
-  - { name: d, type: datadog, sink: {} }
+  - { name: d, type: pagerduty, sink: {} }
   - { name: a, type: console }
 `);
     const res = await run(['validate', '--config', file]);
@@ -63,7 +63,7 @@ streams:
     expect(res.err).toMatch(/streams\[1\]\.sink\.httpEndpoint: .*private/);
     expect(res.err).toMatch(/streams\[2\]\.sink\.httpEndpoint/);
     expect(res.err).toMatch(/streams\[2\]\.sink.*extra/);
-    expect(res.err).toMatch(/streams\[3\]\.type: stream type "datadog" is not installed; installed types: console, http/);
+    expect(res.err).toMatch(/streams\[3\]\.type: stream type "pagerduty" is not installed; installed types: console, datadog, http, /);
     expect(res.err).toMatch(/streams\[4\]\.name/);
   });
 

@@ -23,7 +23,7 @@ export const webhookConfigSchema = z
   .strictObject({
     httpEndpoint: z
       .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
-      .refine((u) => !new URL(u).username && !new URL(u).password, 'must not contain credentials; use httpAuthorization')
+      .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'must not contain credentials; use httpAuthorization')
       .describe('Payload URL that receives the POST requests, e.g. `https://logs.example.com/auth0`. Must be https:// unless the runner allows plain http (egress.allowHttp).'),
     httpContentType: z
       .string()

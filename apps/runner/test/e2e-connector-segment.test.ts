@@ -1,0 +1,61 @@
+// End to end: events ingested into the runner reach a fake Segment as track calls with messageId = log_id.
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+// The testkit is not a dependency of the runner yet; its built fakes are imported by path.
+import { startSegmentFake, type SegmentFake } from '../../../packages/connector-testkit/dist/fakes/segment.js';
+import { builtinConnectors } from '../src/loading/builtin.js';
+import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { ingestMany, makeEvent } from './support/events.js';
+
+const PACKAGE = '@outflow/connector-segment';
+const WRITE_KEY = 'e2e-segment-write-key-0123456789';
+
+/** Loads the connector from its folder until the runner lists it among its built-ins. */
+function connectorsYaml(): string {
+  if (Object.hasOwn(builtinConnectors, PACKAGE)) return '';
+  return `connectors: ["${fileURLToPath(new URL('../../../connectors/segment', import.meta.url))}"]\n`;
+}
+
+async function eventually(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('The condition was not met in time.');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+let app: TestApp | undefined;
+let fake: SegmentFake | undefined;
+afterEach(async () => {
+  await app?.stop();
+  await fake?.close();
+  app = undefined;
+  fake = undefined;
+});
+
+describe('segment connector end to end', () => {
+  it('delivers every ingested event as a track call keyed by its log_id', async () => {
+    fake = await startSegmentFake({ writeKey: WRITE_KEY });
+    const stream = `  - { name: segment, type: segment, tenant: acme, sink: { segmentWriteKey: "${WRITE_KEY}", segmentHost: "${fake.url}" } }\n`;
+    app = await startTestApp(connectorsYaml() + baseConfig(stream));
+    const events: Array<Record<string, unknown>> = [];
+    const ids = await ingestMany(app.url, TOKEN, 250, 250, () => {
+      const event = makeEvent();
+      events.push(event);
+      return event;
+    });
+
+    await eventually(() => fake!.uniqueMessageIds().size >= 250);
+    expect(fake.uniqueMessageIds()).toEqual(new Set(ids));
+    const byId = new Map(fake.messages().map((m) => [m.messageId, m]));
+    for (const event of events) {
+      const message = byId.get(event.log_id as string);
+      expect(message).toMatchObject({ type: 'track', userId: event.user_id, timestamp: event.date, properties: { log_id: event.log_id, type: event.type, user_name: event.user_name } });
+      expect(typeof message?.event).toBe('string');
+    }
+    expect(byId.get(events.find((e) => e.type === 's')?.log_id as string)?.event).toBe('Success Login');
+    // At most 100 events per request.
+    const sizes = fake.requests.filter((r) => r.path === '/v1/batch').map((r) => r.json<{ batch: unknown[] }>().batch.length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
+  }, 60_000);
+});

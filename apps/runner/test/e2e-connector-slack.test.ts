@@ -1,0 +1,63 @@
+// End to end: events ingested into the runner reach a fake Slack as Block Kit digests through chat.postMessage.
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+// The testkit is not a dependency of the runner yet; its built fakes are imported by path.
+import { startSlackFake, type SlackFake } from '../../../packages/connector-testkit/dist/fakes/slack.js';
+import { builtinConnectors } from '../src/loading/builtin.js';
+import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { ingestMany, makeEvent } from './support/events.js';
+
+const PACKAGE = '@outflow/connector-slack';
+const BOT_TOKEN = 'xoxb-e2e-0000-fakeBotToken';
+
+/** Loads the connector from its folder until the runner lists it among its built-ins. */
+function connectorsYaml(): string {
+  if (Object.hasOwn(builtinConnectors, PACKAGE)) return '';
+  return `connectors: ["${fileURLToPath(new URL('../../../connectors/slack', import.meta.url))}"]\n`;
+}
+
+async function eventually(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('The condition was not met in time.');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+let app: TestApp | undefined;
+let fake: SlackFake | undefined;
+afterEach(async () => {
+  await app?.stop();
+  await fake?.close();
+  app = undefined;
+  fake = undefined;
+});
+
+describe('slack connector end to end', () => {
+  it('posts every ingested event in digests of at most 20 per message', async () => {
+    fake = await startSlackFake({ token: BOT_TOKEN, channels: ['C0E2ETEST'] });
+    const stream = `  - { name: slack, type: slack, tenant: acme, sink: { slackBotToken: "${BOT_TOKEN}", slackChannel: C0E2ETEST, slackApiUrl: "${fake.apiUrl}" } }\n`;
+    app = await startTestApp(connectorsYaml() + baseConfig(stream));
+    const users: string[] = [];
+    await ingestMany(app.url, TOKEN, 45, 45, () => {
+      const event = makeEvent();
+      users.push(event.user_name as string);
+      return event;
+    });
+
+    const shown = () =>
+      fake!.messages().flatMap((m) => (m.blocks ?? []).filter((b) => b.type === 'section').map((b) => /^\*User\*\n(\S+)/.exec((b.fields as Array<{ text: string }>)[0]?.text ?? '')?.[1]));
+    await eventually(() => new Set(shown()).size >= 45);
+    expect(new Set(shown())).toEqual(new Set(users));
+    const messages = fake.messages();
+    expect(messages.length).toBeGreaterThanOrEqual(3);
+    for (const m of messages) {
+      expect(m.channel).toBe('C0E2ETEST');
+      expect(m.blocks?.[0]?.type).toBe('header');
+      expect(m.blocks?.length).toBeLessThanOrEqual(50);
+      expect(m.blocks?.filter((b) => b.type === 'section').length).toBeLessThanOrEqual(20);
+      expect(m.text).toMatch(/^\d+ Auth0 log events? · /);
+    }
+    expect(fake.requests.every((r) => r.path !== '/api/chat.postMessage' || r.headers.authorization === `Bearer ${BOT_TOKEN}`)).toBe(true);
+  }, 60_000);
+});

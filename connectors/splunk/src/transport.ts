@@ -1,0 +1,89 @@
+// One axios instance per connector: keep-alive agents whose DNS answers pass the egress guard, TLS per splunkSecure, no redirects, no retries.
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import axios from 'axios';
+import type { EgressGuard, HttpAnswer } from '@outflow/core';
+
+/** At most this much of a response body is read; HEC answers are small JSON objects. */
+export const MAX_RESPONSE_BYTES = 64 * 1024;
+
+export interface TransportOptions {
+  /** HEC base URL without a trailing slash. */
+  baseUrl: string;
+  lookup: EgressGuard['lookup'];
+  /** Verify TLS certificates (`splunkSecure`). */
+  verifyTls: boolean;
+}
+
+export interface TransportRequest {
+  method: 'GET' | 'POST';
+  /** Path (and query) below the base URL, e.g. `/services/collector/event`. */
+  path: string;
+  headers: Record<string, string>;
+  body?: Buffer | undefined;
+  signal: AbortSignal;
+}
+
+export type Answer = Required<HttpAnswer>;
+
+export interface Transport {
+  /** One request, one attempt. Resolves with the answer for any status; rejects on network errors and aborts. */
+  request(req: TransportRequest): Promise<Answer>;
+  /** Destroys the agents' sockets. */
+  close(): void;
+}
+
+/** Reads up to `cap` bytes. A body cut short (abort, reset) still yields what arrived: the status decides. */
+async function readCapped(stream: Readable, cap: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk.subarray(0, cap - size));
+      size += chunk.length;
+      if (size >= cap) break;
+    }
+  } catch {
+    // The status line already arrived; the body is best effort.
+  } finally {
+    if (!stream.destroyed && !stream.readableEnded) stream.destroy();
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function createTransport(options: TransportOptions): Transport {
+  const common = { keepAlive: true, maxSockets: 16, lookup: options.lookup } as http.AgentOptions;
+  const httpAgent = new http.Agent(common);
+  const httpsAgent = new https.Agent({ ...common, rejectUnauthorized: options.verifyTls });
+  const client = axios.create({
+    adapter: 'http',
+    httpAgent,
+    httpsAgent,
+    proxy: false,
+    maxRedirects: 0,
+    decompress: true,
+    validateStatus: () => true,
+    responseType: 'stream',
+    transformResponse: [(data: unknown) => data],
+    transitional: { clarifyTimeoutError: true },
+  });
+
+  return {
+    async request(req) {
+      const res = await client.request<Readable>({
+        url: `${options.baseUrl}${req.path}`,
+        method: req.method,
+        headers: req.headers,
+        data: req.body,
+        signal: req.signal,
+      });
+      const body = await readCapped(res.data, MAX_RESPONSE_BYTES);
+      return { status: res.status, headers: { ...(res.headers as Record<string, string | string[] | undefined>) }, body };
+    },
+    close() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
