@@ -2,7 +2,7 @@
 import { collectSecrets, redactText, type Clock, type EgressGuard, type Logger, type Store, type StoredStream } from '@outflow/core';
 import { appendHealth, errorText } from './health.js';
 import { createPiiTransform } from './pii.js';
-import type { TenantNotifier } from './tenant-notifier.js';
+import type { WorkerShared } from './worker.js';
 import type { ConnectorRegistry, DeliveryOptions } from './types.js';
 import { startWorker, type StreamWorker } from './worker.js';
 import { WorkerStatusTracker } from './worker-status.js';
@@ -15,7 +15,7 @@ export interface WorkerDeps {
   egress: EgressGuard;
   options: DeliveryOptions;
   random: () => number;
-  notifier: TenantNotifier;
+  shared: WorkerShared;
 }
 
 export type BuildResult = { worker: StreamWorker } | { worker: null; status: WorkerStatusTracker };
@@ -84,7 +84,7 @@ export async function buildWorker(deps: WorkerDeps, stream: StoredStream): Promi
       failure: { failedRounds: 0, failing: stream.state.failingSince !== null, suspended: false },
       committed: { cursor: stream.state.cursor, generation: stream.state.generation },
     },
-    deps.notifier,
+    deps.shared,
   );
   return { worker };
 }

@@ -15,6 +15,7 @@ export const DEFAULT_DELIVERY_OPTIONS: Readonly<DeliveryOptions> = Object.freeze
   batch: { maxEvents: 500, maxBytes: 4 * 1024 * 1024 },
   attemptTimeout: 30_000,
   concurrency: 1,
+  maxInflightBytes: 64 * 1024 * 1024,
 });
 
 const defined = <T extends object>(o: T | undefined): Partial<T> =>
@@ -38,6 +39,7 @@ export function resolveOptions(input: DeliveryOptionsInput = {}): DeliveryOption
   };
   positive('attemptsPerRound', out.attemptsPerRound, 1);
   positive('concurrency', out.concurrency, 1);
+  positive('maxInflightBytes', out.maxInflightBytes, 1);
   positive('roundBackoff.multiplier', out.roundBackoff.multiplier, 1);
   positive('batch.maxEvents', out.batch.maxEvents, 1);
   positive('batch.maxBytes', out.batch.maxBytes, 1);

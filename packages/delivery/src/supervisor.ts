@@ -3,6 +3,8 @@ import { systemClock, type StoredStream } from '@outflow/core';
 import { buildWorker, type WorkerDeps } from './build-worker.js';
 import { resolveOptions } from './options.js';
 import { runRetention, scheduleRetention, type RetentionSchedule } from './retention.js';
+import { createInflightBudget } from './inflight-budget.js';
+import { createSharedReads } from './shared-reads.js';
 import { createTenantNotifier, type TenantNotifier } from './tenant-notifier.js';
 import type { Supervisor, SupervisorDeps, WorkerStatus } from './types.js';
 import type { StreamWorker } from './worker.js';
@@ -28,6 +30,8 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   let state: 'new' | 'running' | 'stopped' = 'new';
   const replaceDeadline = options.stopDeadline ?? options.attemptTimeout;
 
+  const reads = createSharedReads(deps.store.events);
+  const budget = createInflightBudget(options.maxInflightBytes);
   const retention = () => runRetention(deps.store, clock, options, logger);
 
   const workerDeps = (): WorkerDeps => ({
@@ -38,7 +42,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     egress: deps.egress,
     options,
     random: deps.random ?? Math.random,
-    notifier: notifier as TenantNotifier,
+    shared: { notifier: notifier as TenantNotifier, reads, budget },
   });
 
   const slotOf = (id: string): Slot => {

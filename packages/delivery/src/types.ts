@@ -52,6 +52,8 @@ export interface DeliveryOptions {
   attemptTimeout: number;
   /** Batches in flight per stream (default 1); the cursor still advances in order. */
   concurrency: number;
+  /** Bytes of batches in flight across all streams before workers wait (default 64 MiB). */
+  maxInflightBytes: number;
   /** How long refresh() lets a replaced worker finish its in-flight request (default attemptTimeout). */
   stopDeadline?: number | undefined;
 }

@@ -7,6 +7,8 @@ import { errorText } from './health.js';
 import { linkSignals } from './linked-signal.js';
 import { processBatch } from './process-batch.js';
 import { backOff } from './round.js';
+import type { InflightBudget } from './inflight-budget.js';
+import type { SharedReads } from './shared-reads.js';
 import type { TenantNotifier } from './tenant-notifier.js';
 import type { WorkerStatus } from './types.js';
 import type { BatchEnd, WorkerContext } from './worker-context.js';
@@ -27,7 +29,15 @@ interface Entry {
   end: BatchEnd | 'pending' | 'error';
 }
 
-export function startWorker(ctx: WorkerContext, notifier: TenantNotifier): StreamWorker {
+/** What all workers of a supervisor share. */
+export interface WorkerShared {
+  notifier: TenantNotifier;
+  reads: SharedReads;
+  budget: InflightBudget;
+}
+
+export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWorker {
+  const { notifier, reads, budget } = shared;
   const { store, stream, options, logger, clock } = ctx;
   const filter = compileFilter(stream.filters);
   const maxEvents = Math.max(1, Math.min(options.batch.maxEvents, ctx.limits.maxEvents));
@@ -90,7 +100,7 @@ export function startWorker(ctx: WorkerContext, notifier: TenantNotifier): Strea
     poke();
   };
 
-  const launch = (job: BatchJob) => {
+  const launch = (job: BatchJob, bytes: number) => {
     const entry: Entry = { job, abort: new AbortController(), end: 'pending' };
     queue.push(entry);
     const softLink = linkSignals(soft.signal, entry.abort.signal);
@@ -103,6 +113,7 @@ export function startWorker(ctx: WorkerContext, notifier: TenantNotifier): Strea
       .then((result) => {
         softLink.dispose();
         hardLink.dispose();
+        budget.release(bytes);
         entry.end = result;
         if (result === 'suspended') end('suspended');
         else if (result === 'error' && queue.includes(entry)) requestResync(options.roundBackoff.initial);
@@ -134,7 +145,7 @@ export function startWorker(ctx: WorkerContext, notifier: TenantNotifier): Strea
     const before = epoch;
     let read: ReadResult;
     try {
-      read = await store.events.read({ tenant: stream.tenant, afterSeq: readCursor, filter, maxEvents, maxBytes });
+      read = await reads.read({ tenant: stream.tenant, afterSeq: readCursor, filter, maxEvents, maxBytes });
     } catch (err) {
       logger.error({ error: errorText(err, ctx.secrets) }, 'Reading events failed; trying again later.');
       requestResync(options.roundBackoff.initial);
@@ -148,8 +159,14 @@ export function startWorker(ctx: WorkerContext, notifier: TenantNotifier): Strea
       link.dispose();
       return;
     }
+    const bytes = read.batch.byteLength;
+    if (bytes > 0 && !(await budget.acquire(bytes, soft.signal))) return;
+    if (epoch !== before) {
+      budget.release(bytes);
+      return;
+    }
     readCursor = Math.max(readCursor, read.scannedTo);
-    launch(new BatchJob(read.batch, read.scannedTo, ctx.committed.generation, stream));
+    launch(new BatchJob(read.batch, read.scannedTo, ctx.committed.generation, stream), bytes);
   };
 
   const run = async (): Promise<WorkerEnd> => {

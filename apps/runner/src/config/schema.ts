@@ -116,6 +116,7 @@ export const runnerConfigSchema = z
         healthRetention: duration('30d'),
         attemptTimeout: duration('30s'),
         concurrency: z.number().int().min(1).max(16).default(1),
+        maxInflightBytes: bytes(64 * 1024 * 1024).describe('Bytes of batches in flight across all streams before workers wait.'),
         batch: z
           .object({ maxEvents: z.number().int().positive().default(500), maxBytes: bytes(4 * 1024 * 1024) })
           .strict()

@@ -1,0 +1,53 @@
+// A byte budget shared by every worker: bounds the memory of batches in flight across all streams.
+export interface InflightBudget {
+  /** Waits until `bytes` fit (a batch larger than the whole budget waits for an empty budget). */
+  acquire(bytes: number, signal: AbortSignal): Promise<boolean>;
+  release(bytes: number): void;
+  readonly used: number;
+}
+
+export function createInflightBudget(limit: number): InflightBudget {
+  let used = 0;
+  const waiting: Array<{ bytes: number; wake: () => void }> = [];
+  const fits = (bytes: number) => used === 0 || used + bytes <= limit;
+  const pump = () => {
+    while (waiting.length > 0 && fits((waiting[0] as { bytes: number }).bytes)) {
+      const next = waiting.shift() as { bytes: number; wake: () => void };
+      used += next.bytes;
+      next.wake();
+    }
+  };
+  return {
+    get used() {
+      return used;
+    },
+    acquire(bytes, signal) {
+      if (signal.aborted) return Promise.resolve(false);
+      if (waiting.length === 0 && fits(bytes)) {
+        used += bytes;
+        return Promise.resolve(true);
+      }
+      return new Promise<boolean>((resolve) => {
+        const entry = {
+          bytes,
+          wake: () => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(true);
+          },
+        };
+        const onAbort = () => {
+          const i = waiting.indexOf(entry);
+          if (i >= 0) waiting.splice(i, 1);
+          resolve(false);
+          pump();
+        };
+        waiting.push(entry);
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+    },
+    release(bytes) {
+      used = Math.max(0, used - bytes);
+      pump();
+    },
+  };
+}
