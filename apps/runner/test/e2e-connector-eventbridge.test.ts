@@ -1,21 +1,11 @@
 // End to end: events ingested into the runner reach a fake EventBridge as PutEvents entries carrying the envelope.
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-// The testkit is not a dependency of the runner yet; its built fakes are imported by path.
-import { startEventBridgeFake, type EventBridgeFake } from '../../../packages/connector-testkit/dist/fakes/eventbridge.js';
-import { builtinConnectors } from '../src/loading/builtin.js';
+import { startEventBridgeFake, type EventBridgeFake } from '@outflow/connector-testkit/fakes/eventbridge';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
 import { ingestMany } from './support/events.js';
 
-const PACKAGE = '@outflow/connector-eventbridge';
 const ACCESS_KEY = 'AKIDE2EOUTFLOW00001';
 const SECRET_KEY = 'e2e/secret+access/key0123456789abcdef';
-
-/** Loads the connector from its folder until the runner lists it among its built-ins. */
-function connectorsYaml(): string {
-  if (Object.hasOwn(builtinConnectors, PACKAGE)) return '';
-  return `connectors: ["${fileURLToPath(new URL('../../../connectors/eventbridge', import.meta.url))}"]\n`;
-}
 
 async function eventually(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -38,7 +28,7 @@ describe('eventbridge connector end to end', () => {
   it('puts every ingested event on the bus with detail = the {log_id, data} envelope', async () => {
     fake = await startEventBridgeFake({ accessKeyId: ACCESS_KEY, buses: ['auth0-logs'] });
     const sink = `{ awsRegion: us-east-1, eventBusName: auth0-logs, awsEndpoint: "${fake.url}", awsAccessKeyId: ${ACCESS_KEY}, awsSecretAccessKey: "${SECRET_KEY}" }`;
-    app = await startTestApp(connectorsYaml() + baseConfig(`  - { name: bus, type: eventbridge, tenant: acme, sink: ${sink} }\n`));
+    app = await startTestApp(baseConfig(`  - { name: bus, type: eventbridge, tenant: acme, sink: ${sink} }\n`));
     const ids = await ingestMany(app.url, TOKEN, 55, 55);
 
     const detailIds = () => new Set(fake!.entries().map((e) => (JSON.parse(e.Detail) as { log_id: string }).log_id));

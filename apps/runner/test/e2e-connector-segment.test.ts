@@ -1,20 +1,10 @@
 // End to end: events ingested into the runner reach a fake Segment as track calls with messageId = log_id.
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-// The testkit is not a dependency of the runner yet; its built fakes are imported by path.
-import { startSegmentFake, type SegmentFake } from '../../../packages/connector-testkit/dist/fakes/segment.js';
-import { builtinConnectors } from '../src/loading/builtin.js';
+import { startSegmentFake, type SegmentFake } from '@outflow/connector-testkit/fakes/segment';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
 import { ingestMany, makeEvent } from './support/events.js';
 
-const PACKAGE = '@outflow/connector-segment';
 const WRITE_KEY = 'e2e-segment-write-key-0123456789';
-
-/** Loads the connector from its folder until the runner lists it among its built-ins. */
-function connectorsYaml(): string {
-  if (Object.hasOwn(builtinConnectors, PACKAGE)) return '';
-  return `connectors: ["${fileURLToPath(new URL('../../../connectors/segment', import.meta.url))}"]\n`;
-}
 
 async function eventually(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -37,7 +27,7 @@ describe('segment connector end to end', () => {
   it('delivers every ingested event as a track call keyed by its log_id', async () => {
     fake = await startSegmentFake({ writeKey: WRITE_KEY });
     const stream = `  - { name: segment, type: segment, tenant: acme, sink: { segmentWriteKey: "${WRITE_KEY}", segmentHost: "${fake.url}" } }\n`;
-    app = await startTestApp(connectorsYaml() + baseConfig(stream));
+    app = await startTestApp(baseConfig(stream));
     const events: Array<Record<string, unknown>> = [];
     const ids = await ingestMany(app.url, TOKEN, 250, 250, () => {
       const event = makeEvent();

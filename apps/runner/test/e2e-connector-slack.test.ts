@@ -1,20 +1,10 @@
 // End to end: events ingested into the runner reach a fake Slack as Block Kit digests through chat.postMessage.
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-// The testkit is not a dependency of the runner yet; its built fakes are imported by path.
-import { startSlackFake, type SlackFake } from '../../../packages/connector-testkit/dist/fakes/slack.js';
-import { builtinConnectors } from '../src/loading/builtin.js';
+import { startSlackFake, type SlackFake } from '@outflow/connector-testkit/fakes/slack';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
 import { ingestMany, makeEvent } from './support/events.js';
 
-const PACKAGE = '@outflow/connector-slack';
 const BOT_TOKEN = 'xoxb-e2e-0000-fakeBotToken';
-
-/** Loads the connector from its folder until the runner lists it among its built-ins. */
-function connectorsYaml(): string {
-  if (Object.hasOwn(builtinConnectors, PACKAGE)) return '';
-  return `connectors: ["${fileURLToPath(new URL('../../../connectors/slack', import.meta.url))}"]\n`;
-}
 
 async function eventually(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -37,7 +27,7 @@ describe('slack connector end to end', () => {
   it('posts every ingested event in digests of at most 20 per message', async () => {
     fake = await startSlackFake({ token: BOT_TOKEN, channels: ['C0E2ETEST'] });
     const stream = `  - { name: slack, type: slack, tenant: acme, sink: { slackBotToken: "${BOT_TOKEN}", slackChannel: C0E2ETEST, slackApiUrl: "${fake.apiUrl}" } }\n`;
-    app = await startTestApp(connectorsYaml() + baseConfig(stream));
+    app = await startTestApp(baseConfig(stream));
     const users: string[] = [];
     await ingestMany(app.url, TOKEN, 45, 45, () => {
       const event = makeEvent();

@@ -1,7 +1,10 @@
 // The workspace's own connectors, in a static typed map (the default connector list).
 import { consoleConnector } from '@outflow/connector-console';
 import { datadogConnector } from '@outflow/connector-datadog';
+import { eventbridgeConnector } from '@outflow/connector-eventbridge';
 import { webhookConnector } from '@outflow/connector-http';
+import { segmentConnector } from '@outflow/connector-segment';
+import { slackConnector } from '@outflow/connector-slack';
 import { splunkConnector } from '@outflow/connector-splunk';
 import type { ConnectorDefinition } from '@outflow/core';
 
@@ -10,4 +13,7 @@ export const builtinConnectors = {
   '@outflow/connector-console': consoleConnector,
   '@outflow/connector-datadog': datadogConnector,
   '@outflow/connector-splunk': splunkConnector,
+  '@outflow/connector-slack': slackConnector,
+  '@outflow/connector-segment': segmentConnector,
+  '@outflow/connector-eventbridge': eventbridgeConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;

@@ -1,0 +1,32 @@
+// Configuration of the segment connector: Auth0's sink field (segmentWriteKey) plus region and host overrides.
+import { secret } from '@outflow/core';
+import { z } from 'zod';
+
+/** Segment's Tracking API hosts per workspace region. */
+export const SEGMENT_HOSTS = { us: 'https://api.segment.io', eu: 'https://events.eu1.segmentapis.com' } as const;
+/** The batch endpoint, appended to the host. */
+export const BATCH_PATH = '/v1/batch';
+
+const noCredentialsOrQuery = (url: URL) => !url.username && !url.password && !url.search;
+
+export const segmentConfigSchema = z
+  .strictObject({
+    segmentWriteKey: secret('Write key of the Segment source (an HTTP API or Node.js source). Secret.'),
+    segmentRegion: z
+      .enum(['us', 'eu'])
+      .default('us')
+      .describe('Region of the Segment workspace: `us` sends to https://api.segment.io, `eu` to https://events.eu1.segmentapis.com. Default: us.'),
+    segmentHost: z
+      .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
+      .refine((u) => !URL.canParse(u) || noCredentialsOrQuery(new URL(u)), 'must not contain credentials or a query string')
+      .optional()
+      .describe('Outflow extra. Base URL replacing the region\'s host, for proxies and tests; `/v1/batch` is appended to its path. Checked against the runner\'s egress policy.'),
+    segmentTimeoutMs: z.number().int().min(100).max(300_000).default(15_000).describe('Outflow extra. Deadline of one request to Segment in milliseconds. Default: 15000.'),
+  })
+  .describe('Segment (Auth0 stream type `segment`): one `track` call per event with messageId = log_id, sent in batches through @segment/analytics-node.');
+
+/** The batch URL for a config: the region's host or segmentHost, with `/v1/batch` appended. */
+export function batchUrl(config: { segmentRegion: 'us' | 'eu'; segmentHost?: string | undefined }): string {
+  const base = config.segmentHost ?? SEGMENT_HOSTS[config.segmentRegion];
+  return `${base.replace(/\/+$/, '')}${BATCH_PATH}`;
+}
