@@ -47,6 +47,8 @@ export async function startRunner(o: RunnerOptions): Promise<RunnerHandle> {
   // JSON is YAML, so the config needs no YAML writer.
   writeFileSync(configFile, JSON.stringify(runnerConfig(o), null, 1));
   const execArgv = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
+  // Extra node flags for investigations, e.g. OUTFLOW_BENCH_NODE_ARGS="--import ./probe.mjs".
+  execArgv.push(...(process.env.OUTFLOW_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const logFile = join(o.dir, 'runner.log');
   const log = createWriteStream(logFile, { flags: 'a' });
   const child: ChildProcess = spawn(process.execPath, [...execArgv, o.main, 'start', '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -19,6 +19,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Resolves with the exit code, also when the process already exited. */
+function exited(proc: ChildProcess): Promise<number | null> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve(proc.exitCode);
+  return new Promise((r) => proc.once('exit', (code) => r(code)));
+}
+
 function startRunner(): Promise<{ proc: ChildProcess; url: string }> {
   const proc = spawn(process.execPath, [MAIN, 'start', '--config', join(dir, 'outflow.yaml')], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
@@ -62,7 +68,7 @@ describe('kill -9 while delivering', () => {
     first.proc.kill('SIGKILL');
     stop = true;
     await loader;
-    await new Promise((r) => first.proc.once('exit', r));
+    await exited(first.proc);
     const deliveredBefore = rx.ids().length;
     expect(rx.uniqueIds().size).toBeLessThan(acked.length);
 
@@ -75,7 +81,7 @@ describe('kill -9 while delivering', () => {
     expect(deliveredBefore).toBeGreaterThan(0);
     expect(duplicates).toBeLessThanOrEqual(500);
     second.proc.kill('SIGTERM');
-    const code = await new Promise((r) => second.proc.once('exit', r));
+    const code = await exited(second.proc);
     expect(code).toBe(0);
   }, 120_000);
 });
