@@ -37,6 +37,8 @@ export function runnerConfig(o: RunnerOptions): object {
     tokens: [{ token: BENCH_TOKEN, tenant: BENCH_TENANT, scopes: ['ingest:logs', 'read:log_streams', 'create:log_streams', 'update:log_streams', 'delete:log_streams'] }],
     egress: { allowHttp: true, allowPrivateNetworks: true },
     log: { level: 'warn' },
+    // Delivery settings to compare, e.g. OUTFLOW_BENCH_DELIVERY='{"concurrency":2}'.
+    ...(process.env.OUTFLOW_BENCH_DELIVERY ? { delivery: JSON.parse(process.env.OUTFLOW_BENCH_DELIVERY) as object } : {}),
     streams: o.streams.map((s) => ({ name: s.name, type: 'http', tenant: BENCH_TENANT, sink: { httpEndpoint: s.endpoint, httpContentFormat: 'JSONLINES' }, filters: s.filters })),
   };
 }

@@ -48,6 +48,7 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
   const store = await openSqliteStore({
     path: resolve(loaded.dir, config.store.sqlite.path),
     fsync: config.store.sqlite.fsync,
+    cacheBytes: config.store.sqlite.cacheBytes,
     now: () => clock.now(),
     logger: logger.child({ component: 'store' }),
   });

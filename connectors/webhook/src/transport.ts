@@ -1,9 +1,8 @@
-// One axios instance per connector: keep-alive agents whose DNS answers pass the egress guard, no redirects, no retries.
-import http from 'node:http';
-import https from 'node:https';
+// One axios instance per connector over shared keep-alive agents whose DNS answers pass the egress guard; no redirects, no retries.
 import type { Readable } from 'node:stream';
 import axios from 'axios';
 import type { EgressGuard, HttpAnswer } from '@outflow/core';
+import { leaseAgents } from './shared-agents.js';
 
 /** At most this much of a response body is read (for error excerpts); the rest is dropped. */
 export const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -24,7 +23,7 @@ export interface TransportRequest {
 export interface Transport {
   /** One request, one attempt. Resolves with the answer for any status; rejects on network errors. */
   request(req: TransportRequest): Promise<HttpAnswer>;
-  /** Destroys the agents' sockets. */
+  /** Releases the shared agents (the last user destroys their sockets). */
   close(): void;
 }
 
@@ -50,9 +49,8 @@ async function readCapped(stream: Readable, cap: number): Promise<string> {
 }
 
 export function createTransport(options: TransportOptions): Transport {
-  const agentOptions = { keepAlive: true, maxSockets: 16, lookup: options.lookup } as http.AgentOptions;
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent(agentOptions);
+  const agents = leaseAgents(options.lookup);
+  const { httpAgent, httpsAgent } = agents;
   const client = axios.create({
     adapter: 'http',
     httpAgent,
@@ -92,8 +90,7 @@ export function createTransport(options: TransportOptions): Transport {
       }
     },
     close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
+      agents.release();
     },
   };
 }

@@ -1,4 +1,4 @@
-// A byte budget shared by every worker: bounds the memory of batches in flight across all streams.
+// A budget shared by every worker: bounds the bytes and the number of batches in flight across all streams.
 export interface InflightBudget {
   /** Waits until `bytes` fit (a batch larger than the whole budget waits for an empty budget). */
   acquire(bytes: number, signal: AbortSignal): Promise<boolean>;
@@ -6,14 +6,16 @@ export interface InflightBudget {
   readonly used: number;
 }
 
-export function createInflightBudget(limit: number): InflightBudget {
+export function createInflightBudget(limit: number, maxBatches = Number.POSITIVE_INFINITY): InflightBudget {
   let used = 0;
+  let batches = 0;
   const waiting: Array<{ bytes: number; wake: () => void }> = [];
-  const fits = (bytes: number) => used === 0 || used + bytes <= limit;
+  const fits = (bytes: number) => batches === 0 || (used + bytes <= limit && batches < maxBatches);
   const pump = () => {
     while (waiting.length > 0 && fits((waiting[0] as { bytes: number }).bytes)) {
       const next = waiting.shift() as { bytes: number; wake: () => void };
       used += next.bytes;
+      batches++;
       next.wake();
     }
   };
@@ -25,6 +27,7 @@ export function createInflightBudget(limit: number): InflightBudget {
       if (signal.aborted) return Promise.resolve(false);
       if (waiting.length === 0 && fits(bytes)) {
         used += bytes;
+        batches++;
         return Promise.resolve(true);
       }
       return new Promise<boolean>((resolve) => {
@@ -47,6 +50,7 @@ export function createInflightBudget(limit: number): InflightBudget {
     },
     release(bytes) {
       used = Math.max(0, used - bytes);
+      batches = Math.max(0, batches - 1);
       pump();
     },
   };

@@ -15,7 +15,8 @@ export const DEFAULT_DELIVERY_OPTIONS: Readonly<DeliveryOptions> = Object.freeze
   batch: { maxEvents: 500, maxBytes: 4 * 1024 * 1024 },
   attemptTimeout: 30_000,
   concurrency: 1,
-  maxInflightBytes: 64 * 1024 * 1024,
+  maxInflightBytes: 32 * 1024 * 1024,
+  maxInflightBatches: 128,
 });
 
 const defined = <T extends object>(o: T | undefined): Partial<T> =>
@@ -40,6 +41,7 @@ export function resolveOptions(input: DeliveryOptionsInput = {}): DeliveryOption
   positive('attemptsPerRound', out.attemptsPerRound, 1);
   positive('concurrency', out.concurrency, 1);
   positive('maxInflightBytes', out.maxInflightBytes, 1);
+  positive('maxInflightBatches', out.maxInflightBatches, 1);
   positive('roundBackoff.multiplier', out.roundBackoff.multiplier, 1);
   positive('batch.maxEvents', out.batch.maxEvents, 1);
   positive('batch.maxBytes', out.batch.maxBytes, 1);

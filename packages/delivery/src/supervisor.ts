@@ -31,7 +31,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   const replaceDeadline = options.stopDeadline ?? options.attemptTimeout;
 
   const reads = createSharedReads(deps.store.events);
-  const budget = createInflightBudget(options.maxInflightBytes);
+  const budget = createInflightBudget(options.maxInflightBytes, options.maxInflightBatches);
   const retention = () => runRetention(deps.store, clock, options, logger);
 
   const workerDeps = (): WorkerDeps => ({

@@ -54,6 +54,8 @@ export interface DeliveryOptions {
   concurrency: number;
   /** Bytes of batches in flight across all streams before workers wait (default 64 MiB). */
   maxInflightBytes: number;
+  /** Batches in flight across all streams before workers wait (default 128). */
+  maxInflightBatches: number;
   /** How long refresh() lets a replaced worker finish its in-flight request (default attemptTimeout). */
   stopDeadline?: number | undefined;
 }

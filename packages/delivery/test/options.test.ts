@@ -16,7 +16,8 @@ describe('delivery options', () => {
       batch: { maxEvents: 500, maxBytes: 4 * 1024 * 1024 },
       attemptTimeout: 30_000,
       concurrency: 1,
-      maxInflightBytes: 64 * 1024 * 1024,
+      maxInflightBytes: 32 * 1024 * 1024,
+      maxInflightBatches: 128,
     });
   });
 

@@ -55,6 +55,20 @@ describe('in-flight budget', () => {
     expect(budget.used).toBe(500);
   });
 
+  it('also caps the number of batches in flight', async () => {
+    const budget = createInflightBudget(1_000_000, 2);
+    const signal = new AbortController().signal;
+    await budget.acquire(1, signal);
+    await budget.acquire(1, signal);
+    let third = false;
+    const waiting = budget.acquire(1, signal).then(() => (third = true));
+    await new Promise((r) => setImmediate(r));
+    expect(third).toBe(false);
+    budget.release(1);
+    await waiting;
+    expect(third).toBe(true);
+  });
+
   it('gives up waiting when the signal aborts', async () => {
     const budget = createInflightBudget(10);
     const ctl = new AbortController();

@@ -43,6 +43,8 @@ export function readEvents(ctx: LogContext, q: ReadQuery): ReadResult {
   const regions: Buffer[] = [];
   const maxRows = q.filter ? MAX_FILTERED_ROWS : MAX_ROWS;
   let bytes = 0;
+  /** Bytes of the stored batches the selected events point into. */
+  let referenced = 0;
   let scannedTo = q.afterSeq;
   let examined = 0;
   let full = false;
@@ -75,7 +77,10 @@ export function readEvents(ctx: LogContext, q: ReadQuery): ReadResult {
           full = true;
           break;
         }
-        lines ??= linesOf(ctx, row, entry);
+        if (!lines) {
+          lines = linesOf(ctx, row, entry);
+          referenced += lines.length;
+        }
         if (runStart < 0) runStart = start;
         runEnd = end;
         seqs.push(seq);
@@ -93,5 +98,25 @@ export function readEvents(ctx: LogContext, q: ReadQuery): ReadResult {
     after = (rows[rows.length - 1] as IndexRow).last_seq;
     page = Math.min(page * 4, PAGE_ROWS);
   }
+  if (raws.length > 0 && bytes + raws.length < referenced / 2) compact(raws, regions, bytes);
   return { batch: createLogBatch({ seqs, logIds, types, raws, lines: regions }), scannedTo };
+}
+
+/**
+ * A read that picks a few events out of big stored batches copies them into one small buffer
+ * (laid out as JSON lines), so a batch in flight keeps only its own bytes alive, not the
+ * stored batches around them.
+ */
+function compact(raws: Buffer[], regions: Buffer[], bytes: number): void {
+  const out = Buffer.allocUnsafeSlow(bytes + raws.length);
+  let at = 0;
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i] as Buffer;
+    out.set(raw, at);
+    raws[i] = out.subarray(at, at + raw.length);
+    at += raw.length;
+    out[at++] = 0x0a;
+  }
+  regions.length = 0;
+  regions.push(out);
 }

@@ -11,6 +11,23 @@ afterAll(removeTempDirs);
 const q = (tenant: string, afterSeq: number) => ({ tenant, afterSeq, filter: null, maxEvents: 10_000, maxBytes: 1 << 30 });
 
 describe('read path', () => {
+  it('copies a few events picked out of big stored batches into one small buffer, laid out as JSON lines', async () => {
+    const store = openSqliteStore({ path: path.join(tempDir(), 'outflow.db') });
+    const types = Array.from({ length: 500 }, (_, i) => (i % 100 === 0 ? 'fp' : 's'));
+    const stored = batchOf('acme', 500, { types, pad: 300 });
+    await store.events.append(stored);
+    const { batch } = await store.events.read({ ...q('acme', 0), filter: compileFilter([{ type: 'type', name: 'fp' }]) });
+    expect(batch.types).toEqual(['fp', 'fp', 'fp', 'fp', 'fp']);
+    expect(batch.raw(0).buffer).not.toBe(stored.lines.buffer);
+    expect(batch.raw(0).buffer.byteLength).toBeLessThan(stored.lines.length / 10);
+    const lines = batch.jsonLines();
+    expect(lines.buffer).toBe(batch.raw(0).buffer);
+    const ends = [...stored.ends];
+    const expected = [0, 100, 200, 300, 400].map((i) => stored.lines.subarray(i === 0 ? 0 : ends[i - 1], ends[i]).toString()).join('');
+    expect(lines.toString()).toBe(expected);
+    await store.close();
+  });
+
   it('a read of exactly one stored batch hands out the stored bytes as jsonLines (no copy)', async () => {
     const store = openSqliteStore({ path: path.join(tempDir(), 'outflow.db') });
     await store.events.append(batchOf('acme', 3));

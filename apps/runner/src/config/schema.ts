@@ -80,6 +80,7 @@ export const runnerConfigSchema = z
           .object({
             path: z.string().min(1).default('./data/outflow.db'),
             fsync: z.boolean().default(false).describe('fsync each commit (power-loss safe); kill -9 safety needs no fsync.'),
+            cacheBytes: bytes(32 * 1024 * 1024).describe('Recently written or read event batches kept in memory for delivery.'),
           })
           .strict(),
       })
@@ -116,7 +117,8 @@ export const runnerConfigSchema = z
         healthRetention: duration('30d'),
         attemptTimeout: duration('30s'),
         concurrency: z.number().int().min(1).max(16).default(1),
-        maxInflightBytes: bytes(64 * 1024 * 1024).describe('Bytes of batches in flight across all streams before workers wait.'),
+        maxInflightBytes: bytes(32 * 1024 * 1024).describe('Bytes of batches in flight across all streams before workers wait.'),
+        maxInflightBatches: z.number().int().positive().default(128).describe('Batches in flight across all streams before workers wait.'),
         batch: z
           .object({ maxEvents: z.number().int().positive().default(500), maxBytes: bytes(4 * 1024 * 1024) })
           .strict()
