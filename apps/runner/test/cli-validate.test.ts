@@ -67,6 +67,24 @@ streams:
     expect(res.err).toMatch(/streams\[4\]\.name/);
   });
 
+  it('names a bad field of every built-in connector by its path', async () => {
+    const file = configFile(`streams:
+  - { name: dd, type: datadog, sink: { datadogApiKey: k-123456, datadogRegion: mars } }
+  - { name: sp, type: splunk, sink: { splunkDomain: splunk.example.com, splunkToken: t-123456, splunkPort: "80a" } }
+  - { name: sl, type: slack, sink: { slackBotToken: xoxb-123456, slackChannel: C1, slackColor: red } }
+  - { name: sg, type: segment, sink: { segmentWriteKey: w-123456, segmentRegion: asia } }
+  - { name: eb, type: eventbridge, sink: { awsRegion: us-east-1, awsAccountId: "123" } }
+`);
+    const res = await run(['validate', '--config', file]);
+    expect(res.code).toBe(1);
+    for (const path of ['streams[0].sink.datadogRegion', 'streams[1].sink.splunkPort', 'streams[2].sink', 'streams[3].sink.segmentRegion', 'streams[4].sink.awsAccountId']) {
+      expect(res.err).toContain(`${path}`);
+    }
+    expect(res.err).toMatch(/streams\[2\]\.sink.*slackColor/);
+    expect(res.err).not.toContain('k-123456');
+    expect(res.err).not.toContain('t-123456');
+  });
+
   it('reports unset environment variables and YAML syntax errors', async () => {
     const res = await run(['validate', '--config', configFile('tokens: [ { token: "${OUTFLOW_TEST_UNSET_TOKEN}", tenant: t, scopes: [ingest:logs] } ]\n')]);
     expect(res.code).toBe(1);
