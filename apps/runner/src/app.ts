@@ -43,21 +43,22 @@ export async function prepareRegistry(loaded: LoadedConfig): Promise<ConnectorRe
 export async function startApp(loaded: LoadedConfig, options: StartOptions = {}): Promise<RunningApp> {
   const { config } = loaded;
   const clock = options.clock ?? systemClock;
-  const logger = createLogger(config.log.level, options.logDestination) as unknown as Logger;
+  const root = createLogger(config.log.level, options.logDestination) as unknown as Logger;
+  const logger = root.child({ component: 'runner' });
   const registry = await prepareRegistry(loaded);
   const store = await openSqliteStore({
     path: resolve(loaded.dir, config.store.sqlite.path),
     fsync: config.store.sqlite.fsync,
     cacheBytes: config.store.sqlite.cacheBytes,
     now: () => clock.now(),
-    logger: logger.child({ component: 'store' }),
+    logger: root,
   });
   try {
-    await syncConfigStreams(store, config.streams, logger.child({ component: 'config' }), clock.now());
-    const root = createRootContainer({ config, logger, clock, egress: createEgressGuard(config.egress), registry, store });
-    const supervisor = root.resolve<Supervisor>(Tokens.Supervisor);
+    await syncConfigStreams(store, config.streams, root.child({ component: 'config' }), clock.now());
+    const container = createRootContainer({ config, logger: root, clock, egress: createEgressGuard(config.egress), registry, store });
+    const supervisor = container.resolve<Supervisor>(Tokens.Supervisor);
     await supervisor.start();
-    const server = root.resolve<Server>(Tokens.HttpServer);
+    const server = container.resolve<Server>(Tokens.HttpServer);
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
       server.listen(config.server.port, config.server.host, () => ok());
@@ -80,7 +81,7 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
             server.closeIdleConnections();
           });
           await supervisor.stop(deadlineMs);
-          await root.resolve<ParsePool>(Tokens.ParsePool).close();
+          await container.resolve<ParsePool>(Tokens.ParsePool).close();
           await store.close();
           logger.info({}, 'Outflow stopped.');
         })();

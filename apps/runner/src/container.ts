@@ -35,7 +35,7 @@ export function createRootContainer(values: RootValues): DependencyContainer {
         store: c.resolve<Store>(Tokens.Store),
         connectors: c.resolve<ConnectorRegistry>(Tokens.ConnectorRegistry),
         clock: c.resolve<Clock>(Tokens.Clock),
-        logger: c.resolve<Logger>(Tokens.Logger).child({ component: 'delivery' }),
+        logger: c.resolve<Logger>(Tokens.Logger),
         egress: c.resolve<EgressGuard>(Tokens.Egress),
         options: { ...config.delivery, retention: config.retention },
       });

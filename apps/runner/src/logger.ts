@@ -5,7 +5,8 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
   return pino(
     {
       level,
-      base: { component: 'runner' },
+      // Each package binds its own `component`; the root binds none, so no key repeats.
+      base: {},
       redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'sink', '*.sink'], censor: '[REDACTED]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
