@@ -75,6 +75,24 @@ describe('parseBody', () => {
     expect(!conflict.ok && conflict.issues[0]?.message).toMatch(/differs from data.log_id/);
   });
 
+  it('stores JSON-array items as sent, minified when the body spans lines, with missing ids and dates first', () => {
+    const compact = parseBody(Buffer.from('[{"type":"s", "log_id":"a1","date":"2026-01-01T00:00:00Z","n":1.50}, {"type":"fp"}]'), 'json', opts());
+    if (!compact.ok) throw new Error(compact.message);
+    const [a, b] = lines(compact.batch);
+    expect(a).toBe('{"log_id":"a1","data":{"type":"s", "log_id":"a1","date":"2026-01-01T00:00:00Z","n":1.50}}');
+    expect(b).toBe(`{"log_id":"${compact.batch.logIds[1]}","data":{"log_id":"${compact.batch.logIds[1]}","date":"${new Date(now).toISOString()}","type":"fp"}}`);
+    const pretty = parseBody(Buffer.from('[\n  {\n    "type": "s",\r\n    "log_id": "p1",\n    "date": "2026-01-01T00:00:00Z",\n    "note": "a b\\n c"\n  }\n]\n'), 'json', opts());
+    if (!pretty.ok) throw new Error(pretty.message);
+    expect(pretty.batch.lines.toString()).toBe('{"log_id":"p1","data":{"type":"s","log_id":"p1","date":"2026-01-01T00:00:00Z","note":"a b\\n c"}}\n');
+  });
+
+  it('limits JSON-array items by their bytes as sent', () => {
+    const item = JSON.stringify(ev(0, { details: { x: 'y'.repeat(40) } }));
+    const out = parseBody(Buffer.from(`[${item}, ${item}]`), 'json', { ...opts(), maxEventBytes: item.length - 1 });
+    expect(out).toMatchObject({ ok: false, issues: [{ index: 0, message: `event is ${item.length} bytes; the limit is ${item.length - 1}` }] });
+    expect(parseBody(Buffer.from(`[${item}]`), 'json', { ...opts(), maxEventBytes: item.length }).ok).toBe(true);
+  });
+
   it('maps content types to body formats', () => {
     expect(bodyFormat('application/json; charset=utf-8')).toBe('json');
     expect(bodyFormat(undefined)).toBe('json');
