@@ -12,6 +12,7 @@ describe('runner config', () => {
     expect(c.egress).toEqual({ allowHttp: false, allowPrivateNetworks: false });
     expect(c.delivery).toMatchObject({
       attemptsPerRound: 3,
+      concurrency: 2,
       attemptBackoff: { initial: 1000, max: 10_000 },
       roundBackoff: { initial: 30_000, multiplier: 2, max: 600_000 },
       suspendAfter: 7 * 86_400_000,
