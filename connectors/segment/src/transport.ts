@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import type { HTTPClient, HTTPClientRequest, HTTPResponse } from '@segment/analytics-node';
-import type { EgressGuard } from '@outflow/core';
+import { readExcerpt, type EgressGuard } from '@outflow/core';
 
 /** At most this much of an answer is kept (for a short error excerpt). */
 const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -42,22 +42,6 @@ export interface SegmentTransport {
   close(): void;
 }
 
-async function readCapped(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      chunks.push(chunk.subarray(0, Math.max(0, MAX_RESPONSE_BYTES - size)));
-      size += chunk.length;
-      if (size >= MAX_RESPONSE_BYTES) break;
-    }
-  } catch {
-    // The status already arrived; the excerpt is best effort.
-  } finally {
-    if (!stream.destroyed && !stream.readableEnded) stream.destroy();
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export function createSegmentTransport(lookup: EgressGuard['lookup']): SegmentTransport {
   const agentOptions = { keepAlive: true, maxSockets: 8, lookup } as http.AgentOptions;
@@ -74,7 +58,7 @@ export function createSegmentTransport(lookup: EgressGuard['lookup']): SegmentTr
         url,
         { method: 'POST', agent: secure ? httpsAgent : httpAgent, headers: { ...req.headers, 'Content-Length': String(body.length) }, signal },
         (res) => {
-          readCapped(res).then((text) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }), reject);
+          readExcerpt(res, MAX_RESPONSE_BYTES).then((text) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }), reject);
         },
       );
       outgoing.on('error', reject);

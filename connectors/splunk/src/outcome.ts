@@ -1,6 +1,6 @@
 // Turns HEC answers (HTTP status + `{"text","code"}`) and thrown errors into delivery and health results.
 import {
-  classifyHttpStatus, classifyNetworkError, DeliveryError, redactText, type DeliveryErrorKind, type DeliveryResult, type HealthResult, type HttpAnswer,
+  classifyHttpStatus, classifyNetworkError, DeliveryError, redactText, scrubError, type DeliveryErrorKind, type DeliveryResult, type HealthResult, type HttpAnswer,
 } from '@outflow/core';
 
 type Failure = Extract<DeliveryResult, { status: 'retryable' | 'permanent' }>;
@@ -87,20 +87,9 @@ function tlsCode(err: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * A copy of an error chain keeping only name, message and code. axios errors carry the request
- * config, whose headers hold the token; the result keeps its error as `cause`, so it must not be them.
- */
-export function scrubError(err: unknown, depth = 0): unknown {
-  if (!(err instanceof Error) || depth > 5) return err instanceof Error ? new Error(err.message) : err;
-  const { code, cause } = err as { code?: unknown; cause?: unknown };
-  const copy = new Error(err.message, cause === undefined ? undefined : { cause: scrubError(cause, depth + 1) });
-  copy.name = err.name;
-  return typeof code === 'string' ? Object.assign(copy, { code }) : copy;
-}
 
 export function errorResult(raw: unknown, secrets: readonly string[]): DeliveryResult {
-  const err = scrubError(raw);
+  const err = scrubError(raw, secrets);
   const tls = tlsCode(err);
   if (tls) {
     const message = `The HEC TLS certificate was refused (${tls}); install a trusted certificate, or set splunkSecure: false for a self-signed one.`;

@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import axios from 'axios';
-import type { EgressGuard, HttpAnswer } from '@outflow/core';
+import { readExcerpt, type EgressGuard, type HttpAnswer } from '@outflow/core';
 
 /** At most this much of a response body is read; HEC answers are small JSON objects. */
 export const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -34,23 +34,6 @@ export interface Transport {
   close(): void;
 }
 
-/** Reads up to `cap` bytes. A body cut short (abort, reset) still yields what arrived: the status decides. */
-async function readCapped(stream: Readable, cap: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      chunks.push(chunk.subarray(0, cap - size));
-      size += chunk.length;
-      if (size >= cap) break;
-    }
-  } catch {
-    // The status line already arrived; the body is best effort.
-  } finally {
-    if (!stream.destroyed && !stream.readableEnded) stream.destroy();
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export function createTransport(options: TransportOptions): Transport {
   const common = { keepAlive: true, maxSockets: 16, lookup: options.lookup } as http.AgentOptions;
@@ -78,7 +61,7 @@ export function createTransport(options: TransportOptions): Transport {
         data: req.body,
         signal: req.signal,
       });
-      const body = await readCapped(res.data, MAX_RESPONSE_BYTES);
+      const body = await readExcerpt(res.data, MAX_RESPONSE_BYTES);
       return { status: res.status, headers: { ...(res.headers as Record<string, string | string[] | undefined>) }, body };
     },
     close() {

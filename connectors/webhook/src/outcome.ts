@@ -1,6 +1,6 @@
 // Turns HTTP answers and thrown errors into delivery and health results; combines per-event results.
 import {
-  classifyHttpStatus, classifyNetworkError, DeliveryError, redactText, type DeliveryResult, type HealthResult, type HttpAnswer, type ItemFailure,
+  classifyHttpStatus, classifyNetworkError, DeliveryError, type DeliveryResult, type HealthResult, type HttpAnswer, type ItemFailure,
 } from '@outflow/core';
 
 type Failure = Extract<DeliveryResult, { status: 'retryable' | 'permanent' }>;
@@ -16,24 +16,9 @@ export function answerResult(answer: HttpAnswer, secrets: readonly string[], now
   return classifyHttpStatus(answer, secrets, now);
 }
 
-/**
- * A copy of a thrown error keeping only name, code and (redacted) message down the cause chain.
- * axios errors carry the request config, headers included (`Authorization`), which would reach
- * logs through `DeliveryError.cause`.
- */
-export function scrubError(err: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (!(err instanceof Error) || depth > 4) return err instanceof Error ? undefined : err;
-  const e = err as Error & { code?: unknown };
-  const cause = e.cause === undefined ? undefined : scrubError(e.cause, secrets, depth + 1);
-  const copy = new Error(redactText(e.message, secrets), cause === undefined ? undefined : { cause });
-  copy.name = e.name;
-  copy.stack = `${copy.name}: ${copy.message}`;
-  if (typeof e.code === 'string') Object.assign(copy, { code: e.code });
-  return copy;
-}
 
 export function errorResult(err: unknown, secrets: readonly string[]): DeliveryResult {
-  return classifyNetworkError(scrubError(err, secrets), secrets);
+  return classifyNetworkError(err, secrets);
 }
 
 export function closedError(): DeliveryError {

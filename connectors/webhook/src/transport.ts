@@ -1,7 +1,7 @@
 // One axios instance per connector over shared keep-alive agents whose DNS answers pass the egress guard; no redirects, no retries.
 import type { Readable } from 'node:stream';
 import axios from 'axios';
-import type { EgressGuard, HttpAnswer } from '@outflow/core';
+import { readExcerpt, type EgressGuard, type HttpAnswer } from '@outflow/core';
 import { leaseAgents } from './shared-agents.js';
 
 /** At most this much of a response body is read (for error excerpts); the rest is dropped. */
@@ -27,26 +27,6 @@ export interface Transport {
   close(): void;
 }
 
-/** Reads up to `cap` bytes. A body cut short (abort, reset) still yields what arrived: the status decides. */
-async function readCapped(stream: Readable, cap: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (size + chunk.length >= cap) {
-        chunks.push(chunk.subarray(0, cap - size));
-        break;
-      }
-      chunks.push(chunk);
-      size += chunk.length;
-    }
-  } catch {
-    // The status line already arrived; the excerpt is best effort.
-  } finally {
-    if (!stream.destroyed && !stream.readableEnded) stream.destroy();
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export function createTransport(options: TransportOptions): Transport {
   const agents = leaseAgents(options.lookup);
@@ -58,7 +38,7 @@ export function createTransport(options: TransportOptions): Transport {
     proxy: false,
     maxRedirects: 0,
     validateStatus: () => true,
-    // Streamed so that an oversized body on a 2xx stays a success; capped by readCapped.
+    // Streamed so that an oversized body on a 2xx stays a success; capped by readExcerpt.
     responseType: 'stream',
     transformResponse: [(data: unknown) => data],
     timeout: options.timeoutMs,
@@ -81,7 +61,7 @@ export function createTransport(options: TransportOptions): Transport {
           data: req.body,
           signal: controller.signal,
         });
-        const body = await readCapped(res.data, MAX_RESPONSE_BYTES);
+        const body = await readExcerpt(res.data, MAX_RESPONSE_BYTES);
         const headers = { ...(res.headers as Record<string, string | string[] | undefined>) };
         return { status: res.status, headers, body };
       } finally {

@@ -2,6 +2,7 @@
 import { DeliveryError } from './errors.js';
 import { redactText } from './redact.js';
 import { parseRetryAfter } from './retry-after.js';
+import { scrubError } from './scrub-error.js';
 import type { DeliveryResult } from './connector.js';
 
 const MAX_BODY_EXCERPT = 512;
@@ -67,5 +68,5 @@ export function classifyNetworkError(err: unknown, secrets: readonly string[] = 
     return { status: 'permanent', error: new DeliveryError('config', message, { vendorCode: code }) };
   }
   const text = code === 'ERR_CANCELED' || code === 'ABORT_ERR' ? 'The request was aborted or timed out.' : `The request failed: ${message}`;
-  return { status: 'retryable', error: new DeliveryError('transient', text, { vendorCode: code }, { cause: err }) };
+  return { status: 'retryable', error: new DeliveryError('transient', text, { vendorCode: code }, { cause: scrubError(err, secrets) }) };
 }

@@ -8,6 +8,8 @@ export * from './retry-after.js';
 export * from './errors.js';
 export * from './classify.js';
 export * from './redact.js';
+export * from './scrub-error.js';
+export * from './read-excerpt.js';
 export * from './secrets.js';
 export * from './batch.js';
 export * from './formats.js';

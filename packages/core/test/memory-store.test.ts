@@ -4,4 +4,4 @@ import { createMemoryStore, describeStoreContract } from '../src/testing/index.j
 describeStoreContract('memory', async () => {
   const store = createMemoryStore();
   return { store, close: () => store.close() };
-});
+}, { persistent: false });

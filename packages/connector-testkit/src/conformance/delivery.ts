@@ -47,8 +47,8 @@ export function describeDelivery<C>(definition: ConnectorDefinition<C>, options:
     });
 
     const partial = options.partialFailure;
-    it.skipIf(!partial)('maps per-item failures to batch indices', async () => {
-      if (!partial) return;
+    // Registered only where the destination reports per-item results (a scenario is given).
+    if (partial) it('maps per-item failures to batch indices', async () => {
       const h = await open();
       partial.arrange(h.fake);
       const result = await h.send(sampleBatch(partial.batchSize));

@@ -9,10 +9,8 @@ export function describeStatusTable(options: ResolvedOptions, open: (o?: OpenOpt
   describe('HTTP status classification', () => {
     for (const row of statusTable(options.statusExpectations)) {
       const title = `HTTP ${row.status} → ${row.expected}${'headers' in row && row.headers ? ' (Retry-After: 3)' : ''}`;
-      if (row.expected === 'skip') {
-        it.skip(title, () => {});
-        continue;
-      }
+      // A row the connector declares not applicable is not registered at all.
+      if (row.expected === 'skip') continue;
       it(title, async () => {
         const h = await open();
         options.respondWith(h.fake, row.status, row.headers);
@@ -30,7 +28,7 @@ export function describeStatusTable(options: ResolvedOptions, open: (o?: OpenOpt
       });
     }
 
-    it.skipIf(options.statusExpectations[503] === 'skip')('makes exactly one request for a 503, even with Retry-After: 0', async () => {
+    if (options.statusExpectations[503] !== 'skip') it('makes exactly one request for a 503, even with Retry-After: 0', async () => {
       const h = await open();
       options.respondWith(h.fake, 503, { 'Retry-After': '0' });
       const result = await h.send(sampleBatch(options.batchSize));

@@ -18,8 +18,8 @@ async function snapshot(store: Store) {
 
 export function describeReopen(ctx: ContractContext): void {
   describe('persistence', () => {
-    it('keeps events, streams, health and dead letters across close and reopen', async (t) => {
-      if (!ctx.harness.reopen) return t.skip();
+    it('keeps events, streams, health and dead letters across close and reopen', async () => {
+      if (!ctx.harness.reopen) throw new Error('A persistent store must give reopen() to its contract harness.');
       await appendTo(ctx, 'acme', ['s', 'f', 'fp'], T0, { unicode: true });
       await appendTo(ctx, 'globex', ['s'], T0 + 1000);
       await appendTo(ctx, 'acme', ['f', 's'], T0 + 2000, { pad: 500 });
@@ -52,8 +52,8 @@ export function describeReopen(ctx: ContractContext): void {
       expect(await store.streams.commitDelivery('s3', { generation, cursor: 2, delivered: 1, at: T0 })).toBe(true);
     });
 
-    it('continues sequence numbers and recording times after reopening', async (t) => {
-      if (!ctx.harness.reopen) return t.skip();
+    it('continues sequence numbers and recording times after reopening', async () => {
+      if (!ctx.harness.reopen) throw new Error('A persistent store must give reopen() to its contract harness.');
       const first = await appendTo(ctx, 'acme', ['s', 's'], T0 + 5000);
       const store = await ctx.reopen();
       const seen: number[] = [];
@@ -65,8 +65,8 @@ export function describeReopen(ctx: ContractContext): void {
       await expect.poll(() => seen).toEqual([next.lastSeq]);
     });
 
-    it('does not reuse sequence numbers after everything was purged and the store reopened', async (t) => {
-      if (!ctx.harness.reopen) return t.skip();
+    it('does not reuse sequence numbers after everything was purged and the store reopened', async () => {
+      if (!ctx.harness.reopen) throw new Error('A persistent store must give reopen() to its contract harness.');
       const { lastSeq } = await appendTo(ctx, 'acme', ['s', 's', 's'], T0);
       await ctx.store.events.purge(T0 + 1);
       const store = await ctx.reopen();

@@ -13,17 +13,18 @@ export type { OpenStore, StoreHarness } from './contract-helpers.js';
 
 /**
  * Defines the store contract tests (vitest). `open` is called before each test and must return
- * an empty store; `close` is called after it. Give `reopen` when the store persists: it opens the
- * same data again after the suite closed the store, and the persistence tests run.
+ * an empty store; `close` is called after it. A persistent store (the default) must give `reopen`,
+ * which opens the same data again after the suite closed the store; the persistence tests check
+ * that everything survives. Pass `{ persistent: false }` for an in-memory store.
  *
  * ```ts
  * describeStoreContract('memory', async () => {
  *   const store = createMemoryStore();
  *   return { store, close: () => store.close() };
- * });
+ * }, { persistent: false });
  * ```
  */
-export function describeStoreContract(name: string, open: OpenStore): void {
+export function describeStoreContract(name: string, open: OpenStore, options: { persistent?: boolean } = {}): void {
   describe(`${name} store contract`, () => {
     const ctx = useContractContext(open);
     describeAppendAndRead(ctx);
@@ -32,6 +33,6 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     describePurge(ctx);
     describeStreams(ctx);
     describeRecords(ctx);
-    describeReopen(ctx);
+    if (options.persistent ?? true) describeReopen(ctx);
   });
 }
