@@ -1,6 +1,6 @@
 // The template connector: definition (schema, limits) and the instance that sends each batch once.
 import {
-  classifyHttpStatus, classifyNetworkError, ConfigError, defineConnector, DeliveryError, REDACTED,
+  createInflight, classifyHttpStatus, classifyNetworkError, ConfigError, defineConnector, DeliveryError, REDACTED,
   type Connector, type ConnectorContext, type DeliveryResult, type HealthResult, type HttpAnswer, type LogBatch, type PayloadPreview,
 } from '@outflow/core';
 import { templateConfigSchema, type TemplateConfig } from './config.js';
@@ -29,15 +29,8 @@ export function createTemplate(ctx: ConnectorContext, config: TemplateConfig): C
   const secrets = [apiKey];
   const transport = createTransport({ timeoutMs: config.timeoutMs, lookup: ctx.egress.lookup, secrets });
   const headers = (key: string): Record<string, string> => ({ 'Content-Type': CONTENT_TYPE, 'User-Agent': 'outflow-connector', [API_KEY_HEADER]: key });
-  const inflight = new Set<Promise<unknown>>();
-  let closing: Promise<void> | undefined;
+  const inflight = createInflight();
 
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    const done = () => void inflight.delete(work);
-    inflight.add(work);
-    work.then(done, done);
-    return work;
-  };
 
   const deliver = async (batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> => {
     const started = Date.now();
@@ -53,15 +46,15 @@ export function createTemplate(ctx: ConnectorContext, config: TemplateConfig): C
 
   return {
     async send(batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> {
-      if (closing) return { status: 'permanent', error: closedError() };
+      if (inflight.closed) return { status: 'permanent', error: closedError() };
       if (batch.length === 0) return { status: 'success' };
-      return track(deliver(batch, signal));
+      return inflight.track(deliver(batch, signal));
     },
 
     async healthcheck(signal: AbortSignal): Promise<HealthResult> {
-      if (closing) return { ok: false, error: closedError() };
+      if (inflight.closed) return { ok: false, error: closedError() };
       try {
-        const answer = await track(transport.request({ method: 'HEAD', url: config.endpoint, headers: headers(apiKey), signal }));
+        const answer = await inflight.track(transport.request({ method: 'HEAD', url: config.endpoint, headers: headers(apiKey), signal }));
         const { status } = answer;
         if ((status >= 200 && status < 300) || status === 404 || status === 405) return { ok: true, message: `The intake answered HEAD with HTTP ${status}.` };
         const result = classify(answer, secrets, ctx.clock.now());
@@ -78,8 +71,7 @@ export function createTemplate(ctx: ConnectorContext, config: TemplateConfig): C
     },
 
     close(): Promise<void> {
-      closing ??= Promise.allSettled([...inflight]).then(() => transport.close());
-      return closing;
+      return inflight.close(() => transport.close());
     },
   };
 }

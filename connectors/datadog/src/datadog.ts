@@ -1,6 +1,6 @@
 // The Datadog connector instance: one submitLog per send, healthcheck by /api/v1/validate, previews, close.
 import {
-  collectSecrets, ConfigError, REDACTED, type Connector, type ConnectorContext, type DeliveryResult, type HealthResult, type LogBatch, type PayloadPreview,
+  createInflight, collectSecrets, ConfigError, REDACTED, type Connector, type ConnectorContext, type DeliveryResult, type HealthResult, type LogBatch, type PayloadPreview,
 } from '@outflow/core';
 import { itemDefaults, toLogItems, wireBody } from './encoder.js';
 import { createAgents } from './http-library.js';
@@ -28,17 +28,10 @@ export function createDatadog(ctx: ConnectorContext, config: DatadogConfig): Con
   const contentEncoding = config.datadogCompression === 'gzip' ? ('gzip' as const) : undefined;
   const agents = createAgents(ctx.egress.lookup);
   const logger = ctx.logger;
-  const inflight = new Set<Promise<unknown>>();
-  let closing: Promise<void> | undefined;
+  const inflight = createInflight();
   // Start loading the SDK now so that the first send does not wait for it; failures surface on use.
   loadSdk().catch(() => {});
 
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    const done = () => void inflight.delete(work);
-    inflight.add(work);
-    work.then(done, done);
-    return work;
-  };
 
   const call = async (baseUrl: string, signal: AbortSignal): Promise<DatadogCall> =>
     openCall(await untilAborted(loadSdk(), signal), { baseUrl, apiKey, agents, signal });
@@ -76,14 +69,14 @@ export function createDatadog(ctx: ConnectorContext, config: DatadogConfig): Con
 
   return {
     async send(batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> {
-      if (closing) return closedResult();
+      if (inflight.closed) return closedResult();
       if (batch.length === 0) return { status: 'success' };
-      return track(deliver(batch, signal));
+      return inflight.track(deliver(batch, signal));
     },
 
     async healthcheck(signal: AbortSignal): Promise<HealthResult> {
-      if (closing) return { ok: false, error: closedError() };
-      return track(validate(signal));
+      if (inflight.closed) return { ok: false, error: closedError() };
+      return inflight.track(validate(signal));
     },
 
     preview(batch: LogBatch): PayloadPreview {
@@ -99,8 +92,7 @@ export function createDatadog(ctx: ConnectorContext, config: DatadogConfig): Con
     },
 
     close(): Promise<void> {
-      closing ??= Promise.allSettled([...inflight]).then(() => agents.destroy());
-      return closing;
+      return inflight.close(() => agents.destroy());
     },
   };
 }

@@ -1,7 +1,7 @@
 // The eventbridge connector instance: PutEvents calls of up to 10 entries, per-entry results, DescribeEventBus healthcheck.
 import { DescribeEventBusCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
-  collectSecrets, ConfigError, DeliveryError, REDACTED, type Connector, type ConnectorContext, type DeliveryResult, type LogBatch, type PayloadPreview,
+  createInflight, collectSecrets, ConfigError, DeliveryError, REDACTED, type Connector, type ConnectorContext, type DeliveryResult, type LogBatch, type PayloadPreview,
 } from '@outflow/core';
 import { createClient } from './client.js';
 import { buildEntries, planCalls, type PlannedEntry } from './entries.js';
@@ -33,15 +33,8 @@ export function createEventbridge(ctx: ConnectorContext, config: EventbridgeConf
   const secrets = collectSecrets(config);
   const handle = createClient(config, { region: target.region, endpoint: target.endpoint, lookup: ctx.egress.lookup });
   const settings = { source: config.source, detailType: config.detailType, eventBusName: target.eventBusName };
-  const inflight = new Set<Promise<unknown>>();
-  let closing: Promise<void> | undefined;
+  const inflight = createInflight();
 
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    const done = () => void inflight.delete(work);
-    inflight.add(work);
-    work.then(done, done);
-    return work;
-  };
 
   /** One PutEvents call; the outcome of each of its entries. */
   const put = async (entries: readonly PlannedEntry[], signal: AbortSignal): Promise<EntryOutcome[]> => {
@@ -74,18 +67,18 @@ export function createEventbridge(ctx: ConnectorContext, config: EventbridgeConf
 
   return {
     async send(batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> {
-      if (closing) return { status: 'permanent', error: closedError() };
+      if (inflight.closed) return { status: 'permanent', error: closedError() };
       if (batch.length === 0) return { status: 'success' };
       const started = Date.now();
-      const result = await track(deliver(batch, signal));
+      const result = await inflight.track(deliver(batch, signal));
       ctx.logger.debug({ events: batch.length, outcome: result.status, ms: Date.now() - started }, 'The PutEvents calls of a batch finished.');
       return result;
     },
 
     async healthcheck(signal: AbortSignal) {
-      if (closing) return { ok: false, error: closedError() };
+      if (inflight.closed) return { ok: false, error: closedError() };
       try {
-        const bus = await track(handle.client.send(new DescribeEventBusCommand({ Name: target.eventBusName }), { abortSignal: signal }));
+        const bus = await inflight.track(handle.client.send(new DescribeEventBusCommand({ Name: target.eventBusName }), { abortSignal: signal }));
         return { ok: true, message: `The event bus ${bus.Name ?? target.eventBusName} exists and is readable (${bus.Arn ?? 'no ARN given'}).` };
       } catch (err) {
         return healthFromFailure(callFailure(err, secrets));
@@ -100,8 +93,7 @@ export function createEventbridge(ctx: ConnectorContext, config: EventbridgeConf
     },
 
     close(): Promise<void> {
-      closing ??= Promise.allSettled([...inflight]).then(() => handle.close());
-      return closing;
+      return inflight.close(() => handle.close());
     },
   };
 }

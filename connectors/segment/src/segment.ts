@@ -1,6 +1,6 @@
 // The segment connector instance: one batch request per send through the official client, empty-batch healthcheck, preview, close.
 import {
-  collectSecrets, ConfigError, DeliveryError, REDACTED, type Connector, type ConnectorContext, type DeliveryResult, type HealthResult, type LogBatch, type PayloadPreview,
+  createInflight, collectSecrets, ConfigError, DeliveryError, REDACTED, type Connector, type ConnectorContext, type DeliveryResult, type HealthResult, type LogBatch, type PayloadPreview,
 } from '@outflow/core';
 import { batchUrl } from './config.js';
 import { trackMessage } from './encoder.js';
@@ -21,15 +21,8 @@ export function createSegment(ctx: ConnectorContext, config: SegmentConfig): Con
   const basic = Buffer.from(`${writeKey}:`).toString('base64');
   const secrets = [...collectSecrets(config), basic];
   const transport = createSegmentTransport(ctx.egress.lookup);
-  const inflight = new Set<Promise<unknown>>();
-  let closing: Promise<void> | undefined;
+  const inflight = createInflight();
 
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    const done = () => void inflight.delete(work);
-    inflight.add(work);
-    work.then(done, done);
-    return work;
-  };
 
   const messagesOf = (batch: LogBatch): TrackMessage[] | undefined => {
     try {
@@ -46,23 +39,23 @@ export function createSegment(ctx: ConnectorContext, config: SegmentConfig): Con
 
   return {
     async send(batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> {
-      if (closing) return { status: 'permanent', error: closedError() };
+      if (inflight.closed) return { status: 'permanent', error: closedError() };
       if (batch.length === 0) return { status: 'success' };
       if (signal.aborted) return reasonFailure(signal.reason ?? new DOMException('Aborted.', 'AbortError'), secrets);
       const messages = messagesOf(batch);
       if (!messages) return { status: 'permanent', error: new DeliveryError('invalid', 'A stored event is not valid JSON, so it cannot be sent to Segment.') };
       const started = Date.now();
-      const result = await track(deliver(messages, signal));
+      const result = await inflight.track(deliver(messages, signal));
       ctx.logger.debug({ events: batch.length, outcome: result.status, ms: Date.now() - started }, 'A Segment batch finished.');
       return result;
     },
 
     /** POSTs an empty batch: checks the address, TLS and any refusal of the key, and records no event. */
     async healthcheck(signal: AbortSignal): Promise<HealthResult> {
-      if (closing) return { ok: false, error: closedError() };
+      if (inflight.closed) return { ok: false, error: closedError() };
       const headers = { 'Content-Type': 'application/json', Authorization: `Basic ${basic}`, 'User-Agent': USER_AGENT };
       try {
-        const answer = await track(transport.post({ url, headers, body: '{"batch":[]}', timeoutMs: config.segmentTimeoutMs, signal }));
+        const answer = await inflight.track(transport.post({ url, headers, body: '{"batch":[]}', timeoutMs: config.segmentTimeoutMs, signal }));
         if (answer.status >= 200 && answer.status < 300) return { ok: true, message: `Segment accepted an empty batch (HTTP ${answer.status}).` };
         const failure = reasonFailure(new SegmentAnswerError(answer), secrets);
         return { ok: false, error: failure.error };
@@ -78,8 +71,7 @@ export function createSegment(ctx: ConnectorContext, config: SegmentConfig): Con
     },
 
     close(): Promise<void> {
-      closing ??= Promise.allSettled([...inflight]).then(() => transport.close());
-      return closing;
+      return inflight.close(() => transport.close());
     },
   };
 }

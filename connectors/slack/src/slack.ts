@@ -1,6 +1,6 @@
 // The Slack connector instance: one digest message per batch, one attempt per send, healthcheck, preview, close.
 import {
-  collectSecrets, ConfigError, DeliveryError, type Connector, type ConnectorContext, type DeliveryResult, type LogBatch, type LogEnvelope, type PayloadPreview,
+  createInflight, collectSecrets, ConfigError, DeliveryError, type Connector, type ConnectorContext, type DeliveryResult, type LogBatch, type LogEnvelope, type PayloadPreview,
 } from '@outflow/core';
 import { buildMessage } from './blocks.js';
 import { createBotSender } from './bot.js';
@@ -57,31 +57,24 @@ export function createSlack(ctx: ConnectorContext, config: SlackConfig): Connect
     sender = createBotSender({ http, token, channel: config.slackChannel ?? '', apiUrl, secrets, logger: ctx.logger });
   }
   const mode = config.slackWebhookUrl ? 'webhook' : 'bot';
-  const inflight = new Set<Promise<unknown>>();
-  let closing: Promise<void> | undefined;
+  const inflight = createInflight();
 
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    const done = () => void inflight.delete(work);
-    inflight.add(work);
-    work.then(done, done);
-    return work;
-  };
 
   return {
     async send(batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> {
-      if (closing) return { status: 'permanent', error: closedError() };
+      if (inflight.closed) return { status: 'permanent', error: closedError() };
       if (batch.length === 0) return { status: 'success' };
       const envelopes = envelopesOf(batch);
       if (!envelopes) return { status: 'permanent', error: new DeliveryError('invalid', 'A stored event is not valid JSON, so it cannot be shown in Slack.') };
       const started = Date.now();
-      const result = await track(sender.post(buildMessage(envelopes), signal));
+      const result = await inflight.track(sender.post(buildMessage(envelopes), signal));
       ctx.logger.debug({ mode, events: batch.length, outcome: result.status, ms: Date.now() - started }, 'A Slack post finished.');
       return result;
     },
 
     async healthcheck(signal: AbortSignal) {
-      if (closing) return { ok: false, error: closedError() };
-      return track(sender.check(signal));
+      if (inflight.closed) return { ok: false, error: closedError() };
+      return inflight.track(sender.check(signal));
     },
 
     preview(batch: LogBatch): PayloadPreview {
@@ -90,8 +83,7 @@ export function createSlack(ctx: ConnectorContext, config: SlackConfig): Connect
     },
 
     close(): Promise<void> {
-      closing ??= Promise.allSettled([...inflight]).then(() => http.close());
-      return closing;
+      return inflight.close(() => http.close());
     },
   };
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import {
-  collectSecrets, ConfigError, type Connector, type ConnectorContext, type DeliveryResult, type HealthResult, type LogBatch, type PayloadPreview,
+  createInflight, collectSecrets, ConfigError, type Connector, type ConnectorContext, type DeliveryResult, type HealthResult, type LogBatch, type PayloadPreview,
 } from '@outflow/core';
 import { awaitAck } from './ack.js';
 import { hecBody, hecMetadata } from './encoder.js';
@@ -32,16 +32,9 @@ export function createSplunk(ctx: ConnectorContext, config: SplunkConfig): Conne
   const meta = hecMetadata(config);
   const transport = createTransport({ baseUrl, lookup: ctx.egress.lookup, verifyTls: config.splunkSecure });
   const logger = ctx.logger;
-  const inflight = new Set<Promise<unknown>>();
-  let closing: Promise<void> | undefined;
+  const inflight = createInflight();
   let warnedNoAckId = false;
 
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    const done = () => void inflight.delete(work);
-    inflight.add(work);
-    work.then(done, done);
-    return work;
-  };
 
   /** After a 2xx: done, unless acknowledgement is on, in which case wait for the ackId to be indexed. */
   const confirm = async (ackId: unknown, signal: AbortSignal): Promise<DeliveryResult> => {
@@ -85,14 +78,14 @@ export function createSplunk(ctx: ConnectorContext, config: SplunkConfig): Conne
 
   return {
     async send(batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> {
-      if (closing) return closedResult();
+      if (inflight.closed) return closedResult();
       if (batch.length === 0) return { status: 'success' };
-      return track(deliver(batch, signal));
+      return inflight.track(deliver(batch, signal));
     },
 
     async healthcheck(signal: AbortSignal): Promise<HealthResult> {
-      if (closing) return { ok: false, error: closedError() };
-      return track(check(signal));
+      if (inflight.closed) return { ok: false, error: closedError() };
+      return inflight.track(check(signal));
     },
 
     preview(batch: LogBatch): PayloadPreview {
@@ -102,8 +95,7 @@ export function createSplunk(ctx: ConnectorContext, config: SplunkConfig): Conne
     },
 
     close(): Promise<void> {
-      closing ??= Promise.allSettled([...inflight]).then(() => transport.close());
-      return closing;
+      return inflight.close(() => transport.close());
     },
   };
 }

@@ -1,6 +1,6 @@
 // The webhook connector instance: one attempt per send, healthcheck by HEAD, previews, close.
 import {
-  collectSecrets, ConfigError, type Connector, type ConnectorContext, type DeliveryResult, type LogBatch, type PayloadPreview,
+  createInflight, collectSecrets, ConfigError, type Connector, type ConnectorContext, type DeliveryResult, type LogBatch, type PayloadPreview,
 } from '@outflow/core';
 import { mapBounded } from './bounded.js';
 import { compressBody, planRequests, type PlannedRequest } from './encoder.js';
@@ -37,15 +37,8 @@ export function createWebhook(ctx: ConnectorContext, config: WebhookConfig): Con
   const baseHead = identityHeaders(config);
   const transport = createTransport({ url, timeoutMs: config.httpTimeoutMs, lookup: ctx.egress.lookup });
   const logger = ctx.logger;
-  const inflight = new Set<Promise<unknown>>();
-  let closing: Promise<void> | undefined;
+  const inflight = createInflight();
 
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    const done = () => void inflight.delete(work);
-    inflight.add(work);
-    work.then(done, done);
-    return work;
-  };
 
   /** Headers and uncompressed body of one planned request, signed when a key is set. */
   const build = (plan: PlannedRequest): { headers: Headers; body: Buffer } => {
@@ -73,17 +66,17 @@ export function createWebhook(ctx: ConnectorContext, config: WebhookConfig): Con
 
   return {
     async send(batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> {
-      if (closing) return closedResult();
+      if (inflight.closed) return closedResult();
       if (batch.length === 0) return { status: 'success' };
       const plans = planRequests(batch, config.httpContentFormat);
-      if (plans.length === 1) return track(deliver(plans[0] as PlannedRequest, signal));
-      return track(mapBounded(plans, OBJECT_CONCURRENCY, (plan) => deliver(plan, signal)).then(combineResults));
+      if (plans.length === 1) return inflight.track(deliver(plans[0] as PlannedRequest, signal));
+      return inflight.track(mapBounded(plans, OBJECT_CONCURRENCY, (plan) => deliver(plan, signal)).then(combineResults));
     },
 
     async healthcheck(signal: AbortSignal) {
-      if (closing) return { ok: false, error: closedError() };
+      if (inflight.closed) return { ok: false, error: closedError() };
       try {
-        const answer = await track(transport.request({ method: 'HEAD', headers: baseHead, signal }));
+        const answer = await inflight.track(transport.request({ method: 'HEAD', headers: baseHead, signal }));
         return healthFromAnswer(answer, secrets, ctx.clock.now());
       } catch (err) {
         return healthFromError(err, secrets);
@@ -100,8 +93,7 @@ export function createWebhook(ctx: ConnectorContext, config: WebhookConfig): Con
     },
 
     close(): Promise<void> {
-      closing ??= Promise.allSettled([...inflight]).then(() => transport.close());
-      return closing;
+      return inflight.close(() => transport.close());
     },
   };
 }

@@ -10,6 +10,7 @@ export * from './classify.js';
 export * from './redact.js';
 export * from './scrub-error.js';
 export * from './read-excerpt.js';
+export * from './inflight.js';
 export * from './secrets.js';
 export * from './batch.js';
 export * from './formats.js';
