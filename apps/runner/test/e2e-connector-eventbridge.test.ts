@@ -2,18 +2,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEventBridgeFake, type EventBridgeFake } from '@outflow/connector-testkit/fakes/eventbridge';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { eventually } from './support/wait.js';
 import { ingestMany } from './support/events.js';
 
 const ACCESS_KEY = 'AKIDE2EOUTFLOW00001';
 const SECRET_KEY = 'e2e/secret+access/key0123456789abcdef';
 
-async function eventually(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('The condition was not met in time.');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 let app: TestApp | undefined;
 let fake: EventBridgeFake | undefined;

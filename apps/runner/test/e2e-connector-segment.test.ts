@@ -2,17 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSegmentFake, type SegmentFake } from '@outflow/connector-testkit/fakes/segment';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { eventually } from './support/wait.js';
 import { ingestMany, makeEvent } from './support/events.js';
 
 const WRITE_KEY = 'e2e-segment-write-key-0123456789';
 
-async function eventually(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('The condition was not met in time.');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 let app: TestApp | undefined;
 let fake: SegmentFake | undefined;

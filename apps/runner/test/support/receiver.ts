@@ -2,6 +2,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
+import { eventually } from './wait.js';
 
 export interface ReceivedRequest {
   at: number;
@@ -66,13 +67,7 @@ export async function startReceiver(): Promise<Receiver> {
     ids: () => accepted.flatMap((r) => r.envelopes.map((e) => e.log_id)),
     uniqueIds: () => new Set(accepted.flatMap((r) => r.envelopes.map((e) => e.log_id))),
     script: (fn) => (script = fn),
-    async waitFor(pred, timeoutMs = 30_000) {
-      const end = Date.now() + timeoutMs;
-      while (!pred()) {
-        if (Date.now() > end) throw new Error('Timed out waiting for the receiver.');
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
+    waitFor: (pred, timeoutMs = 30_000) => eventually(pred, timeoutMs, 'Timed out waiting for the receiver.'),
     close: () =>
       new Promise<void>((ok) => {
         server.close(() => ok());
