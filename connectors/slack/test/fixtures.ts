@@ -1,43 +1,32 @@
-// Shared test fixtures: a golden envelope, batches, a connector context with captured logs, config parsing.
-import { batchFromEnvelopes, createEgressGuard, systemClock, type ConnectorContext, type EgressPolicy, type LogBatch, type LogEnvelope } from '@outflow/core';
-import { captureLogger, type CapturedLogs } from '@outflow/connector-testkit';
+// Test fixtures: the golden envelope and its series, a context with captured logs, config parsing.
+import type { ConnectorContext, EgressPolicy, LogBatch, LogEnvelope } from '@outflow/core';
+import { envelopeAt as seriesAt, goldenEnvelope, seriesBatch, testContext } from '@outflow/connector-testkit';
 import { slackConnector, type SlackConfig, type SlackConfigInput } from '../src/index.js';
+
+export { never } from '@outflow/connector-testkit';
 
 export const TOKEN = 'xoxb-1111-2222-fakeTokenValue';
 
+/** A failed login with characters mrkdwn must escape (<, >, &). */
 const LOG_ID = '90020260101000005123000000000000000000000000000000000042';
 
-/** A failed login with characters mrkdwn must escape (<, >, &). */
-export const GOLDEN: LogEnvelope = {
+export const GOLDEN: LogEnvelope = goldenEnvelope({
   log_id: LOG_ID,
-  data: {
-    log_id: LOG_ID,
-    date: '2026-01-01T00:00:05.123Z',
-    type: 'fp',
-    description: 'Wrong password',
-    connection: 'Username-Password-Authentication',
-    client_id: 'AaiyAPdpYdesoKnqjj8HJqRn4T5titww',
-    client_name: 'Acme <Web> & Co',
-    ip: '198.51.100.23',
-    user_id: 'auth0|65a1f0c2e4b0a1b2c3d4e5f7',
-    user_name: 'bob@example.com',
-    details: { error: { message: 'Wrong password.' } },
-  },
-};
+  date: '2026-01-01T00:00:05.123Z',
+  type: 'fp',
+  description: 'Wrong password',
+  connection: 'Username-Password-Authentication',
+  client_id: 'AaiyAPdpYdesoKnqjj8HJqRn4T5titww',
+  client_name: 'Acme <Web> & Co',
+  ip: '198.51.100.23',
+  user_id: 'auth0|65a1f0c2e4b0a1b2c3d4e5f7',
+  user_name: 'bob@example.com',
+  details: { error: { message: 'Wrong password.' } },
+});
 
-export function envelopeAt(i: number, extra: Record<string, unknown> = {}): LogEnvelope {
-  const log_id = `${LOG_ID.slice(0, -3)}${String(i).padStart(3, '0')}`;
-  return { log_id, data: { ...GOLDEN.data, log_id, date: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), ...extra } };
-}
-
-export function makeBatch(n: number): LogBatch {
-  return batchFromEnvelopes(Array.from({ length: n }, (_, i) => envelopeAt(i)));
-}
-
-export function makeContext(policy: EgressPolicy = { allowHttp: true, allowPrivateNetworks: true }): ConnectorContext & { logs: CapturedLogs } {
-  const logs = captureLogger();
-  return { streamId: 'ls_test', tenant: 'acme', logger: logs.logger, clock: systemClock, egress: createEgressGuard(policy), logs };
-}
+export const envelopeAt = (i: number, extra: Record<string, unknown> = {}): LogEnvelope => seriesAt(GOLDEN, i, extra);
+export const makeBatch = (n: number): LogBatch => seriesBatch(GOLDEN, n);
+export const makeContext = (policy?: EgressPolicy) => testContext(policy ? { policy } : {});
 
 export function parseConfig(input: SlackConfigInput): SlackConfig {
   return slackConnector.configSchema.parse(input);
@@ -46,5 +35,3 @@ export function parseConfig(input: SlackConfigInput): SlackConfig {
 export function connect(input: SlackConfigInput, ctx: ConnectorContext = makeContext()) {
   return slackConnector.create(ctx, parseConfig(input));
 }
-
-export const never = (): AbortSignal => new AbortController().signal;

@@ -3,4 +3,5 @@ export * from './fake-server.js';
 export * from './capture-logger.js';
 export * from './sample-envelopes.js';
 export * from './naming.js';
+export * from './test-fixtures.js';
 export * from './conformance/index.js';

@@ -10,6 +10,12 @@ import { findSecretLeaks } from './leaks.js';
 import type { ResolvedOptions } from './options.js';
 import { deliveryResultProblems, healthResultProblems } from './results.js';
 
+/**
+ * Deadline of a send or healthcheck that states none: a guard against hangs, not a speed check
+ * (a connector that loads its SDK on first use needs seconds on a loaded machine).
+ */
+const HANG_GUARD_MS = 25_000;
+
 export interface Harness {
   fake: FakeServer;
   logs: CapturedLogs;
@@ -72,13 +78,13 @@ export function harnessFactory<C>(definition: ConnectorDefinition<C>, options: R
       connector,
       rawConfig,
       deliveries: () => fake.requests.filter((r) => options.isDelivery(r)),
-      async send(batch, signal = AbortSignal.timeout(10_000)) {
+      async send(batch, signal = AbortSignal.timeout(HANG_GUARD_MS)) {
         const result = await settle('send', () => connector.send(batch, signal));
         expect(deliveryResultProblems(result, batch.length), 'send must resolve a well-formed DeliveryResult').toEqual([]);
         expect(findSecretLeaks(result, secrets), 'secrets found in the DeliveryResult').toEqual([]);
         return result;
       },
-      async healthcheck(signal = AbortSignal.timeout(10_000)) {
+      async healthcheck(signal = AbortSignal.timeout(HANG_GUARD_MS)) {
         const result = await settle('healthcheck', () => connector.healthcheck(signal));
         expect(healthResultProblems(result), 'healthcheck must resolve a well-formed HealthResult').toEqual([]);
         expect(findSecretLeaks(result, secrets), 'secrets found in the HealthResult').toEqual([]);
