@@ -30,7 +30,7 @@ async function mint(args: string[]): Promise<{ id: string; token: string; out: s
   return { id, token, out: res.out };
 }
 
-describe('outflow tokens with a running runner', () => {
+describe('outflow tokens with a running runner', { timeout: 120_000 }, () => {
   let ci: { id: string; token: string; out: string };
 
   it('prints a new token once, with its id, and the running runner accepts it at once', async () => {
