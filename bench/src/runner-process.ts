@@ -32,7 +32,8 @@ export interface RunnerHandle {
 
 export function runnerConfig(o: RunnerOptions): object {
   return {
-    server: { host: '127.0.0.1', port: 0 },
+    // Throughput is measured, not budgets: the load generator would spend the default ingest budget at once.
+    server: { host: '127.0.0.1', port: 0, rateLimit: false },
     store: { sqlite: { path: o.storePath ?? join(o.dir, 'outflow.db'), fsync: false } },
     tokens: [{ token: BENCH_TOKEN, tenant: BENCH_TENANT, scopes: ['ingest:logs', 'read:log_streams', 'create:log_streams', 'update:log_streams', 'delete:log_streams'] }],
     egress: { allowHttp: true, allowPrivateNetworks: true },

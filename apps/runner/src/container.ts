@@ -27,7 +27,19 @@ export function createRootContainer(values: RootValues): DependencyContainer {
   root.register(Tokens.Egress, { useValue: values.egress });
   root.register(Tokens.ConnectorRegistry, { useValue: values.registry });
   root.register(Tokens.Store, { useValue: values.store });
-  root.register(Tokens.TokenIndex, { useFactory: instanceCachingFactory<TokenIndex>((c) => createTokenIndex(c.resolve<RunnerConfig>(Tokens.Config).tokens)) });
+  root.register(Tokens.TokenIndex, {
+    useFactory: instanceCachingFactory<TokenIndex>((c) => {
+      const config = c.resolve<RunnerConfig>(Tokens.Config);
+      const clock = c.resolve<Clock>(Tokens.Clock);
+      return createTokenIndex({
+        tokens: config.tokens,
+        store: c.resolve<Store>(Tokens.Store).tokens,
+        now: () => clock.now(),
+        cacheTtlMs: config.server.tokenCacheTtl,
+        logger: c.resolve<Logger>(Tokens.Logger).child({ component: 'auth' }),
+      });
+    }),
+  });
   root.register(Tokens.Supervisor, {
     useFactory: instanceCachingFactory<Supervisor>((c) => {
       const config = c.resolve<RunnerConfig>(Tokens.Config);
@@ -58,6 +70,7 @@ export function createRootContainer(values: RootValues): DependencyContainer {
           registry: c.resolve<ConnectorRegistry>(Tokens.ConnectorRegistry),
           supervisor: c.resolve<Supervisor>(Tokens.Supervisor),
           tokens: c.resolve<TokenIndex>(Tokens.TokenIndex),
+          rateLimit: config.server.rateLimit,
           egress: c.resolve<EgressGuard>(Tokens.Egress),
           logger: logger.child({ component: 'api' }),
           retention: config.retention,

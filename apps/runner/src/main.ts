@@ -6,6 +6,7 @@ import { ConfigError } from '@outflow/core';
 import { loadConfigFile } from './config/load.js';
 import { prepareRegistry, startApp } from './app.js';
 import { startBanner } from './cli/banner.js';
+import { runTokensCommand } from './cli/tokens-command.js';
 
 const USAGE = `Usage: outflow <command> [--config FILE]
 
@@ -19,6 +20,7 @@ Options:
   -h, --help          Show this help.`;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'tokens') return runTokensCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     options: { config: { type: 'string', short: 'c', default: 'outflow.yaml' }, help: { type: 'boolean', short: 'h' } },

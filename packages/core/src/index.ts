@@ -18,3 +18,4 @@ export * from './log-id.js';
 export * from './connector.js';
 export * from './egress.js';
 export * from './store.js';
+export * from './api-tokens.js';

@@ -1,4 +1,5 @@
 // Store interfaces: the durable event log, streams with their delivery state, health, dead letters.
+import type { ApiTokenRepository } from './api-tokens.js';
 import type { LogBatch } from './batch.js';
 import type { EventFilter } from './filter.js';
 import type { DeadLetter, HealthRecord, StreamDefinition, StreamState, StreamStatus } from './types.js';
@@ -137,6 +138,8 @@ export interface DeadLetterQueue {
 }
 
 export interface Store {
+  /** API tokens minted with `outflow tokens create` (config tokens are not stored). */
+  readonly tokens: ApiTokenRepository;
   readonly events: EventLog;
   readonly streams: StreamRepository;
   readonly health: HealthLog;

@@ -14,6 +14,8 @@ import { recoverSegments } from './recovery.js';
 import { prepareDatabase } from './schema.js';
 import { SegmentFiles, segmentDirOf } from './segment-files.js';
 import { createStreamRepository } from './stream-repository.js';
+import { createTokenRepository } from './token-repository.js';
+import { prepareTokenTables } from './token-schema.js';
 import type { SqliteStoreOptions } from './types.js';
 
 const MiB = 1024 * 1024;
@@ -32,6 +34,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   let segments: SegmentFiles | undefined;
   try {
     prepareDatabase(db, fsync);
+    prepareTokenTables(db);
     const index = new BatchIndex(db);
     segments = new SegmentFiles(segmentDirOf(options.path), options.segmentBytes ?? 64 * MiB, fsync, logger);
     // Taken before recovery: sequence numbers of batches it drops are not handed out again.
@@ -52,10 +55,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     const health = createHealthLog(db);
     const purge = createPurge(ctx, { cursors: streams.cursors, moveCursor: streams.moveCursorForward, addHealth: health.add });
     const events = createEventLog(ctx, purge);
+    const tokens = createTokenRepository(db);
     let closed = false;
     logger.info({ path: options.path, lastSeq: ctx.state.lastSeq }, 'Opened the SQLite store.');
     return {
       events, streams, health, deadLetters: createDeadLetterQueue(db),
+      tokens,
       async close() {
         if (closed) return;
         closed = true;

@@ -29,6 +29,24 @@ const bytes = (fallback: number) =>
       return Math.round(Number(m[1]) * mult);
     });
 
+/** A request budget of one token: a bucket of `burst` requests refilled at `requestsPerMinute`; false or 0 turns it off. */
+export const rateBudgetSchema = z.union([
+  z.literal(false),
+  z
+    .object({
+      requestsPerMinute: z.number().int().min(0).describe('Sustained requests per minute; 0 turns the limit off.'),
+      burst: z.number().int().min(1).optional().describe("Requests allowed at once (the bucket size); default ten seconds' worth."),
+    })
+    .strict(),
+]);
+
+const rateLimitsSchema = z
+  .object({
+    management: rateBudgetSchema.default({ requestsPerMinute: 1200, burst: 200 }).describe('Budget of each token on /api/*.'),
+    ingest: rateBudgetSchema.default({ requestsPerMinute: 30_000, burst: 1000 }).describe('Budget of each token on POST /v1/logs.'),
+  })
+  .strict();
+
 /** A YAML key with nothing after it (`streams:`) means an empty list. */
 const emptyAsList = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? [] : v), schema);
 
@@ -71,6 +89,8 @@ export const runnerConfigSchema = z
           .union([z.literal('auto'), z.number().int().min(0).max(16)])
           .default('auto')
           .describe('Worker threads that parse ingest bodies; 0 parses on the main thread; auto uses one per extra core (at most 4).'),
+        rateLimit: z.union([z.literal(false), rateLimitsSchema]).prefault({}).describe('Per-token request budgets; false turns rate limiting off.'),
+        tokenCacheTtl: duration('5s').describe('How long a runner caches a minted token lookup; revocations take effect within this time.'),
       })
       .strict()
       .prefault({}),
@@ -94,6 +114,10 @@ export const runnerConfigSchema = z
             token: z.string().min(8, 'must be at least 8 characters'),
             tenant: z.string().min(1),
             scopes: z.array(z.enum(SCOPES)).min(1),
+            rateLimit: z
+              .union([z.literal(false), z.object({ management: rateBudgetSchema.optional(), ingest: rateBudgetSchema.optional() }).strict()])
+              .optional()
+              .describe("Overrides server.rateLimit for this token; false exempts it."),
           })
           .strict(),
       ))
@@ -136,3 +160,5 @@ export const runnerConfigSchema = z
 
 export type RunnerConfig = z.output<typeof runnerConfigSchema>;
 export type StreamConfig = z.output<typeof streamConfigSchema>;
+export type RateBudget = z.output<typeof rateBudgetSchema>;
+export type TokenConfig = RunnerConfig['tokens'][number];

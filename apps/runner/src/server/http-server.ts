@@ -4,6 +4,7 @@ import type { Logger } from '@outflow/core';
 import type { ApiDeps } from './api-deps.js';
 import { createIngestHandler, type IngestDeps } from './ingest-route.js';
 import { addLogStreamRoutes } from './log-streams-routes.js';
+import { createRequestGuard } from './request-guard.js';
 import { HttpError, sendError, sendJson } from './respond.js';
 import { createRouter } from './router.js';
 import { addStreamOpsRoutes } from './stream-ops-routes.js';
@@ -14,8 +15,10 @@ export function createHttpServer(api: ApiDeps, ingest: Omit<IngestDeps, 'store' 
   router.add('POST', '/v1/logs', createIngestHandler({ ...ingest, store: api.store, tokens: api.tokens, logger, now: api.now }));
   addLogStreamRoutes(router, api);
   addStreamOpsRoutes(router, api);
+  // Authentication and rate limits run once per request, before any route (routes read the principal).
+  const guard = createRequestGuard({ tokens: api.tokens, rateLimit: api.rateLimit, now: api.now });
   const server = createServer((req, res) => {
-    router.handle(req, res).catch((err: unknown) => {
+    guard(req, res).then(() => router.handle(req, res)).catch((err: unknown) => {
       if (res.headersSent) return res.destroy();
       if (err instanceof HttpError) {
         if (err.status === 413) res.setHeader('connection', 'close');

@@ -6,6 +6,7 @@ import type {
   PreparedBatch, PurgeResult, ReadQuery, ReadResult, Store, StoredStream, StreamRepository,
 } from '../store.js';
 import type { DeadLetter, HealthRecord } from '../types.js';
+import { createMemoryTokenRepository } from './memory-tokens.js';
 
 interface MemEvent {
   seq: number;
@@ -232,5 +233,7 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     },
   };
 
-  return { events: log, streams: repo, health: healthLog, deadLetters: dlq, close: async () => {} };
+  const tokens = createMemoryTokenRepository();
+
+  return { events: log, streams: repo, health: healthLog, deadLetters: dlq, tokens, close: async () => {} };
 }

@@ -8,6 +8,7 @@ import { describeAppendAndRead } from './contract-read.js';
 import { describeRecords } from './contract-records.js';
 import { describeReopen } from './contract-reopen.js';
 import { describeStreams } from './contract-streams.js';
+import { describeTokens } from './contract-tokens.js';
 
 export type { OpenStore, StoreHarness } from './contract-helpers.js';
 
@@ -33,6 +34,7 @@ export function describeStoreContract(name: string, open: OpenStore, options: { 
     describePurge(ctx);
     describeStreams(ctx);
     describeRecords(ctx);
+    describeTokens(ctx, options.persistent ?? true);
     if (options.persistent ?? true) describeReopen(ctx);
   });
 }

@@ -1,0 +1,49 @@
+// Runs before routing: resolves the request's token once and spends its rate budget (429 when spent).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RunnerConfig } from '../config/schema.js';
+import type { Principal, TokenIndex } from './auth.js';
+import { bucketOf, createRateLimiter, type Bucket } from './rate-limit.js';
+import { HttpError } from './respond.js';
+
+export type RateLimitSettings = RunnerConfig['server']['rateLimit'];
+type BudgetKind = 'management' | 'ingest';
+
+/** Which budget a path spends: ingest, the management API, or none (liveness, static files). */
+function kindOf(req: IncomingMessage): BudgetKind | null {
+  const path = (req.url ?? '/').split('?')[0] as string;
+  if (path === '/v1/logs' || path.startsWith('/v1/logs/')) return 'ingest';
+  if (path === '/api' || path.startsWith('/api/')) return 'management';
+  return null;
+}
+
+function bucketFor(settings: RateLimitSettings, p: Principal, kind: BudgetKind): Bucket | null {
+  if (p.rateLimit === false) return null;
+  const own = p.rateLimit?.[kind];
+  if (own !== undefined) return bucketOf(own);
+  return settings === false ? null : bucketOf(settings[kind]);
+}
+
+export type RequestGuard = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export function createRequestGuard(o: { tokens: TokenIndex; rateLimit: RateLimitSettings; now: () => number; maxBuckets?: number }): RequestGuard {
+  const limiter = createRateLimiter({ now: o.now, ...(o.maxBuckets ? { maxBuckets: o.maxBuckets } : {}) });
+  return async (req, res) => {
+    const principal = await o.tokens.resolve(req);
+    const kind = principal ? kindOf(req) : null;
+    const bucket = principal && kind ? bucketFor(o.rateLimit, principal, kind) : null;
+    if (!principal || !kind || !bucket) return;
+    const d = limiter.take(`${principal.tokenId}:${kind}`, bucket);
+    res.setHeader('x-ratelimit-limit', String(d.limit));
+    res.setHeader('x-ratelimit-remaining', String(d.remaining));
+    res.setHeader('x-ratelimit-reset', String(d.reset));
+    if (!d.allowed) {
+      throw new HttpError(
+        429,
+        `Too many requests: this token may make ${bucket.requestsPerMinute} ${kind} requests per minute in bursts of up to ${bucket.burst}; retry in ${d.retryAfter} s.`,
+        'too_many_requests',
+        {},
+        { 'retry-after': String(d.retryAfter) },
+      );
+    }
+  };
+}
