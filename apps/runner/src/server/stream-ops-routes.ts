@@ -5,10 +5,12 @@ import { addHealthRoute } from './health-route.js';
 import { addReplayRoute } from './replay-route.js';
 import type { Router } from './router.js';
 import { addStatsRoute } from './stats-route.js';
+import { addTestRoute } from './test-route.js';
 
 export function addStreamOpsRoutes(router: Router, deps: ApiDeps): void {
   addHealthRoute(router, deps);
   addStatsRoute(router, deps);
   addReplayRoute(router, deps);
   addDeadLetterRoutes(router, deps);
+  addTestRoute(router, deps);
 }
