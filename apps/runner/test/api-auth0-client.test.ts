@@ -50,7 +50,7 @@ describe('the auth0 Management API client against Outflow', () => {
     const id = created.id as string;
     expect(id).toMatch(/^lst_/);
     expect(JSON.stringify(created)).not.toContain('sdk-secret');
-    expect((created.sink as Record<string, unknown>).httpAuthorization).toBe(REDACTED);
+    expect((created.sink as unknown as Record<string, unknown>).httpAuthorization).toBe(REDACTED);
 
     const got = await client.logStreams.get(id);
     expect(got).toMatchObject({ id, name: 'sdk-hook', filters: [{ type: 'category', name: 'auth.login.success' }], pii_config: { log_fields: ['email', 'username'], method: 'hash', algorithm: 'xxhash' } });
