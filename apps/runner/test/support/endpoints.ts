@@ -27,6 +27,11 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: (id) => `${base}/${id}/health`, scope: 'read:log_streams', ofStream: true, ok: 200 },
   { method: 'POST', path: (id) => `${base}/${id}/replay`, scope: 'update:log_streams', ofStream: true, ok: 200, body: () => JSON.stringify({ from: new Date(Date.now() - 60_000).toISOString() }) },
   { method: 'GET', path: (id) => `${base}/${id}/dead-letters`, scope: 'read:log_streams', ofStream: true, ok: 200 },
+  { method: 'GET', path: (id) => `${base}/${id}/stats?minutes=5`, scope: 'read:log_streams', ofStream: true, ok: 200 },
+  { method: 'POST', path: (id) => `${base}/${id}/dead-letters/redrive`, scope: 'update:log_streams', ofStream: true, ok: 202, body: () => '{}' },
+  { method: 'POST', path: (id) => `${base}/${id}/test`, scope: 'update:log_streams', ofStream: true, ok: 200, body: () => '{}' },
+  { method: 'POST', path: () => `${base}/preview`, scope: 'read:log_streams', ofStream: false, ok: 200,
+    body: (url) => JSON.stringify({ type: 'http', sink: { httpEndpoint: `${url}/preview`, httpContentFormat: 'JSONARRAY' }, count: 2 }) },
   { method: 'POST', path: () => '/v1/logs', scope: 'ingest:logs', ofStream: false, ok: 202, contentType: 'application/x-ndjson', body: () => ndjson([makeEvent()]) },
 ];
 

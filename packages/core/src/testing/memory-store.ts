@@ -3,9 +3,10 @@ import { createLogBatch } from '../batch.js';
 import type { EventFilter } from '../filter.js';
 import type {
   AppendResult, DeadLetterQueue, EventLog, HealthLog, LogBounds, NewDeadLetter, NewHealthRecord,
-  PreparedBatch, PurgeResult, ReadQuery, ReadResult, Store, StoredStream, StreamRepository,
+  PreparedBatch, PurgeResult, ReadQuery, ReadResult, StatsBucket, Store, StoredStream, StreamRepository,
 } from '../store.js';
 import type { DeadLetter, HealthRecord } from '../types.js';
+import { createMemoryStreamStats } from './memory-stats.js';
 import { createMemoryTokenRepository } from './memory-tokens.js';
 
 interface MemEvent {
@@ -39,6 +40,8 @@ export function createMemoryStore(now: () => number = Date.now): Store {
   let healthId = 0;
   let letters: DeadLetter[] = [];
   let letterId = 0;
+  /** Minute buckets by stream id, then by minute start. */
+  const buckets = new Map<string, Map<number, StatsBucket>>();
   const clone = (s: StoredStream): StoredStream => structuredClone(s);
   const ofTenant = (tenant: string) => events.filter((e) => e.tenant === tenant);
 
@@ -159,6 +162,7 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     async delete(id) {
       letters = letters.filter((l) => l.streamId !== id);
       health = health.filter((h) => h.streamId !== id);
+      buckets.delete(id);
       return streams.delete(id);
     },
     async commitDelivery(id, c) {
@@ -234,6 +238,7 @@ export function createMemoryStore(now: () => number = Date.now): Store {
   };
 
   const tokens = createMemoryTokenRepository();
+  const stats = createMemoryStreamStats(buckets);
 
-  return { events: log, streams: repo, health: healthLog, deadLetters: dlq, tokens, close: async () => {} };
+  return { events: log, streams: repo, health: healthLog, deadLetters: dlq, stats, tokens, close: async () => {} };
 }
