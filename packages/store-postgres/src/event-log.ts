@@ -1,0 +1,107 @@
+// The event log on PostgreSQL: append (group commit), read, seek, bounds, count, recordedAt, purge and commit notifications.
+import type { AppendResult, EventFilter, EventLog, PreparedBatch } from '@outflow/core';
+import { createCommitter } from './append-batches.js';
+import { checkBatch, decodeNames } from './batch-codec.js';
+import { createGroupCommit } from './group-commit.js';
+import type { LogContext } from './log-context.js';
+import { createPurge } from './purge-log.js';
+import { readEvents } from './read-events.js';
+
+export interface PostgresEventLog extends EventLog {
+  /** Tells listeners about another runner's commit (from the commit listener). */
+  notifyRemote(tenant: string, lastSeq: number): void;
+  /** Waits for queued appends and refuses new ones (close). */
+  shutdown(): Promise<void>;
+}
+
+const SEEK = `SELECT COALESCE(
+    (SELECT t.first_seq - 1 FROM batches t WHERE t.tenant = $1 AND t.last_seq >= (
+       SELECT r.first_seq FROM batches r WHERE r.recorded_at >= $2 ORDER BY r.recorded_at, r.first_seq LIMIT 1)
+     ORDER BY t.last_seq LIMIT 1),
+    (SELECT last_seq FROM log_state WHERE id = 1)) AS cursor`;
+const BOUNDS = `SELECT (SELECT first_seq FROM batches WHERE tenant = $1 ORDER BY last_seq LIMIT 1) AS first_seq, l.last_seq, l.recorded_at
+  FROM (SELECT last_seq, recorded_at FROM batches WHERE tenant = $1 ORDER BY last_seq DESC LIMIT 1) l`;
+const COUNT = `SELECT COALESCE(SUM(LEAST(last_seq, $3) - GREATEST(first_seq, $2 + 1) + 1), 0)::bigint AS n FROM batches
+  WHERE tenant = $1 AND last_seq > $2 AND first_seq <= $3`;
+const TYPES_IN = `SELECT first_seq, last_seq, types, encoding FROM batches
+  WHERE tenant = $1 AND last_seq > $2 AND first_seq <= $3 ORDER BY last_seq`;
+const CONTAINING = 'SELECT last_seq, recorded_at FROM batches WHERE first_seq <= $1 ORDER BY first_seq DESC LIMIT 1';
+
+export function createEventLog(ctx: LogContext): PostgresEventLog {
+  const { pool } = ctx;
+  const listeners = new Set<(tenant: string, lastSeq: number) => void>();
+  let closed = false;
+  const notify = (tenant: string, lastSeq: number) => {
+    for (const listener of listeners) {
+      try {
+        listener(tenant, lastSeq);
+      } catch (error) {
+        ctx.logger.error({ err: error, tenant }, 'An event log listener threw.');
+      }
+    }
+  };
+  const group = createGroupCommit(createCommitter(ctx), (pending, results) => {
+    // One notification per tenant and commit, with the tenant's newest sequence number.
+    const newest = new Map<string, number>();
+    pending.forEach((p, i) => {
+      if (p.batch.ends.length > 0) newest.set(p.batch.tenant, (results[i] as AppendResult).lastSeq);
+    });
+    for (const [tenant, lastSeq] of newest) notify(tenant, lastSeq);
+  });
+
+  const countMatching = async (tenant: string, afterSeq: number, uptoSeq: number, filter: EventFilter) => {
+    const { rows } = await pool.query<{ first_seq: number; last_seq: number; types: string; encoding: number }>(TYPES_IN, [tenant, afterSeq, uptoSeq]);
+    let n = 0;
+    for (const row of rows) {
+      const types = decodeNames(row.types, row.encoding);
+      const to = Math.min(uptoSeq, row.last_seq);
+      for (let seq = Math.max(afterSeq + 1, row.first_seq); seq <= to; seq++) if (filter.matches(types[seq - row.first_seq] as string)) n++;
+    }
+    return n;
+  };
+
+  return {
+    append(batch: PreparedBatch, recordedAt?: number): Promise<AppendResult> {
+      if (closed) return Promise.reject(new Error('The store is closed.'));
+      try {
+        checkBatch(batch);
+        if (recordedAt !== undefined && !Number.isFinite(recordedAt)) throw new TypeError('recordedAt must be a finite number.');
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return new Promise((resolve, reject) => group.enqueue({ batch, recordedAt, resolve, reject }));
+    },
+    read: (query) => readEvents(ctx, query),
+    async seek(tenant, time) {
+      return (await pool.query<{ cursor: number }>(SEEK, [tenant, time])).rows[0]?.cursor ?? 0;
+    },
+    async bounds(tenant) {
+      const row = (await pool.query<{ first_seq: number; last_seq: number; recorded_at: number }>(BOUNDS, [tenant])).rows[0];
+      if (!row) return { firstSeq: 0, lastSeq: 0, lastRecordedAt: null };
+      return { firstSeq: row.first_seq, lastSeq: row.last_seq, lastRecordedAt: row.recorded_at };
+    },
+    async count(tenant, afterSeq, uptoSeq = Number.MAX_SAFE_INTEGER, filter = null) {
+      if (uptoSeq <= afterSeq) return 0;
+      if (filter) return countMatching(tenant, afterSeq, uptoSeq, filter);
+      return (await pool.query<{ n: number }>(COUNT, [tenant, afterSeq, uptoSeq])).rows[0]?.n ?? 0;
+    },
+    async recordedAt(seq) {
+      if (seq < 1) return null;
+      const row = (await pool.query<{ last_seq: number; recorded_at: number }>(CONTAINING, [seq])).rows[0];
+      return row && row.last_seq >= seq ? row.recorded_at : null;
+    },
+    purge: createPurge(ctx),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    notifyRemote: (tenant, lastSeq) => notify(tenant, lastSeq),
+    async shutdown() {
+      closed = true;
+      await group.drain();
+      listeners.clear();
+    },
+  };
+}

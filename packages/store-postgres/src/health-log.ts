@@ -1,0 +1,44 @@
+// The health log: one row per record, listed newest first per stream.
+import type pg from 'pg';
+import type { HealthLog, HealthRecord, HealthRecordKind } from '@outflow/core';
+
+interface HealthRow {
+  id: number;
+  stream_id: string;
+  tenant: string;
+  at: number;
+  kind: HealthRecordKind;
+  error_kind: string | null;
+  status: number | null;
+  message: string;
+  attempts: number | null;
+  count: number | null;
+}
+
+function toRecord(row: HealthRow): HealthRecord {
+  const record: HealthRecord = { id: row.id, streamId: row.stream_id, tenant: row.tenant, at: row.at, kind: row.kind, message: row.message };
+  if (row.error_kind !== null) record.errorKind = row.error_kind;
+  if (row.status !== null) record.status = row.status;
+  if (row.attempts !== null) record.attempts = row.attempts;
+  if (row.count !== null) record.count = row.count;
+  return record;
+}
+
+export function createHealthLog(pool: pg.Pool): HealthLog {
+  return {
+    async append(r) {
+      await pool.query(
+        'INSERT INTO health (stream_id, tenant, at, kind, error_kind, status, message, attempts, count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        [r.streamId, r.tenant, r.at, r.kind, r.errorKind ?? null, r.status ?? null, r.message, r.attempts ?? null, r.count ?? null],
+      );
+    },
+    async list(streamId, { limit = 50, beforeId, since } = {}) {
+      const { rows } = await pool.query<HealthRow>(
+        'SELECT * FROM health WHERE stream_id = $1 AND id < $2 AND at >= $3 ORDER BY id DESC LIMIT $4',
+        [streamId, beforeId ?? Number.MAX_SAFE_INTEGER, since ?? -Number.MAX_VALUE, limit],
+      );
+      return rows.map(toRecord);
+    },
+    purge: async (before) => (await pool.query('DELETE FROM health WHERE at < $1', [before])).rowCount ?? 0,
+  };
+}

@@ -1,0 +1,13 @@
+// What the event log's parts share: the pool, the notification channel, this store's id, clock and logger.
+import type pg from 'pg';
+import type { Logger } from '@outflow/core';
+
+export interface LogContext {
+  pool: pg.Pool;
+  /** NOTIFY channel of this schema's commits (shared by every runner on it). */
+  channel: string;
+  /** Tells this store's own notifications apart from other runners'. */
+  origin: string;
+  now: () => number;
+  logger: Logger;
+}

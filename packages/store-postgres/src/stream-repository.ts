@@ -1,0 +1,109 @@
+// Streams: the definition as JSON text next to the delivery state columns (cursor, generation, counters).
+import type pg from 'pg';
+import type { StoredStream, StreamDefinition, StreamPatch, StreamRepository } from '@outflow/core';
+import { inTransaction } from './connection.js';
+
+interface StreamRow {
+  id: string;
+  tenant: string;
+  definition: string;
+  cursor: number;
+  generation: number;
+  failing_since: number | null;
+  last_success_at: number | null;
+  last_error_at: number | null;
+  delivered: number;
+  dead_lettered: number;
+  suspended_reason: string | null;
+}
+
+function toStored(row: StreamRow): StoredStream {
+  const definition = JSON.parse(row.definition) as StreamDefinition;
+  return {
+    ...definition,
+    state: {
+      cursor: row.cursor, generation: row.generation, failingSince: row.failing_since, lastSuccessAt: row.last_success_at,
+      lastErrorAt: row.last_error_at, delivered: row.delivered, deadLettered: row.dead_lettered, suspendedReason: row.suspended_reason,
+    },
+  };
+}
+
+type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+const one = async (db: Queryable, sql: string, params: unknown[]) => {
+  const row = (await db.query<StreamRow>(sql, params)).rows[0];
+  return row ? toStored(row) : null;
+};
+
+export function createStreamRepository(pool: pg.Pool): StreamRepository {
+  const get = (id: string, db: Queryable = pool) => one(db, 'SELECT * FROM streams WHERE id = $1', [id]);
+  /** Applies `change` to the stored definition under a row lock and returns the stream afterwards (null when missing). */
+  const editDefinition = (id: string, change: (d: StreamDefinition) => void, extra?: (c: pg.PoolClient) => Promise<unknown>) =>
+    inTransaction(pool, async (client) => {
+      const row = (await client.query<StreamRow>('SELECT * FROM streams WHERE id = $1 FOR UPDATE', [id])).rows[0];
+      if (!row) return null;
+      const definition = JSON.parse(row.definition) as StreamDefinition;
+      change(definition);
+      await client.query('UPDATE streams SET definition = $1 WHERE id = $2', [JSON.stringify(definition), id]);
+      await extra?.(client);
+      return get(id, client);
+    });
+
+  return {
+    async list(tenant) {
+      const { rows } = tenant === undefined
+        ? await pool.query<StreamRow>('SELECT * FROM streams ORDER BY id COLLATE "C"')
+        : await pool.query<StreamRow>('SELECT * FROM streams WHERE tenant = $1 ORDER BY id COLLATE "C"', [tenant]);
+      return rows.map(toStored);
+    },
+    get: (id) => get(id),
+    async create(stream, cursor, at) {
+      const definition: StreamDefinition = { ...stream, createdAt: at, updatedAt: at };
+      try {
+        return (await one(pool, 'INSERT INTO streams (id, tenant, definition, cursor) VALUES ($1, $2, $3, $4) RETURNING *',
+          [stream.id, stream.tenant, JSON.stringify(definition), cursor])) as StoredStream;
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') throw new Error(`Stream ${stream.id} already exists.`);
+        throw error;
+      }
+    },
+    update(id, patch: StreamPatch, at) {
+      return editDefinition(id, (d) => {
+        // A field set to undefined is left alone, except the optional pii_config, which it removes.
+        for (const [key, value] of Object.entries(patch)) {
+          if (value !== undefined) Object.assign(d, { [key]: value });
+          else if (key === 'pii_config') delete d.pii_config;
+        }
+        d.updatedAt = at;
+      });
+    },
+    delete: (id) =>
+      inTransaction(pool, async (client) => {
+        for (const table of ['health', 'dead_letters', 'stream_stats']) await client.query(`DELETE FROM ${table} WHERE stream_id = $1`, [id]);
+        return ((await client.query('DELETE FROM streams WHERE id = $1', [id])).rowCount ?? 0) > 0;
+      }),
+    async commitDelivery(id, c) {
+      const result = await pool.query(
+        `UPDATE streams SET cursor = GREATEST(cursor, $1), delivered = delivered + $2, failing_since = NULL,
+           last_success_at = CASE WHEN $2 > 0 THEN $3 ELSE last_success_at END WHERE id = $4 AND generation = $5`,
+        [c.cursor, c.delivered, c.at, id, c.generation],
+      );
+      return (result.rowCount ?? 0) > 0;
+    },
+    setCursor: (id, cursor) => one(pool, 'UPDATE streams SET cursor = $1, generation = generation + 1 WHERE id = $2 RETURNING *', [cursor, id]),
+    recordFailure: (id, at) =>
+      one(pool, 'UPDATE streams SET failing_since = COALESCE(failing_since, $1), last_error_at = $1 WHERE id = $2 RETURNING *', [at, id]),
+    setStatus(id, status, reason, at) {
+      return editDefinition(id, (d) => {
+        d.status = status;
+        d.updatedAt = at;
+      }, (client) => client.query(
+        'UPDATE streams SET suspended_reason = $1, failing_since = CASE WHEN $2 THEN NULL ELSE failing_since END WHERE id = $3',
+        [status === 'suspended' ? reason : null, status === 'active', id],
+      ));
+    },
+    async addDeadLettered(id, count) {
+      await pool.query('UPDATE streams SET dead_lettered = dead_lettered + $1 WHERE id = $2', [count, id]);
+    },
+  };
+}
