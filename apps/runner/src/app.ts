@@ -2,11 +2,9 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { resolve } from 'node:path';
 import { ConfigError, createEgressGuard, systemClock, type Clock, type DnsLookup, type Logger, type Store } from '@outflow/core';
 import type { Supervisor } from '@outflow/delivery';
 import type { ParsePool } from '@outflow/ingest';
-import { openSqliteStore } from '@outflow/store-sqlite';
 import type { LoadedConfig } from './config/load.js';
 import { syncConfigStreams } from './config/stream-sync.js';
 import { validateStreams } from './config/validate-streams.js';
@@ -14,6 +12,7 @@ import { createRootContainer } from './container.js';
 import { loadConnectors } from './loading/package-loader.js';
 import { createConnectorRegistry, type ConnectorRegistry } from './loading/registry.js';
 import { createLogger } from './logger.js';
+import { openConfiguredStore } from './store-factory.js';
 import { Tokens } from './tokens.js';
 
 export interface StartOptions {
@@ -48,13 +47,7 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
   const root = createLogger(config.log.level, options.logDestination) as unknown as Logger;
   const logger = root.child({ component: 'runner' });
   const registry = await prepareRegistry(loaded);
-  const store = await openSqliteStore({
-    path: resolve(loaded.dir, config.store.sqlite.path),
-    fsync: config.store.sqlite.fsync,
-    cacheBytes: config.store.sqlite.cacheBytes,
-    now: () => clock.now(),
-    logger: root,
-  });
+  const store = await openConfiguredStore(config.store, { dir: loaded.dir, now: () => clock.now(), logger: root });
   try {
     await syncConfigStreams(store, config.streams, root.child({ component: 'config' }), clock.now());
     const container = createRootContainer({ config, logger: root, clock, egress: createEgressGuard(config.egress, options.dnsLookup), registry, store });

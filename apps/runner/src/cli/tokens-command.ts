@@ -1,11 +1,10 @@
 // `outflow tokens create|list|revoke`: mints and manages API tokens directly in the configured store.
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseDuration } from '@outflow/core';
-import { openSqliteTokenStore } from '@outflow/store-sqlite';
 import { loadConfigFile } from '../config/load.js';
 import { SCOPES, type Scope } from '../config/schema.js';
 import { hashToken, mintTokenSecret, newTokenId } from '../server/token-secret.js';
+import { openConfiguredTokenStore } from '../store-factory.js';
 import { tokenJson, tokenTable } from './tokens-format.js';
 
 export const TOKENS_USAGE = `Usage:
@@ -87,7 +86,7 @@ export async function runTokensCommand(argv: string[], io: CliIo = consoleIo): P
   const expiresAt = sub === 'create' ? parseExpiry(values.expires, now) : null;
   if (sub === 'revoke' && !rest[0]) throw new ConfigError('outflow tokens revoke needs the token id, e.g. outflow tokens revoke tok_9c2e41d07a5b13f8.');
 
-  const store = openSqliteTokenStore({ path: resolve(loaded.dir, loaded.config.store.sqlite.path) });
+  const store = await openConfiguredTokenStore(loaded.config.store, loaded.dir);
   try {
     if (sub === 'create') {
       const token = mintTokenSecret();
@@ -113,6 +112,6 @@ export async function runTokensCommand(argv: string[], io: CliIo = consoleIo): P
     io.out(`Revoked API token ${id}. Running runners refuse it within server.tokenCacheTtl (${loaded.config.server.tokenCacheTtl / 1000}s).`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -1,5 +1,5 @@
 // The runner's configuration schema (outflow.yaml): the single source for validation and docs.
-import { CATEGORIES, CONTENT_FORMATS, PII_FIELDS, parseDuration } from '@outflow/core';
+import { CATEGORIES, CONTENT_FORMATS, PII_FIELDS, parseDuration, secret } from '@outflow/core';
 import { z } from 'zod';
 
 export const SCOPES = ['ingest:logs', 'read:log_streams', 'create:log_streams', 'update:log_streams', 'delete:log_streams'] as const;
@@ -77,6 +77,40 @@ export const streamConfigSchema = z
   })
   .strict();
 
+const sqliteStoreSchema = z
+  .object({
+    path: z.string().min(1).default('./data/outflow.db'),
+    fsync: z.boolean().default(false).describe('fsync each commit (power-loss safe); kill -9 safety needs no fsync.'),
+    cacheBytes: bytes(32 * 1024 * 1024).describe('Recently written or read event batches kept in memory for delivery.'),
+  })
+  .strict();
+
+const postgresStoreSchema = z
+  .object({
+    url: secret('Connection URL, e.g. ${OUTFLOW_PG_URL}; its password is never logged or shown.'),
+    schema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be 1-63 lower-case letters, digits or '_', not starting with a digit")
+      .default('outflow')
+      .describe('Schema holding the tables (created when missing); runners sharing a log use the same one.'),
+    poolSize: z.number().int().min(1).max(100).default(10).describe('Connections per runner (one more is kept for LISTEN).'),
+  })
+  .strict();
+
+/** Exactly one store: the embedded SQLite (default) or a PostgreSQL shared by several runners. */
+const storeSchema = z
+  .object({
+    sqlite: sqliteStoreSchema.optional().describe('The embedded store: a SQLite index and segment files on this machine.'),
+    postgres: postgresStoreSchema.optional().describe('A PostgreSQL store that several runners can share.'),
+  })
+  .strict()
+  .refine((s) => (s.sqlite === undefined) !== (s.postgres === undefined), {
+    message: 'set exactly one of store.sqlite and store.postgres',
+  })
+  .prefault({ sqlite: {} });
+
+export type StoreConfig = z.output<typeof storeSchema>;
+
 export const runnerConfigSchema = z
   .object({
     server: z
@@ -94,18 +128,7 @@ export const runnerConfigSchema = z
       })
       .strict()
       .prefault({}),
-    store: z
-      .object({
-        sqlite: z
-          .object({
-            path: z.string().min(1).default('./data/outflow.db'),
-            fsync: z.boolean().default(false).describe('fsync each commit (power-loss safe); kill -9 safety needs no fsync.'),
-            cacheBytes: bytes(32 * 1024 * 1024).describe('Recently written or read event batches kept in memory for delivery.'),
-          })
-          .strict(),
-      })
-      .strict()
-      .prefault({ sqlite: {} }),
+    store: storeSchema,
     retention: duration('30d'),
     tokens: emptyAsList(z
       .array(
