@@ -1,0 +1,67 @@
+// End to end on PostgreSQL: the runner stores ingested events in a shared schema and a webhook stream delivers every one.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FAST_DELIVERY, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { ingestMany } from './support/events.js';
+import { dropSchema, freshSchema, PG_URL, pgQuery } from './support/postgres.js';
+import { startReceiver, type Receiver } from './support/receiver.js';
+
+const PASSWORD = 'e2e-Pg-Pa55word';
+const schema = freshSchema();
+let app: TestApp | undefined;
+let rx: Receiver | undefined;
+
+beforeAll(async () => {
+  await pgQuery('SELECT 1');
+  // Trust auth ignores the password; it is there to prove it never reaches the logs.
+  const url = new URL(PG_URL);
+  if (!url.password) url.password = PASSWORD;
+  process.env.OUTFLOW_E2E_PG_URL = url.toString();
+});
+afterEach(async () => {
+  await app?.stop();
+  await rx?.close();
+  app = undefined;
+  rx = undefined;
+});
+afterAll(async () => {
+  delete process.env.OUTFLOW_E2E_PG_URL;
+  await dropSchema(schema);
+});
+
+const config = (rxUrl: string) => `server: { host: 127.0.0.1, port: 0 }
+store: { postgres: { url: "\${OUTFLOW_E2E_PG_URL}", schema: ${schema}, poolSize: 4 } }
+tokens:
+  - { token: ${TOKEN}, tenant: acme, scopes: [ingest:logs, read:log_streams, create:log_streams, update:log_streams, delete:log_streams] }
+egress: { allowHttp: true, allowPrivateNetworks: true }
+log: { level: info }
+delivery:
+${FAST_DELIVERY}
+streams:
+  - { name: hook, type: http, tenant: acme, sink: { httpEndpoint: "${rxUrl}/hook", httpContentFormat: JSONLINES } }
+`;
+
+describe('runner on PostgreSQL', () => {
+  it('ingests over HTTP into PostgreSQL and delivers every event to a webhook, across a restart', async () => {
+    rx = await startReceiver();
+    app = await startTestApp(config(rx.url));
+    const first = await ingestMany(app.url, TOKEN, 1_000, 250);
+    await rx.waitFor(() => rx!.uniqueIds().size >= 1_000);
+    expect(rx.uniqueIds()).toEqual(new Set(first));
+    const [stored] = await pgQuery<{ events: string; rows: string }>(`SELECT SUM(count) AS events, COUNT(*) AS rows FROM ${schema}.batches`);
+    expect(Number(stored?.events)).toBe(1_000);
+    expect(Number(stored?.rows)).toBe(4);
+    const logs = app.logs.join('');
+    expect(logs).toContain('Opened the PostgreSQL store.');
+    expect(logs).not.toContain(PASSWORD);
+    await app.stop();
+
+    // A new runner on the same schema continues the log and the stream's cursor.
+    app = await startTestApp(config(rx.url));
+    const before = rx.ids().length;
+    const second = await ingestMany(app.url, TOKEN, 200, 100);
+    await rx.waitFor(() => rx!.uniqueIds().size >= 1_200);
+    expect(rx.uniqueIds()).toEqual(new Set([...first, ...second]));
+    expect(rx.ids().slice(before).sort()).toEqual([...second].sort());
+    expect(app.logs.join('')).not.toContain(PASSWORD);
+  }, 60_000);
+});
