@@ -1,7 +1,9 @@
 // End to end on PostgreSQL: the runner stores ingested events in a shared schema and a webhook stream delivers every one.
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_DELIVERY, startTestApp, TOKEN, type TestApp } from './support/app.js';
-import { ingestMany } from './support/events.js';
+import { runCli } from './support/cli.js';
+import { ingest, ingestMany, makeEvent } from './support/events.js';
 import { dropSchema, freshSchema, PG_URL, pgQuery } from './support/postgres.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
 
@@ -63,5 +65,21 @@ describe('runner on PostgreSQL', () => {
     expect(rx.uniqueIds()).toEqual(new Set([...first, ...second]));
     expect(rx.ids().slice(before).sort()).toEqual([...second].sort());
     expect(app.logs.join('')).not.toContain(PASSWORD);
+  }, 60_000);
+
+  it('mints a token with outflow tokens into PostgreSQL, which the running runner accepts at once', async () => {
+    rx = await startReceiver();
+    app = await startTestApp(config(rx.url));
+    const res = await runCli(['tokens', 'create', '--tenant', 'acme', '--scopes', 'ingest:logs', '--config', join(app.dir, 'outflow.yaml')]);
+    expect(res.err).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.out).not.toContain(PASSWORD);
+    const token = /^(ofk_[A-Za-z0-9_-]{43})$/m.exec(res.out)?.[1] as string;
+    expect(token).toBeDefined();
+    const event = makeEvent();
+    expect((await ingest(app.url, token, [event])).status).toBe(202);
+    await rx.waitFor(() => rx!.uniqueIds().has(event.log_id as string));
+    const [row] = await pgQuery<{ n: string }>(`SELECT COUNT(*) AS n FROM ${schema}.api_tokens WHERE tenant = 'acme'`);
+    expect(Number(row?.n)).toBe(1);
   }, 60_000);
 });
