@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StreamFilter } from '@outflow/core';
-import { RUNNER_MALLOC_ENV, RUNNER_NODE_FLAGS } from '@outflow/runner/memory-settings';
+import { RUNNER_NODE_FLAGS } from '@outflow/runner/memory-settings';
 
 export const BENCH_TOKEN = 'bench-token-0123456789';
 export const BENCH_TENANT = 'bench';
@@ -49,7 +49,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunnerHandle> {
   const configFile = join(o.dir, 'outflow.yaml');
   // JSON is YAML, so the config needs no YAML writer.
   writeFileSync(configFile, JSON.stringify(runnerConfig(o), null, 1));
-  // Started as `pnpm start` starts it (its memory settings), unless OUTFLOW_BENCH_PLAIN=1 asks for plain node.
+  // Started as `pnpm start` starts it (its memory flags), unless OUTFLOW_BENCH_PLAIN=1 asks for plain node.
   const plain = process.env.OUTFLOW_BENCH_PLAIN === '1';
   const execArgv = plain ? [] : [...RUNNER_NODE_FLAGS];
   if (o.profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${o.profileDir}`);
@@ -57,8 +57,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunnerHandle> {
   execArgv.push(...(process.env.OUTFLOW_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const logFile = join(o.dir, 'runner.log');
   const log = createWriteStream(logFile, { flags: 'a' });
-  const env = plain ? process.env : { ...RUNNER_MALLOC_ENV, ...process.env };
-  const child: ChildProcess = spawn(process.execPath, [...execArgv, o.main, 'start', '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child: ChildProcess = spawn(process.execPath, [...execArgv, o.main, 'start', '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let recent = '';
   const keep = (chunk: Buffer) => {
     log.write(chunk);
