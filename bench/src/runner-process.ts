@@ -3,7 +3,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StreamFilter } from '@outflow/core';
-import { RUNNER_NODE_FLAGS } from '@outflow/runner/memory-settings';
 
 export const BENCH_TOKEN = 'bench-token-0123456789';
 export const BENCH_TENANT = 'bench';
@@ -49,10 +48,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunnerHandle> {
   const configFile = join(o.dir, 'outflow.yaml');
   // JSON is YAML, so the config needs no YAML writer.
   writeFileSync(configFile, JSON.stringify(runnerConfig(o), null, 1));
-  // Started as `pnpm start` starts it (its memory flags), unless OUTFLOW_BENCH_PLAIN=1 asks for plain node.
-  const plain = process.env.OUTFLOW_BENCH_PLAIN === '1';
-  const execArgv = plain ? [] : [...RUNNER_NODE_FLAGS];
-  if (o.profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${o.profileDir}`);
+  const execArgv = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
   // Extra node flags for investigations, e.g. OUTFLOW_BENCH_NODE_ARGS="--import ./probe.mjs".
   execArgv.push(...(process.env.OUTFLOW_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const logFile = join(o.dir, 'runner.log');

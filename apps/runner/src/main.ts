@@ -6,7 +6,6 @@ import { ConfigError } from '@outflow/core';
 import { loadConfigFile } from './config/load.js';
 import { prepareRegistry, startApp } from './app.js';
 import { startBanner } from './cli/banner.js';
-import { missingMemorySettings } from './cli/memory-settings.js';
 
 const USAGE = `Usage: outflow <command> [--config FILE]
 
@@ -45,8 +44,6 @@ async function main(argv: string[]): Promise<number> {
     case 'start': {
       const app = await startApp(loaded);
       console.log(startBanner(app.url, loaded));
-      const missing = missingMemorySettings();
-      if (missing.length > 0) app.logger.info({ missing }, 'Started without the recommended memory settings; `pnpm start` sets them (see the README).');
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
