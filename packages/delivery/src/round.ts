@@ -54,7 +54,8 @@ function applyPartial(ctx: WorkerContext, job: BatchJob, part: Part, failed: Rea
 export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, signals: BatchSignals): Promise<RoundOutcome> {
   const { attemptsPerRound } = ctx.options;
   let pending = part;
-  let lastError = new DeliveryError('transient', 'The delivery was not attempted.');
+  // Built only when an attempt fails: an Error captures a stack trace, too dear for every round.
+  let lastError: DeliveryError | undefined;
   let retryAfterMs: number | undefined;
   for (let attempt = 1; attempt <= attemptsPerRound; attempt++) {
     if (signals.soft.aborted) return { kind: 'aborted' };
@@ -89,5 +90,5 @@ export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, si
     ctx.status.lastError = describeError(ctx, lastError, ctx.clock.now());
     ctx.logger.debug({ attempt, errorKind: lastError.kind, status: lastError.details.status, events: pending.batch.length }, 'A delivery attempt failed.');
   }
-  return { kind: 'failed', part: pending, error: lastError, attempts: attemptsPerRound, retryAfterMs };
+  return { kind: 'failed', part: pending, error: lastError ?? new DeliveryError('transient', 'The delivery was not attempted.'), attempts: attemptsPerRound, retryAfterMs };
 }

@@ -16,6 +16,8 @@ import type { BatchEnd, WorkerContext } from './worker-context.js';
 
 export type WorkerEnd = 'stopped' | 'suspended' | 'gone';
 
+const POKED = 'poked';
+
 export interface StreamWorker {
   status(): WorkerStatus;
   /** Stops reading; the request in flight may finish until `deadlineMs`, then it is aborted. */
@@ -57,9 +59,9 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
   let commits: Promise<void> = Promise.resolve();
   const redriving = new RedriveQueue();
 
-  /** Wakes the reader from whatever it waits on. */
+  /** Wakes the reader from whatever it waits on (with a fixed reason: a default one is a DOMException with a stack, per poke). */
   const poke = () => {
-    wake.abort();
+    wake.abort(POKED);
     wake = new AbortController();
   };
   const waitPoke = () => {
