@@ -6,6 +6,8 @@ import { ConfigError } from '@outflow/core';
 import { loadConfigFile } from './config/load.js';
 import { prepareRegistry, startApp } from './app.js';
 import { startBanner } from './cli/banner.js';
+import { processIo } from './cli/io.js';
+import { runStreamsCli } from './cli/streams-command.js';
 
 const USAGE = `Usage: outflow <command> [--config FILE]
 
@@ -13,12 +15,14 @@ Commands:
   start        Run the service (ingest API, management API, stream workers).
   validate     Check a config file; exits non-zero naming each bad field by its path.
   connectors   List the installed connector types.
+  streams      Manage the log streams of a running runner (outflow streams --help).
 
 Options:
   -c, --config FILE   Config file (default: outflow.yaml)
   -h, --help          Show this help.`;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'streams') return runStreamsCli(argv.slice(1), processIo());
   const { values, positionals } = parseArgs({
     args: argv,
     options: { config: { type: 'string', short: 'c', default: 'outflow.yaml' }, help: { type: 'boolean', short: 'h' } },
