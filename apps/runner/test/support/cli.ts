@@ -1,0 +1,40 @@
+// Runs `outflow streams …` for a test: in-process through its exported entry, or as the built dist/main.js.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runStreamsCli } from '../../src/cli/streams-command.js';
+
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+
+/** Calls the CLI's entry in this process with captured stdout/stderr (not a terminal: no colour). */
+export async function runCli(args: string[], env: Record<string, string | undefined>, confirm?: (q: string) => Promise<boolean>): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runStreamsCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), color: false, env, confirm });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Spawns `node dist/main.js streams …` with the given environment added. */
+export function spawnCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const clean = { ...process.env };
+    delete clean.OUTFLOW_TOKEN;
+    delete clean.OUTFLOW_URL;
+    execFile(process.execPath, [MAIN, 'streams', ...args], { env: { ...clean, ...env } }, (error, out, err) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out, err });
+    });
+  });
+}
+
+/** The cells of each line of a readable table, split on runs of two or more spaces. */
+export function tableRows(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => l.split(/ {2,}/));
+}
