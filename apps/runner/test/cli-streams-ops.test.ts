@@ -1,0 +1,74 @@
+// `outflow streams dead-letters|redrive|test|preview` against a real runner and a scripted receiver.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { runCli, tableRows } from './support/cli.js';
+import { ingestMany, makeEvent } from './support/events.js';
+import { startReceiver, type Receiver } from './support/receiver.js';
+
+let app: TestApp;
+let rx: Receiver;
+let env: Record<string, string>;
+/** Paths the receiver refuses with a 400 (a permanent failure: the events become dead letters). */
+const refused = new Set<string>();
+const cli = (...args: string[]) => runCli(args, env);
+
+beforeAll(async () => {
+  rx = await startReceiver();
+  rx.script((r) => (refused.has(r.path) ? { status: 400 } : undefined));
+  app = await startTestApp(baseConfig(''));
+  env = { OUTFLOW_URL: app.url, OUTFLOW_TOKEN: TOKEN };
+});
+afterAll(async () => {
+  await app?.stop();
+  await rx?.close();
+});
+
+async function createStream(name: string): Promise<string> {
+  const res = await cli('create', '--json', '--type', 'http', '--name', name, '--sink', `httpEndpoint=${rx.url}/${name}`, '--sink', 'httpContentFormat=JSONLINES', '--filter', 'type:fp');
+  expect(res.err).toBe('');
+  return (JSON.parse(res.out) as { id: string }).id;
+}
+
+async function deadLetterCount(id: string): Promise<number> {
+  return ((await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as { deadLetters: number }).deadLetters;
+}
+
+describe('outflow streams dead-letters', () => {
+  it('lists the events a destination refused, pages them, and prints the API JSON with --json', async () => {
+    refused.add('/refusing');
+    const id = await createStream('refusing');
+    const logIds = await ingestMany(app.url, TOKEN, 3, 3, () => makeEvent({ type: 'fp', description: 'Wrong password' }));
+    expect(logIds).toHaveLength(3);
+    await waitForDeadLetters(id, 3);
+
+    const table = await cli('dead-letters', id);
+    expect(table.code).toBe(0);
+    const rows = tableRows(table.out);
+    expect(rows[0]).toEqual(['ID', 'AT', 'LOG_ID', 'TYPE', 'ERROR', 'MESSAGE']);
+    expect(rows.slice(1).map((r) => r[3])).toEqual(['fp', 'fp', 'fp']);
+    expect(rows.slice(1).every((r) => r[4] === 'invalid 400')).toBe(true);
+
+    const json = JSON.parse((await cli('dead-letters', id, '--json')).out) as Array<{ id: number; log_id: string; event: { type: string } }>;
+    expect(json).toEqual(await (await app.api(`/api/v2/log-streams/${id}/dead-letters`)).json());
+    expect(new Set(json.map((l) => l.log_id))).toEqual(new Set(logIds));
+    const page = JSON.parse((await cli('dead-letters', id, '--json', '--limit', '2', '--after', String(json[0]?.id))).out) as Array<{ id: number }>;
+    expect(page.map((l) => l.id)).toEqual(json.slice(1, 3).map((l) => l.id));
+
+    const health = await cli('health', id);
+    expect(health.out).toMatch(/^dead letters\s+3 waiting \(3 dead-lettered in all\)$/m);
+    expect(tableRows(health.out.split('Recent health records\n')[1] as string).some((r) => r[2] === 'dead_lettered')).toBe(true);
+  });
+
+  it('says so when a stream has none', async () => {
+    const id = await createStream('clean');
+    expect((await cli('dead-letters', id)).out).toBe('No dead letters.');
+  });
+});
+
+async function waitForDeadLetters(id: string, n: number): Promise<void> {
+  const until = Date.now() + 20_000;
+  while ((await deadLetterCount(id)) < n) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${n} dead letters.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
