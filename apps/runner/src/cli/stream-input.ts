@@ -17,6 +17,9 @@ export const DEFINITION_OPTIONS = {
 
 type Body = Record<string, unknown>;
 
+/** Fields of the API's stream view that are not part of a definition: dropped from a file, so `get --json` output can be edited and sent back. */
+const VIEW_ONLY_FIELDS = ['id', 'managedBy', 'suspendedReason'] as const;
+
 const isObject = (v: unknown): v is Body => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads a stream file; YAML is a superset of JSON, so one parser reads both. */
@@ -116,6 +119,7 @@ function buildSink(p: Parsed, fromFile: unknown): Body | undefined {
 export function buildDefinition(p: Parsed, extra: { type?: string | undefined; startFrom?: string | undefined; isPriority?: boolean } = {}): Body {
   const file = str(p, 'file');
   const body: Body = file ? readStreamFile(file) : {};
+  for (const k of VIEW_ONLY_FIELDS) delete body[k];
   if (extra.type !== undefined) body.type = extra.type;
   const name = str(p, 'name');
   if (name !== undefined) body.name = name;
@@ -129,4 +133,12 @@ export function buildDefinition(p: Parsed, extra: { type?: string | undefined; s
   if (extra.startFrom !== undefined) body.startFrom = extra.startFrom;
   if (extra.isPriority) body.isPriority = true;
   return body;
+}
+
+/** Paths of sink values that are the API's mask: sending them to create a stream would store the mask as the secret. */
+export function maskedPaths(value: unknown, mask: string, prefix = 'sink'): string[] {
+  if (value === mask) return [prefix];
+  if (Array.isArray(value)) return value.flatMap((v, i) => maskedPaths(v, mask, `${prefix}[${i}]`));
+  if (isObject(value)) return Object.entries(value).flatMap(([k, v]) => maskedPaths(v, mask, `${prefix}.${k}`));
+  return [];
 }

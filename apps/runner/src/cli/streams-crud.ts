@@ -1,8 +1,9 @@
 // `outflow streams list|get|create|update|pause|resume|delete`: the Auth0-shaped CRUD of log streams.
+import { REDACTED } from '@outflow/core';
 import { flag, noPositionals, str, streamId, type Parsed } from './args.js';
 import { CliError } from './cli-errors.js';
 import { streamDetails, streamsTable } from './stream-format.js';
-import { DEFINITION_OPTIONS, buildDefinition, parseWhen } from './stream-input.js';
+import { DEFINITION_OPTIONS, buildDefinition, maskedPaths, parseWhen } from './stream-input.js';
 import type { CommandContext, StreamView, StreamsCommand } from './types.js';
 
 const path = (id: string) => `/api/v2/log-streams/${encodeURIComponent(id)}`;
@@ -42,6 +43,9 @@ export const crudCommands: Record<string, StreamsCommand> = {
       const body = buildDefinition(p, { type: str(p, 'type'), startFrom: startFrom === undefined ? undefined : parseWhen(startFrom, 'start-from'), isPriority: flag(p, 'priority') });
       if (typeof body.type !== 'string') throw new CliError('Missing --type (the connector type, e.g. http); see "outflow streams create --help".', 2);
       if (body.sink === undefined) body.sink = {};
+      delete body.status;
+      const masked = maskedPaths(body.sink, REDACTED);
+      if (masked.length) throw new CliError(`${masked.join(', ')} ${masked.length > 1 ? 'are' : 'is'} masked (${REDACTED}), as the API shows secrets; give the real value, e.g. --sink ${masked[0]?.replace(/^sink\./, '')}=….`, 2);
       const { body: created } = await ctx.api().request<StreamView>('POST', '/api/v2/log-streams', body);
       ctx.show(created, () => `Created log stream ${created.id}.\n${streamDetails(created, ctx.io.color)}`);
       return 0;

@@ -52,7 +52,8 @@ ${DEFINITION}
   --start-from WHEN           Deliver from this date (ISO 8601, or a duration ago: 2h, 7d)
   --priority                  Mark the stream as priority (cannot be changed later)
   -f, --file FILE             A stream as JSON or YAML ({name, type, sink, filters, pii_config, …});
-                              flags apply over it
+                              flags apply over it; "get --json" output works (id, status and
+                              managedBy are ignored; masked secrets must be given again)
 
 Example:
   outflow streams create --type http --name siem \\
@@ -66,7 +67,8 @@ removes a field); --filter replaces all filters.
 Options:
 ${DEFINITION}
   --clear-filters             Remove every filter (deliver every event)
-  -f, --file FILE             A patch as JSON or YAML ({name?, sink?, filters?, pii_config?})`,
+  -f, --file FILE             A patch as JSON or YAML ({name?, sink?, filters?, pii_config?});
+                              edited "get --json" output works (masked secrets keep their value)`,
   pause: `Usage: outflow streams pause <id>
 
 Stops delivery; events keep accumulating in the log and resume continues from the cursor.`,
