@@ -1,4 +1,5 @@
 // `outflow streams dead-letters|redrive|test|preview` against a real runner and a scripted receiver.
+import { createManualClock } from '@outflow/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
 import { runCli, tableRows } from './support/cli.js';
@@ -72,3 +73,39 @@ async function waitForDeadLetters(id: string, n: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+describe('outflow streams on a suspended stream', () => {
+  it('shows the suspension in list and health, and resume restarts the stream', async () => {
+    const clock = createManualClock(Date.now());
+    const rx2 = await startReceiver();
+    let failing = true;
+    rx2.script(() => (failing ? { status: 503 } : undefined));
+    const app2 = await startTestApp(baseConfig('', `  attemptBackoff: { initial: 20ms, max: 100ms }\n  roundBackoff: { initial: 30s, multiplier: 2, max: 5m }\n  suspendAfter: 1h`), clock);
+    try {
+      const env2 = { OUTFLOW_URL: app2.url, OUTFLOW_TOKEN: TOKEN };
+      const created = await runCli(['create', '--json', '--type', 'http', '--name', 'flaky', '--sink', `httpEndpoint=${rx2.url}/flaky`], env2);
+      const { id } = JSON.parse(created.out) as { id: string };
+      const ids = await ingestMany(app2.url, TOKEN, 5, 5);
+      await rx2.waitFor(() => rx2.requests.length >= 1);
+      const status = async () => ((await (await app2.api(`/api/v2/log-streams/${id}`)).json()) as { status: string }).status;
+      for (let step = 0; step < 180 && (await status()) !== 'suspended'; step++) await clock.advance(60_000);
+
+      const listed = await runCli(['list'], env2);
+      expect(tableRows(listed.out).find((r) => r[0] === id)?.[3]).toBe('suspended');
+      const health = await runCli(['health', id], env2);
+      expect(health.out).toMatch(/^status\s+suspended$/m);
+      expect(health.out).toMatch(/^suspended\s+\S.*$/m);
+      expect(health.out).toMatch(/^failing since\s+\d{4}-/m);
+      expect(tableRows(health.out.split('Recent health records\n')[1] as string).some((r) => r[2] === 'suspended')).toBe(true);
+
+      failing = false;
+      const resumed = await runCli(['resume', id], env2);
+      expect(resumed.out).toBe(`Log stream ${id} ("flaky") is now active.`);
+      await rx2.waitFor(() => rx2.uniqueIds().size >= 5);
+      expect(rx2.uniqueIds()).toEqual(new Set(ids));
+    } finally {
+      await app2.stop();
+      await rx2.close();
+    }
+  }, 60_000);
+});
