@@ -66,10 +66,11 @@ describe('outflow streams dead-letters', () => {
   });
 });
 
-async function waitForDeadLetters(id: string, n: number): Promise<void> {
+async function waitForDeadLetters(id: string, n: number, bound: 'at least' | 'at most' = 'at least'): Promise<void> {
   const until = Date.now() + 20_000;
-  while ((await deadLetterCount(id)) < n) {
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${n} dead letters.`);
+  const done = (count: number) => (bound === 'at least' ? count >= n : count <= n);
+  while (!done(await deadLetterCount(id))) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${bound} ${n} dead letters.`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
