@@ -5,6 +5,7 @@ import type { ApiDeps } from './api-deps.js';
 import { createIngestHandler, type IngestDeps } from './ingest-route.js';
 import { addLogStreamRoutes } from './log-streams-routes.js';
 import { HttpError, sendError, sendJson } from './respond.js';
+import { addPreviewRoute } from './preview-route.js';
 import { createRouter } from './router.js';
 import { addStreamOpsRoutes } from './stream-ops-routes.js';
 
@@ -12,6 +13,7 @@ export function createHttpServer(api: ApiDeps, ingest: Omit<IngestDeps, 'store' 
   const router = createRouter();
   router.add('GET', '/health', (_req, res) => sendJson(res, 200, { status: 'ok' }));
   router.add('POST', '/v1/logs', createIngestHandler({ ...ingest, store: api.store, tokens: api.tokens, logger, now: api.now }));
+  addPreviewRoute(router, api);
   addLogStreamRoutes(router, api);
   addStreamOpsRoutes(router, api);
   const server = createServer((req, res) => {
