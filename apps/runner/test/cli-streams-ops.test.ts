@@ -97,6 +97,7 @@ describe('outflow streams on a suspended stream', () => {
       expect(health.out).toMatch(/^status\s+suspended$/m);
       expect(health.out).toMatch(/^suspended\s+\S.*$/m);
       expect(health.out).toMatch(/^failing since\s+\d{4}-/m);
+      expect(health.out).toMatch(/^failed\s+[1-9]\d* in [1-9]\d* failed round\(s\)$/m);
       expect(tableRows(health.out.split('Recent health records\n')[1] as string).some((r) => r[2] === 'suspended')).toBe(true);
 
       failing = false;
@@ -109,4 +110,82 @@ describe('outflow streams on a suspended stream', () => {
       await rx2.close();
     }
   }, 60_000);
+});
+
+describe('outflow streams redrive', () => {
+  it('redrives chosen dead letters, then all, once the destination accepts them', async () => {
+    refused.add('/redrive');
+    const id = await createStream('redrive');
+    const logIds = await ingestMany(app.url, TOKEN, 3, 3, () => makeEvent({ type: 'fp' }));
+    await waitForDeadLetters(id, 3);
+    const letters = JSON.parse((await cli('dead-letters', id, '--json')).out) as Array<{ id: number; log_id: string }>;
+    refused.delete('/redrive');
+
+    const one = await cli('redrive', id, '--ids', String(letters[0]?.id));
+    expect(one.code).toBe(0);
+    expect(one.out).toBe(`Redriving 1 dead letter(s) of ${id}: the stream's worker delivers them in its next rounds. Check with "outflow streams dead-letters ${id}".`);
+    await waitForDeadLetters(id, 2, 'at most');
+    expect(rx.uniqueIds().has(letters[0]?.log_id as string)).toBe(true);
+    expect(tableRows((await cli('dead-letters', id)).out).slice(1).map((r) => r[0])).toEqual(letters.slice(1).map((l) => String(l.id)));
+
+    const all = JSON.parse((await cli('redrive', id, '--json')).out) as { redriving: number };
+    expect(all).toEqual({ redriving: 2 });
+    await waitForDeadLetters(id, 0, 'at most');
+    for (const logId of logIds) expect(rx.uniqueIds().has(logId)).toBe(true);
+  });
+
+  it('prints the API refusal for a paused stream', async () => {
+    const id = await createStream('redrive-paused');
+    await cli('pause', id);
+    const res = await cli('redrive', id);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/^Error: The log stream is paused; .*\(HTTP 409, log_stream_not_active\)$/);
+  });
+});
+
+describe('outflow streams test', () => {
+  it('sends one test event and says the destination accepted it', async () => {
+    const id = await createStream('tested');
+    const before = rx.requests.length;
+    const res = await cli('test', id);
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/^The destination accepted the test event\.\nresult\s+success\nduration\s+\d+ ms/);
+    const sent = rx.requests.slice(before).find((r) => r.path === '/tested');
+    expect(sent?.body).toContain('Outflow test event');
+  });
+
+  it('exits 1 and shows the destination answer when it refuses', async () => {
+    refused.add('/test-refused');
+    const id = await createStream('test-refused');
+    const res = await cli('test', id);
+    expect(res.code).toBe(1);
+    expect(res.out).toMatch(/^The destination did not accept the test event\./);
+    expect(res.out).toMatch(/^result\s+permanent$/m);
+    expect(res.out).toMatch(/^http status\s+400$/m);
+    const json = await cli('test', id, '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: false, result: 'permanent', httpStatus: 400 });
+  });
+});
+
+describe('outflow streams preview', () => {
+  const sink = ['--sink', 'httpEndpoint=https://siem.example.com/logs', '--sink', 'httpContentFormat=JSONLINES', '--sink', 'httpAuthorization=preview-secret-77'];
+
+  it('shows the requests a sink would receive, secrets masked, and the API JSON with --json', async () => {
+    const res = await cli('preview', '--type', 'http', ...sink, '--count', '2');
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/^2 sample event\(s\) would be sent in 1 request\(s\)\.\n\nRequest 1: POST https:\/\/siem\.example\.com\/logs\n/);
+    expect(res.out).toMatch(/^authorization: \[REDACTED\]$/m);
+    expect(res.out).not.toContain('preview-secret-77');
+    const json = JSON.parse((await cli('preview', '--json', '--type', 'http', ...sink, '--count', '2')).out) as { events: unknown[]; requests: Array<{ body: string }> };
+    const direct = await (await app.api('/api/v2/log-streams/preview', { method: 'POST', body: JSON.stringify({ type: 'http', sink: { httpEndpoint: 'https://siem.example.com/logs', httpContentFormat: 'JSONLINES', httpAuthorization: 'preview-secret-77' }, count: 2 }) })).json();
+    expect(json).toEqual(direct);
+    expect(json.requests[0]?.body.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('names the bad sink field and exits 1', async () => {
+    const res = await cli('preview', '--type', 'http', '--sink', 'httpEndpoint=https://siem.example.com/logs', '--sink', 'httpContentFormat=CSV');
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/^ {2}sink\.httpContentFormat: /m);
+  });
 });
