@@ -1,12 +1,9 @@
 #!/usr/bin/env node
-// The `outflow` CLI: start, validate and connectors.
+// The `outflow` CLI: start, validate, connectors, tokens and streams (each loads only what it needs).
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '@outflow/core';
 import { loadConfigFile } from './config/load.js';
-import { prepareRegistry, startApp } from './app.js';
-import { startBanner } from './cli/banner.js';
-import { runTokensCommand } from './cli/tokens-command.js';
 
 const USAGE = `Usage: outflow <command> [--config FILE]
 
@@ -14,13 +11,19 @@ Commands:
   start        Run the service (ingest API, management API, stream workers).
   validate     Check a config file; exits non-zero naming each bad field by its path.
   connectors   List the installed connector types.
+  tokens       Mint, list and revoke API tokens in the configured store (outflow tokens --help).
+  streams      Manage the log streams of a running runner (outflow streams --help).
 
 Options:
   -c, --config FILE   Config file (default: outflow.yaml)
   -h, --help          Show this help.`;
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'tokens') return runTokensCommand(argv.slice(1));
+  if (argv[0] === 'tokens') return (await import('./cli/tokens-command.js')).runTokensCommand(argv.slice(1));
+  if (argv[0] === 'streams') {
+    const [{ runStreamsCli }, { processIo }] = await Promise.all([import('./cli/streams-command.js'), import('./cli/io.js')]);
+    return runStreamsCli(argv.slice(1), processIo());
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     options: { config: { type: 'string', short: 'c', default: 'outflow.yaml' }, help: { type: 'boolean', short: 'h' } },
@@ -32,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const loaded = loadConfigFile(values.config as string);
+  const { prepareRegistry, startApp } = await import('./app.js');
   switch (command) {
     case 'validate': {
       const registry = await prepareRegistry(loaded);
@@ -45,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'start': {
       const app = await startApp(loaded);
-      console.log(startBanner(app.url, loaded));
+      console.log((await import('./cli/banner.js')).startBanner(app.url, loaded));
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_DELIVERY, startTestApp, TOKEN, type TestApp } from './support/app.js';
-import { runCli } from './support/cli.js';
+import { runOutflow } from './support/cli.js';
 import { ingest, ingestMany, makeEvent } from './support/events.js';
 import { dropSchema, freshSchema, PG_URL, pgQuery } from './support/postgres.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
@@ -70,7 +70,7 @@ describe('runner on PostgreSQL', () => {
   it('mints a token with outflow tokens into PostgreSQL, which the running runner accepts at once', async () => {
     rx = await startReceiver();
     app = await startTestApp(config(rx.url));
-    const res = await runCli(['tokens', 'create', '--tenant', 'acme', '--scopes', 'ingest:logs', '--config', join(app.dir, 'outflow.yaml')]);
+    const res = await runOutflow(['tokens', 'create', '--tenant', 'acme', '--scopes', 'ingest:logs', '--config', join(app.dir, 'outflow.yaml')]);
     expect(res.err).toBe('');
     expect(res.code).toBe(0);
     expect(res.out).not.toContain(PASSWORD);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createManualClock, type ManualClock } from '@outflow/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseConfig, startTestApp, type TestApp } from './support/app.js';
-import { runCli } from './support/cli.js';
+import { runOutflow } from './support/cli.js';
 import { ingest, makeEvent } from './support/events.js';
 
 let app: TestApp;
@@ -21,7 +21,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function mint(args: string[]): Promise<{ id: string; token: string; out: string }> {
-  const res = await runCli(['tokens', 'create', ...args, '--config', config]);
+  const res = await runOutflow(['tokens', 'create', ...args, '--config', config]);
   expect(res.err).toBe('');
   expect(res.code).toBe(0);
   const token = /^(ofk_[A-Za-z0-9_-]{43})$/m.exec(res.out)?.[1];
@@ -63,12 +63,12 @@ describe('outflow tokens with a running runner', { timeout: 120_000 }, () => {
     // Last use is written when a lookup reaches the store: once per cache period.
     await clock.advance(6000);
     expect((await fetch(`${app.url}/api/v2/log-streams`, { headers: bearer(ci.token) })).status).toBe(200);
-    const table = await runCli(['tokens', 'list', '--config', config]);
+    const table = await runOutflow(['tokens', 'list', '--config', config]);
     expect(table.code).toBe(0);
     expect(table.out).toMatch(/^ID\s+TENANT\s+NAME\s+SCOPES\s+CREATED\s+LAST USED\s+EXPIRES\s+STATUS$/m);
     expect(table.out).toContain(ci.id);
     expect(table.out).toContain('CI deploy');
-    const json = await runCli(['tokens', 'list', '--tenant', 'acme', '--json', '--config', config]);
+    const json = await runOutflow(['tokens', 'list', '--tenant', 'acme', '--json', '--config', config]);
     const tokens = JSON.parse(json.out) as Array<Record<string, unknown>>;
     expect(tokens.map((t) => t.id)).toEqual([ci.id]);
     expect(tokens[0]).toMatchObject({ tenant: 'acme', name: 'CI deploy', scopes: ['ingest:logs', 'read:log_streams'], expiresAt: null, revokedAt: null });
@@ -82,7 +82,7 @@ describe('outflow tokens with a running runner', { timeout: 120_000 }, () => {
   });
 
   it('stops accepting a revoked token once the lookup cache period has passed, without a restart', async () => {
-    const revoke = await runCli(['tokens', 'revoke', ci.id, '--config', config]);
+    const revoke = await runOutflow(['tokens', 'revoke', ci.id, '--config', config]);
     expect(revoke.code).toBe(0);
     expect(revoke.out).toContain(`Revoked API token ${ci.id}`);
     await clock.advance(5001);
@@ -90,10 +90,10 @@ describe('outflow tokens with a running runner', { timeout: 120_000 }, () => {
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ errorCode: 'invalid_token', message: 'Invalid token: it was revoked.' });
     expect((await ingest(app.url, ci.token, [makeEvent()])).status).toBe(401);
-    const again = await runCli(['tokens', 'revoke', ci.id, '--config', config]);
+    const again = await runOutflow(['tokens', 'revoke', ci.id, '--config', config]);
     expect(again.code).toBe(1);
     expect(again.err).toContain('already revoked');
-    const listed = JSON.parse((await runCli(['tokens', 'list', '--json', '--config', config])).out) as Array<{ id: string; revokedAt: string | null }>;
+    const listed = JSON.parse((await runOutflow(['tokens', 'list', '--json', '--config', config])).out) as Array<{ id: string; revokedAt: string | null }>;
     expect(listed.find((t) => t.id === ci.id)?.revokedAt).not.toBeNull();
   });
 
@@ -108,14 +108,14 @@ describe('outflow tokens with a running runner', { timeout: 120_000 }, () => {
 
   it('names a bad argument and stores nothing', async () => {
     const before = (await app.store.tokens.list()).length;
-    const bad = await runCli(['tokens', 'create', '--tenant', 'acme', '--scopes', 'read:log_streams,write:everything', '--config', config]);
+    const bad = await runOutflow(['tokens', 'create', '--tenant', 'acme', '--scopes', 'read:log_streams,write:everything', '--config', config]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('--scopes: unknown scope "write:everything"');
-    const noTenant = await runCli(['tokens', 'create', '--scopes', 'read:log_streams', '--config', config]);
+    const noTenant = await runOutflow(['tokens', 'create', '--scopes', 'read:log_streams', '--config', config]);
     expect(noTenant.err).toContain('--tenant is required');
-    const expires = await runCli(['tokens', 'create', '--tenant', 'acme', '--scopes', 'read:log_streams', '--expires', 'soon', '--config', config]);
+    const expires = await runOutflow(['tokens', 'create', '--tenant', 'acme', '--scopes', 'read:log_streams', '--expires', 'soon', '--config', config]);
     expect(expires.err).toContain('--expires');
-    const unknown = await runCli(['tokens', 'revoke', 'tok_0000000000000000', '--config', config]);
+    const unknown = await runOutflow(['tokens', 'revoke', 'tok_0000000000000000', '--config', config]);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('No API token with id tok_0000000000000000');
     expect(await app.store.tokens.list()).toHaveLength(before);

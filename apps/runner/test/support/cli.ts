@@ -1,19 +1,43 @@
-// Runs the built `outflow` CLI (dist/main.js) as a separate process, as a user would.
+// Runs the CLI for a test: any `outflow` command as the built dist/main.js, or `outflow streams …` in-process.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runStreamsCli } from '../../src/cli/streams-command.js';
 
-const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
-
-export interface CliResult {
+export interface CliRun {
   code: number;
   out: string;
   err: string;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+
+/** Spawns `node dist/main.js <args>` as a user would, with the given environment added (none of OUTFLOW_TOKEN/URL inherited). */
+export function runOutflow(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], { env: { ...process.env, ...env } }, (error, out, err) => {
+    const clean = { ...process.env };
+    delete clean.OUTFLOW_TOKEN;
+    delete clean.OUTFLOW_URL;
+    execFile(process.execPath, [MAIN, ...args], { env: { ...clean, ...env } }, (error, out, err) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out, err });
     });
   });
+}
+
+/** Calls `outflow streams` in this process with captured stdout/stderr (not a terminal: no colour). */
+export async function runCli(args: string[], env: Record<string, string | undefined>, confirm?: (q: string) => Promise<boolean>): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runStreamsCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), color: false, env, confirm });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Spawns `node dist/main.js streams …` with the given environment added. */
+export const spawnCli = (args: string[], env: Record<string, string>): Promise<CliRun> => runOutflow(['streams', ...args], env);
+
+/** The cells of each line of a readable table, split on runs of two or more spaces. */
+export function tableRows(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => l.split(/ {2,}/));
 }

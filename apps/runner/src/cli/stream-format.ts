@@ -1,0 +1,46 @@
+// Readable output of streams: the list table and one stream's details.
+import { createStyle } from './style.js';
+import { renderFields, renderTable } from './table.js';
+import type { StreamView } from './types.js';
+
+export const filtersText = (s: Pick<StreamView, 'filters'>): string => (s.filters.length ? s.filters.map((f) => `${f.type}:${f.name}`).join(', ') : 'all events');
+
+const sinkValue = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+export function streamsTable(streams: readonly StreamView[], color: boolean): string {
+  if (!streams.length) return 'No log streams yet. Create one with "outflow streams create --type http --sink httpEndpoint=https://…".';
+  const style = createStyle(color);
+  return renderTable(
+    streams,
+    [
+      { header: 'ID', value: (s) => s.id },
+      { header: 'NAME', value: (s) => s.name, max: 40 },
+      { header: 'TYPE', value: (s) => s.type },
+      { header: 'STATUS', value: (s) => s.status, paint: style.status },
+      { header: 'MANAGED', value: (s) => s.managedBy },
+      { header: 'FILTERS', value: filtersText, max: 60 },
+    ],
+    color,
+  );
+}
+
+export function streamDetails(s: StreamView, color: boolean): string {
+  const style = createStyle(color);
+  const head = renderFields(
+    [
+      ['id', s.id],
+      ['name', s.name],
+      ['type', s.type],
+      ['status', style.status(s.status)],
+      ['suspended', s.suspendedReason],
+      ['priority', s.isPriority ? 'yes' : 'no'],
+      ['managed by', s.managedBy],
+      ['filters', filtersText(s)],
+      ['pii', s.pii_config ? `${s.pii_config.method} ${s.pii_config.log_fields.join(', ')}` : undefined],
+    ],
+    color,
+  );
+  const sinkKeys = Object.keys(s.sink);
+  const sink = sinkKeys.length ? renderFields(sinkKeys.map((k) => [k, sinkValue(s.sink[k])] as const), color).replace(/^/gm, '  ') : '  (empty)';
+  return `${head}\n${style.bold('sink')}\n${sink}`;
+}

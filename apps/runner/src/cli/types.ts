@@ -1,0 +1,130 @@
+// Public types of the `outflow streams …` CLI: its I/O, the API client and the API's answers it reads.
+
+/** Where a CLI command writes and what it knows about its terminal (injected so tests capture it). */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when stdout is a terminal: tables then get colour (unless NO_COLOR is set). */
+  color: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Asks a yes/no question on the terminal; undefined when stdin is not a terminal. */
+  confirm?: ((question: string) => Promise<boolean>) | undefined;
+}
+
+export interface ApiClientOptions {
+  url: string;
+  token: string;
+  /** Per-request time limit (ms). */
+  timeoutMs?: number;
+}
+
+export interface ApiAnswer<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A client of the runner's management API; every non-2xx answer rejects with an ApiError. */
+export interface ApiClient {
+  /** The base URL as shown to the user (without any credentials). */
+  readonly url: string;
+  request<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiAnswer<T>>;
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface StreamFilterView {
+  type: 'category' | 'type';
+  name: string;
+}
+
+export interface StreamView {
+  id: string;
+  name: string;
+  type: string;
+  status: 'active' | 'paused' | 'suspended';
+  isPriority: boolean;
+  filters: StreamFilterView[];
+  pii_config?: { log_fields: string[]; method: string; algorithm?: string };
+  sink: Record<string, unknown>;
+  managedBy: 'config' | 'api';
+  suspendedReason?: string;
+}
+
+export interface HealthRecordView {
+  id: number;
+  at: string;
+  kind: string;
+  errorKind?: string;
+  status?: number;
+  message: string;
+  attempts?: number;
+  count?: number;
+}
+
+export interface StreamHealthView {
+  id: string;
+  status: string;
+  suspendedReason?: string;
+  cursor: number;
+  lastSeq: number;
+  lagEvents: number;
+  lagSeconds: number;
+  delivered: number;
+  failed?: number;
+  failedRounds?: number;
+  deadLettered: number;
+  deadLetters: number;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  failingSince: string | null;
+  worker: { state: string; nextAttemptAt: number | null; inFlight: number; lastError: { kind: string; status?: number; message: string; at: number } | null } | null;
+  records: HealthRecordView[];
+}
+
+export interface DeadLetterView {
+  id: number;
+  log_id: string;
+  type: string;
+  seq: number;
+  at: string;
+  errorKind: string;
+  status?: number | null;
+  message: string;
+  event: unknown;
+}
+
+export interface TestResultView {
+  ok: boolean;
+  result: 'success' | 'partial' | 'retryable' | 'permanent';
+  kind?: string;
+  httpStatus?: number;
+  message?: string;
+  durationMs: number;
+  event: unknown;
+}
+
+export interface PreviewView {
+  events: unknown[];
+  requests: Array<{ method: string; url: string; headers: Record<string, string>; body: unknown }>;
+}
+
+/** What a `streams` sub-command gets to run with. */
+export interface CommandContext {
+  io: CliIo;
+  /** --json: print the API's JSON instead of readable text. */
+  json: boolean;
+  /** The API client, made on first use so help and usage errors need no token. */
+  api(): ApiClient;
+  /** Prints `body` as JSON with --json, else the readable text. */
+  show(body: unknown, readable: () => string): void;
+}
+
+/** One `streams` sub-command: its own flags (beyond the shared ones) and what it does; resolves the exit code. */
+export interface StreamsCommand {
+  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+  run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }, ctx: CommandContext): Promise<number>;
+}

@@ -1,0 +1,191 @@
+// `outflow streams dead-letters|redrive|test|preview` against a real runner and a scripted receiver.
+import { createManualClock } from '@outflow/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { runCli, tableRows } from './support/cli.js';
+import { ingestMany, makeEvent } from './support/events.js';
+import { startReceiver, type Receiver } from './support/receiver.js';
+
+let app: TestApp;
+let rx: Receiver;
+let env: Record<string, string>;
+/** Paths the receiver refuses with a 400 (a permanent failure: the events become dead letters). */
+const refused = new Set<string>();
+const cli = (...args: string[]) => runCli(args, env);
+
+beforeAll(async () => {
+  rx = await startReceiver();
+  rx.script((r) => (refused.has(r.path) ? { status: 400 } : undefined));
+  app = await startTestApp(baseConfig(''));
+  env = { OUTFLOW_URL: app.url, OUTFLOW_TOKEN: TOKEN };
+});
+afterAll(async () => {
+  await app?.stop();
+  await rx?.close();
+});
+
+async function createStream(name: string): Promise<string> {
+  const res = await cli('create', '--json', '--type', 'http', '--name', name, '--sink', `httpEndpoint=${rx.url}/${name}`, '--sink', 'httpContentFormat=JSONLINES', '--filter', 'type:fp');
+  expect(res.err).toBe('');
+  return (JSON.parse(res.out) as { id: string }).id;
+}
+
+async function deadLetterCount(id: string): Promise<number> {
+  return ((await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as { deadLetters: number }).deadLetters;
+}
+
+describe('outflow streams dead-letters', () => {
+  it('lists the events a destination refused, pages them, and prints the API JSON with --json', async () => {
+    refused.add('/refusing');
+    const id = await createStream('refusing');
+    const logIds = await ingestMany(app.url, TOKEN, 3, 3, () => makeEvent({ type: 'fp', description: 'Wrong password' }));
+    expect(logIds).toHaveLength(3);
+    await waitForDeadLetters(id, 3);
+
+    const table = await cli('dead-letters', id);
+    expect(table.code).toBe(0);
+    const rows = tableRows(table.out);
+    expect(rows[0]).toEqual(['ID', 'AT', 'LOG_ID', 'TYPE', 'ERROR', 'MESSAGE']);
+    expect(rows.slice(1).map((r) => r[3])).toEqual(['fp', 'fp', 'fp']);
+    expect(rows.slice(1).every((r) => r[4] === 'invalid 400')).toBe(true);
+
+    const json = JSON.parse((await cli('dead-letters', id, '--json')).out) as Array<{ id: number; log_id: string; event: { type: string } }>;
+    expect(json).toEqual(await (await app.api(`/api/v2/log-streams/${id}/dead-letters`)).json());
+    expect(new Set(json.map((l) => l.log_id))).toEqual(new Set(logIds));
+    const page = JSON.parse((await cli('dead-letters', id, '--json', '--limit', '2', '--after', String(json[0]?.id))).out) as Array<{ id: number }>;
+    expect(page.map((l) => l.id)).toEqual(json.slice(1, 3).map((l) => l.id));
+
+    const health = await cli('health', id);
+    expect(health.out).toMatch(/^dead letters\s+3 waiting \(3 dead-lettered in all\)$/m);
+    expect(tableRows(health.out.split('Recent health records\n')[1] as string).some((r) => r[2] === 'dead_lettered')).toBe(true);
+  });
+
+  it('says so when a stream has none', async () => {
+    const id = await createStream('clean');
+    expect((await cli('dead-letters', id)).out).toBe('No dead letters.');
+  });
+});
+
+async function waitForDeadLetters(id: string, n: number, bound: 'at least' | 'at most' = 'at least'): Promise<void> {
+  const until = Date.now() + 20_000;
+  const done = (count: number) => (bound === 'at least' ? count >= n : count <= n);
+  while (!done(await deadLetterCount(id))) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${bound} ${n} dead letters.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('outflow streams on a suspended stream', () => {
+  it('shows the suspension in list and health, and resume restarts the stream', async () => {
+    const clock = createManualClock(Date.now());
+    const rx2 = await startReceiver();
+    let failing = true;
+    rx2.script(() => (failing ? { status: 503 } : undefined));
+    const app2 = await startTestApp(baseConfig('', `  attemptBackoff: { initial: 20ms, max: 100ms }\n  roundBackoff: { initial: 30s, multiplier: 2, max: 5m }\n  suspendAfter: 1h`), clock);
+    try {
+      const env2 = { OUTFLOW_URL: app2.url, OUTFLOW_TOKEN: TOKEN };
+      const created = await runCli(['create', '--json', '--type', 'http', '--name', 'flaky', '--sink', `httpEndpoint=${rx2.url}/flaky`], env2);
+      const { id } = JSON.parse(created.out) as { id: string };
+      const ids = await ingestMany(app2.url, TOKEN, 5, 5);
+      await rx2.waitFor(() => rx2.requests.length >= 1);
+      const status = async () => ((await (await app2.api(`/api/v2/log-streams/${id}`)).json()) as { status: string }).status;
+      for (let step = 0; step < 180 && (await status()) !== 'suspended'; step++) await clock.advance(60_000);
+
+      const listed = await runCli(['list'], env2);
+      expect(tableRows(listed.out).find((r) => r[0] === id)?.[3]).toBe('suspended');
+      const health = await runCli(['health', id], env2);
+      expect(health.out).toMatch(/^status\s+suspended$/m);
+      expect(health.out).toMatch(/^suspended\s+\S.*$/m);
+      expect(health.out).toMatch(/^failing since\s+\d{4}-/m);
+      expect(health.out).toMatch(/^failed\s+[1-9]\d* in [1-9]\d* failed round\(s\)$/m);
+      expect(tableRows(health.out.split('Recent health records\n')[1] as string).some((r) => r[2] === 'suspended')).toBe(true);
+
+      failing = false;
+      const resumed = await runCli(['resume', id], env2);
+      expect(resumed.out).toBe(`Log stream ${id} ("flaky") is now active.`);
+      await rx2.waitFor(() => rx2.uniqueIds().size >= 5);
+      expect(rx2.uniqueIds()).toEqual(new Set(ids));
+    } finally {
+      await app2.stop();
+      await rx2.close();
+    }
+  }, 60_000);
+});
+
+describe('outflow streams redrive', () => {
+  it('redrives chosen dead letters, then all, once the destination accepts them', async () => {
+    refused.add('/redrive');
+    const id = await createStream('redrive');
+    const logIds = await ingestMany(app.url, TOKEN, 3, 3, () => makeEvent({ type: 'fp' }));
+    await waitForDeadLetters(id, 3);
+    const letters = JSON.parse((await cli('dead-letters', id, '--json')).out) as Array<{ id: number; log_id: string }>;
+    refused.delete('/redrive');
+
+    const one = await cli('redrive', id, '--ids', String(letters[0]?.id));
+    expect(one.code).toBe(0);
+    expect(one.out).toBe(`Redriving 1 dead letter(s) of ${id}: the stream's worker delivers them in its next rounds. Check with "outflow streams dead-letters ${id}".`);
+    await waitForDeadLetters(id, 2, 'at most');
+    expect(rx.uniqueIds().has(letters[0]?.log_id as string)).toBe(true);
+    expect(tableRows((await cli('dead-letters', id)).out).slice(1).map((r) => r[0])).toEqual(letters.slice(1).map((l) => String(l.id)));
+
+    const all = JSON.parse((await cli('redrive', id, '--json')).out) as { redriving: number };
+    expect(all).toEqual({ redriving: 2 });
+    await waitForDeadLetters(id, 0, 'at most');
+    for (const logId of logIds) expect(rx.uniqueIds().has(logId)).toBe(true);
+  });
+
+  it('prints the API refusal for a paused stream', async () => {
+    const id = await createStream('redrive-paused');
+    await cli('pause', id);
+    const res = await cli('redrive', id);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/^Error: The log stream is paused; .*\(HTTP 409, log_stream_not_active\)$/);
+  });
+});
+
+describe('outflow streams test', () => {
+  it('sends one test event and says the destination accepted it', async () => {
+    const id = await createStream('tested');
+    const before = rx.requests.length;
+    const res = await cli('test', id);
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/^The destination accepted the test event\.\nresult\s+success\nduration\s+\d+ ms/);
+    const sent = rx.requests.slice(before).find((r) => r.path === '/tested');
+    expect(sent?.body).toContain('Outflow test event');
+  });
+
+  it('exits 1 and shows the destination answer when it refuses', async () => {
+    refused.add('/test-refused');
+    const id = await createStream('test-refused');
+    const res = await cli('test', id);
+    expect(res.code).toBe(1);
+    expect(res.out).toMatch(/^The destination did not accept the test event\./);
+    expect(res.out).toMatch(/^result\s+permanent$/m);
+    expect(res.out).toMatch(/^http status\s+400$/m);
+    const json = await cli('test', id, '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: false, result: 'permanent', httpStatus: 400 });
+  });
+});
+
+describe('outflow streams preview', () => {
+  const sink = ['--sink', 'httpEndpoint=https://siem.example.com/logs', '--sink', 'httpContentFormat=JSONLINES', '--sink', 'httpAuthorization=preview-secret-77'];
+
+  it('shows the requests a sink would receive, secrets masked, and the API JSON with --json', async () => {
+    const res = await cli('preview', '--type', 'http', ...sink, '--count', '2');
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/^2 sample event\(s\) would be sent in 1 request\(s\)\.\n\nRequest 1: POST https:\/\/siem\.example\.com\/logs\n/);
+    expect(res.out).toMatch(/^authorization: \[REDACTED\]$/m);
+    expect(res.out).not.toContain('preview-secret-77');
+    const json = JSON.parse((await cli('preview', '--json', '--type', 'http', ...sink, '--count', '2')).out) as { events: unknown[]; requests: Array<{ body: string }> };
+    const direct = await (await app.api('/api/v2/log-streams/preview', { method: 'POST', body: JSON.stringify({ type: 'http', sink: { httpEndpoint: 'https://siem.example.com/logs', httpContentFormat: 'JSONLINES', httpAuthorization: 'preview-secret-77' }, count: 2 }) })).json();
+    expect(json).toEqual(direct);
+    expect(json.requests[0]?.body.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('names the bad sink field and exits 1', async () => {
+    const res = await cli('preview', '--type', 'http', '--sink', 'httpEndpoint=https://siem.example.com/logs', '--sink', 'httpContentFormat=CSV');
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/^ {2}sink\.httpContentFormat: /m);
+  });
+});
