@@ -1,6 +1,6 @@
 // Commits a group of appends in one transaction: takes the seq range under the log_state row lock, inserts one row per batch, notifies.
 import type { AppendResult } from '@outflow/core';
-import { encodeColumns } from './batch-codec.js';
+import { encodeColumns } from '@outflow/store-kit';
 import { inTransaction } from './connection.js';
 import type { PendingAppend } from './group-commit.js';
 import type { LogContext } from './log-context.js';

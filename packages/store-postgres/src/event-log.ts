@@ -1,7 +1,7 @@
 // The event log on PostgreSQL: append (group commit), read, seek, bounds, count, recordedAt, purge and commit notifications.
 import type { AppendResult, EventFilter, EventLog, PreparedBatch } from '@outflow/core';
 import { createCommitter } from './append-batches.js';
-import { checkBatch, decodeNames } from './batch-codec.js';
+import { checkBatch, decodeNames } from '@outflow/store-kit';
 import { createGroupCommit } from './group-commit.js';
 import type { LogContext } from './log-context.js';
 import { createPurge } from './purge-log.js';

@@ -1,6 +1,6 @@
 // Reads a tenant's events after a cursor: fetches batch rows in pages and slices their stored lines (no per-event JSON parse).
 import { type ReadQuery, type ReadResult, createLogBatch } from '@outflow/core';
-import { decodeEnds, decodeNames } from './batch-codec.js';
+import { decodeEnds, decodeNames } from '@outflow/store-kit';
 import type { LogContext } from './log-context.js';
 
 /** Rows fetched by the first query of a read, growing 4x per query up to PAGE_ROWS (most reads need one or two). */

@@ -1,21 +1,7 @@
 // Per-stream per-minute delivery counters: one upserted row per stream and minute.
 import type pg from 'pg';
 import type { StatsBucket, StreamCounts, StreamStats } from '@outflow/core';
-
-interface StatsRow {
-  minute: number;
-  delivered: number;
-  failed: number;
-  dead_lettered: number;
-  failed_rounds: number;
-}
-
-const toCounts = (r: Omit<StatsRow, 'minute'> | undefined): StreamCounts => ({
-  delivered: r?.delivered ?? 0,
-  failed: r?.failed ?? 0,
-  deadLettered: r?.dead_lettered ?? 0,
-  failedRounds: r?.failed_rounds ?? 0,
-});
+import { type StatsRow, toCounts } from '@outflow/store-kit';
 
 const UPSERT = `INSERT INTO stream_stats AS s (stream_id, minute, delivered, failed, dead_lettered, failed_rounds) VALUES ($1, $2, $3, $4, $5, $6)
   ON CONFLICT (stream_id, minute) DO UPDATE SET delivered = s.delivered + excluded.delivered, failed = s.failed + excluded.failed,

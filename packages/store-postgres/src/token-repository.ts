@@ -1,26 +1,7 @@
 // API tokens in PostgreSQL: one row per minted token, looked up by its SHA-256 hash.
 import type pg from 'pg';
 import type { ApiToken, ApiTokenRepository } from '@outflow/core';
-
-interface TokenRow {
-  id: string;
-  tenant: string;
-  name: string | null;
-  scopes: string;
-  created_at: number;
-  expires_at: number | null;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
-
-const COLUMNS = 'id, tenant, name, scopes, created_at, expires_at, last_used_at, revoked_at';
-
-function toToken(row: TokenRow): ApiToken {
-  return {
-    id: row.id, tenant: row.tenant, name: row.name, scopes: JSON.parse(row.scopes) as string[], createdAt: row.created_at,
-    expiresAt: row.expires_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at,
-  };
-}
+import { type TokenRow, TOKEN_COLUMNS as COLUMNS, toToken } from '@outflow/store-kit';
 
 export function createTokenRepository(pool: pg.Pool): ApiTokenRepository {
   return {

@@ -1,5 +1,5 @@
 // LRU of recently written or read batches (decoded columns and, once needed, their bytes), bounded in bytes.
-import type { BatchMeta } from './batch-codec.js';
+import type { BatchMeta } from '@outflow/store-kit';
 
 export interface CachedBatch extends BatchMeta {
   /** The batch's lines as stored (null until a read needs the bytes). */

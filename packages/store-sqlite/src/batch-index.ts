@@ -1,6 +1,6 @@
 // Prepared statements over the batch index: one row per appended batch, located in a segment file.
 import type Database from 'better-sqlite3';
-import type { EncodedColumns } from './batch-codec.js';
+import type { EncodedColumns } from '@outflow/store-kit';
 
 /** The columns a read needs to walk the log (the per-event blobs are fetched only on a cache miss). */
 export interface IndexRow {

@@ -1,6 +1,6 @@
 // Commits a group of appends: assigns sequence numbers, writes the lines to the segment, then indexes them in one transaction.
 import type { AppendResult } from '@outflow/core';
-import { encodeColumns } from './batch-codec.js';
+import { encodeColumns } from '@outflow/store-kit';
 import type { NewIndexRow } from './batch-index.js';
 import type { PendingAppend } from './group-commit.js';
 import type { LogContext } from './log-context.js';

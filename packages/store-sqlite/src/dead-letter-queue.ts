@@ -1,29 +1,7 @@
 // Dead letters: refused events kept with their raw envelope text and the reason, listed oldest first.
 import type Database from 'better-sqlite3';
 import type { DeadLetter, DeadLetterQueue, NewDeadLetter } from '@outflow/core';
-
-interface LetterRow {
-  id: number;
-  stream_id: string;
-  tenant: string;
-  seq: number;
-  log_id: string;
-  type: string;
-  raw: string;
-  at: number;
-  error_kind: string;
-  status: number | null;
-  message: string;
-}
-
-function toLetter(row: LetterRow): DeadLetter {
-  const letter: DeadLetter = {
-    id: row.id, streamId: row.stream_id, tenant: row.tenant, seq: row.seq, logId: row.log_id, type: row.type,
-    raw: row.raw, at: row.at, errorKind: row.error_kind, message: row.message,
-  };
-  if (row.status !== null) letter.status = row.status;
-  return letter;
-}
+import { type LetterRow, toLetter } from '@outflow/store-kit';
 
 export function createDeadLetterQueue(db: Database.Database): DeadLetterQueue {
   const insert = db.prepare(`INSERT INTO dead_letters (stream_id, tenant, seq, log_id, type, raw, at, error_kind, status, message)

@@ -1,6 +1,6 @@
 // The event log over segment files and the batch index: append (group commit), read, seek, bounds, count, purge.
 import type { AppendResult, EventFilter, EventLog, PreparedBatch, PurgeResult } from '@outflow/core';
-import { checkBatch, decodeNames } from './batch-codec.js';
+import { checkBatch, decodeNames } from '@outflow/store-kit';
 import { createCommitter } from './commit-group.js';
 import { createGroupCommit } from './group-commit.js';
 import type { LogContext } from './log-context.js';

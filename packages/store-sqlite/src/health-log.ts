@@ -1,28 +1,7 @@
 // The health log: one row per record, listed newest first per stream.
 import type Database from 'better-sqlite3';
 import type { HealthLog, HealthRecord, HealthRecordKind, NewHealthRecord } from '@outflow/core';
-
-interface HealthRow {
-  id: number;
-  stream_id: string;
-  tenant: string;
-  at: number;
-  kind: HealthRecordKind;
-  error_kind: string | null;
-  status: number | null;
-  message: string;
-  attempts: number | null;
-  count: number | null;
-}
-
-function toRecord(row: HealthRow): HealthRecord {
-  const record: HealthRecord = { id: row.id, streamId: row.stream_id, tenant: row.tenant, at: row.at, kind: row.kind, message: row.message };
-  if (row.error_kind !== null) record.errorKind = row.error_kind;
-  if (row.status !== null) record.status = row.status;
-  if (row.attempts !== null) record.attempts = row.attempts;
-  if (row.count !== null) record.count = row.count;
-  return record;
-}
+import { type HealthRow, toRecord } from '@outflow/store-kit';
 
 export interface SqliteHealthLog extends HealthLog {
   /** Synchronous append, for use inside another transaction (purge). */

@@ -1,6 +1,6 @@
 // Reads a tenant's events after a cursor: walks the batch index, slices stored lines without copying them.
 import { type ReadQuery, type ReadResult, createLogBatch } from '@outflow/core';
-import { decodeEnds, decodeNames } from './batch-codec.js';
+import { decodeEnds, decodeNames } from '@outflow/store-kit';
 import type { CachedBatch } from './batch-cache.js';
 import type { IndexRow } from './batch-index.js';
 import type { LogContext } from './log-context.js';

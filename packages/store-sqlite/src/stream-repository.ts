@@ -1,31 +1,7 @@
 // Streams: the definition as JSON next to the delivery state columns (cursor, generation, counters).
 import type Database from 'better-sqlite3';
 import type { StoredStream, StreamDefinition, StreamPatch, StreamRepository } from '@outflow/core';
-
-interface StreamRow {
-  id: string;
-  tenant: string;
-  definition: string;
-  cursor: number;
-  generation: number;
-  failing_since: number | null;
-  last_success_at: number | null;
-  last_error_at: number | null;
-  delivered: number;
-  dead_lettered: number;
-  suspended_reason: string | null;
-}
-
-function toStored(row: StreamRow): StoredStream {
-  const definition = JSON.parse(row.definition) as StreamDefinition;
-  return {
-    ...definition,
-    state: {
-      cursor: row.cursor, generation: row.generation, failingSince: row.failing_since, lastSuccessAt: row.last_success_at,
-      lastErrorAt: row.last_error_at, delivered: row.delivered, deadLettered: row.dead_lettered, suspendedReason: row.suspended_reason,
-    },
-  };
-}
+import { type StreamRow, toStored } from '@outflow/store-kit';
 
 export interface SqliteStreams extends StreamRepository {
   /** Cursor positions, for purge (synchronous, inside its transaction). */

@@ -1,21 +1,7 @@
 // Per-stream per-minute delivery counters: one upserted row per stream and minute.
 import type Database from 'better-sqlite3';
 import type { StatsBucket, StreamCounts, StreamStats } from '@outflow/core';
-
-interface StatsRow {
-  minute: number;
-  delivered: number;
-  failed: number;
-  dead_lettered: number;
-  failed_rounds: number;
-}
-
-const toCounts = (r: Omit<StatsRow, 'minute'> | undefined): StreamCounts => ({
-  delivered: r?.delivered ?? 0,
-  failed: r?.failed ?? 0,
-  deadLettered: r?.dead_lettered ?? 0,
-  failedRounds: r?.failed_rounds ?? 0,
-});
+import { type StatsRow, toCounts } from '@outflow/store-kit';
 
 export function createStreamStats(db: Database.Database): StreamStats {
   const upsert = db.prepare(`INSERT INTO stream_stats (stream_id, minute, delivered, failed, dead_lettered, failed_rounds) VALUES (?, ?, ?, ?, ?, ?)

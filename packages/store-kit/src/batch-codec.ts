@@ -1,8 +1,8 @@
-// Encodes a batch's per-event columns for its index row (ends and dates as little-endian blobs, names joined by '\n').
+// Encodes a batch's per-event columns for its index row (ends and dates as little-endian bytes, names joined by '\n').
 import os from 'node:os';
 import type { PreparedBatch } from '@outflow/core';
 
-if (os.endianness() !== 'LE') throw new Error('@outflow/store-sqlite stores little-endian columns and needs a little-endian CPU.');
+if (os.endianness() !== 'LE') throw new Error('Outflow stores little-endian columns and needs a little-endian CPU.');
 
 /** How a row's `types` and `log_ids` texts are written: joined by '\n', or JSON arrays when a name holds a '\n'. */
 export const NameEncoding = { Lines: 0, Json: 1 } as const;

@@ -1,0 +1,3 @@
+// @outflow/store-kit: what Outflow's SQL stores share (batch column codec, row ↔ record mapping).
+export * from './batch-codec.js';
+export * from './rows.js';
