@@ -71,6 +71,7 @@ export const runnerConfigSchema = z
           .union([z.literal('auto'), z.number().int().min(0).max(16)])
           .default('auto')
           .describe('Worker threads that parse ingest bodies; 0 parses on the main thread; auto uses one per extra core (at most 4).'),
+        dashboard: z.boolean().default(true).describe('Serve the web dashboard at `/` (its files need no token; its API calls do).'),
       })
       .strict()
       .prefault({}),
