@@ -58,8 +58,8 @@ export function PayloadPreview({ request }: { request: Record<string, unknown> |
         {busy ? <span className="spinner spinner-sm" aria-label="Updating preview" /> : null}
       </div>
       {error ? (
-        <Notice tone={error.status === 404 ? 'info' : 'warning'}>
-          {error.status === 404 ? 'This server has no preview endpoint yet.' : error.issues.length ? `Fix the settings to see the payload: ${error.issues.map((i) => `${i.path.replace(/^sink\./, '')}: ${i.message}`).join('; ')}` : error.message}
+        <Notice tone={error.status === 404 || error.status === 405 ? 'info' : 'warning'}>
+          {error.status === 404 || error.status === 405 ? 'This server has no preview endpoint yet.' : error.issues.length ? `Fix the settings to see the payload: ${error.issues.map((i) => `${i.path.replace(/^sink\./, '')}: ${i.message}`).join('; ')}` : error.message}
         </Notice>
       ) : null}
       {!answer && !error ? <Loading label="Building the preview…" /> : null}

@@ -48,7 +48,7 @@ export function SchemaForm({ idPrefix, fields, values, errors, onChange, disable
         const id = `${idPrefix}-${f.key}`;
         const error = errors[f.key];
         const describedBy = [error ? `${id}-error` : '', f.help ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
-        const common = { id, name: f.key, disabled, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } as const;
+        const common = { id, name: f.key, disabled, 'aria-required': f.required || undefined, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } as const;
         const v = values[f.key];
         let input;
         if (f.kind === 'select') {
@@ -103,7 +103,9 @@ export function SchemaForm({ idPrefix, fields, values, errors, onChange, disable
           <div className={`field ${error ? 'field-invalid' : ''}`} key={f.key} data-field={f.key}>
             <label className="field-label" htmlFor={f.kind === 'boolean' ? undefined : id}>
               {f.label}
-              {f.required ? <span className="req" aria-label="required"> *</span> : null}
+              {f.required ? <span className="req" aria-hidden>
+                  {' '}*
+                </span> : null}
               {f.kind === 'password' ? <span className="tag tag-secret">secret</span> : null}
             </label>
             {input}

@@ -98,9 +98,12 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
           {connector.description ? <p className="muted intro">{connector.description}</p> : null}
           <div className={`field ${errors.name ? 'field-invalid' : ''}`}>
             <label className="field-label" htmlFor="stream-name">
-              Name<span className="req"> *</span>
+              Name
+              <span className="req" aria-hidden>
+                {' '}*
+              </span>
             </label>
-            <input id="stream-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'stream-name-error' : undefined} autoFocus />
+            <input id="stream-name" aria-required value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'stream-name-error' : undefined} autoFocus />
             {errors.name ? (
               <span className="field-error" id="stream-name-error" role="alert">
                 {errors.name}
