@@ -136,10 +136,36 @@ export interface DeadLetterQueue {
   remove(ids: readonly number[]): Promise<void>;
 }
 
+/** Delivery counts of one stream; `failed` counts events of failed rounds, once per round. */
+export interface StreamCounts {
+  delivered: number;
+  failed: number;
+  deadLettered: number;
+  failedRounds: number;
+}
+
+/** The counts of one minute; `at` is the minute's start (epoch ms, a multiple of 60 000). */
+export interface StatsBucket extends StreamCounts {
+  at: number;
+}
+
+/** Per-stream per-minute delivery counters (for charts and cumulative health figures). */
+export interface StreamStats {
+  /** Adds counts to the minute that holds `at` (one call per batch or round, not per event). */
+  add(streamId: string, at: number, counts: Partial<StreamCounts>): Promise<void>;
+  /** Minutes with counts and `from <= at < to`, oldest first. */
+  list(streamId: string, from: number, to: number): Promise<StatsBucket[]>;
+  /** Sums of every retained minute of the stream. */
+  totals(streamId: string): Promise<StreamCounts>;
+  /** Removes minutes that started before `before`; returns how many. */
+  purge(before: number): Promise<number>;
+}
+
 export interface Store {
   readonly events: EventLog;
   readonly streams: StreamRepository;
   readonly health: HealthLog;
   readonly deadLetters: DeadLetterQueue;
+  readonly stats: StreamStats;
   close(): Promise<void>;
 }

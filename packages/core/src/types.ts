@@ -139,7 +139,9 @@ export type HealthRecordKind =
   | 'dead_lettered'
   | 'suspended'
   | 'recovered'
-  | 'cursor_moved';
+  | 'cursor_moved'
+  /** Dead letters were sent again on request: `count` delivered, the rest refused again. */
+  | 'redriven';
 
 /** An event the destination refused for good, kept with the reason. */
 export interface DeadLetter {

@@ -1,6 +1,7 @@
 // Records a resolved batch (or prefix): dead letters first, then the cursor, in read order.
 import type { CommitPoint } from './batch-job.js';
 import { appendHealth } from './health.js';
+import { countStats } from './stats.js';
 import type { WorkerContext } from './worker-context.js';
 
 /** False when the stream's generation moved on (a replay): the commit was ignored. */
@@ -21,6 +22,7 @@ export async function commitPoint(ctx: WorkerContext, generation: number, point:
   }
   const ok = await store.streams.commitDelivery(stream.id, { generation, cursor: point.cursor, delivered: point.delivered, at: clock.now() });
   if (ok) {
+    await countStats(ctx, { delivered: point.delivered, deadLettered: letters.length });
     ctx.committed.cursor = Math.max(ctx.committed.cursor, point.cursor);
     if (point.delivered > 0) logger.debug({ cursor: point.cursor, events: point.delivered }, 'The destination accepted a batch.');
   } else {

@@ -4,6 +4,7 @@ import { roundDelay } from './backoff.js';
 import { slicePart, type BatchJob, type Part } from './batch-job.js';
 import { appendHealth, describeError, errorText } from './health.js';
 import { backOff, runRound } from './round.js';
+import { countStats } from './stats.js';
 import type { BatchEnd, BatchSignals, WorkerContext } from './worker-context.js';
 
 /** After a failed round: health record, suspension check; the delay before the next round, or 'suspended'. */
@@ -15,6 +16,7 @@ async function onRoundFailed(ctx: WorkerContext, part: Part, error: DeliveryErro
   const described = describeError(ctx, error, now);
   ctx.status.lastError = described;
   const stored = await store.streams.recordFailure(stream.id, now);
+  await countStats(ctx, { failed: part.batch.length, failedRounds: 1 });
   await appendHealth(ctx, {
     kind: 'delivery_failed',
     errorKind: described.kind,

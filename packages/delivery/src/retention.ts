@@ -1,4 +1,4 @@
-// Retention: purges events and health records past their age, on demand and on a schedule.
+// Retention: purges events, health records and stats past their age, on demand and on a schedule.
 import type { Clock, Logger, Store, TimerHandle } from '@outflow/core';
 import type { DeliveryOptions, RetentionResult } from './types.js';
 
@@ -7,6 +7,7 @@ export async function runRetention(store: Store, clock: Clock, options: Delivery
   const now = clock.now();
   const purged = await store.events.purge(now - options.retention);
   const healthRecords = await store.health.purge(now - options.healthRetention);
+  await store.stats.purge(now - options.retention);
   for (const s of purged.streams) {
     logger.warn({ stream: s.streamId, lost: s.lost }, 'Events passed the retention period before they were delivered; the stream moved on.');
   }

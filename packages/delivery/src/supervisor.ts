@@ -126,6 +126,22 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       return slot.worker ? slot.worker.status() : slot.status.snapshot();
     },
 
+    async redrive(streamId, ids) {
+      const worker = slots.get(streamId)?.worker;
+      if (!worker || state !== 'running') return null;
+      const wanted = ids ? new Set(ids) : null;
+      const targets: number[] = [];
+      for (let after = 0; ; ) {
+        const page = await deps.store.deadLetters.list(streamId, { afterId: after, limit: 1000 });
+        if (page.length === 0) break;
+        for (const l of page) if (!wanted || wanted.has(l.id)) targets.push(l.id);
+        after = page[page.length - 1]?.id ?? after;
+      }
+      if (targets.length > 0) worker.redrive(targets);
+      logger.info({ stream: streamId, letters: targets.length }, 'Dead letters were queued to be sent again.');
+      return targets.length;
+    },
+
     runRetention: retention,
   };
 }

@@ -114,6 +114,12 @@ export interface Supervisor {
   stop(deadlineMs?: number): Promise<void>;
   /** The stream's worker as it is now; undefined for a stream the supervisor does not know. */
   workerStatus(streamId: string): WorkerStatus | undefined;
+  /**
+   * Queues the stream's dead letters (all, or those of `ids`) to be sent again by its worker through
+   * its normal rounds; each accepted one leaves the queue. Answers how many were queued, or null
+   * when the stream has no running worker (paused, suspended, unusable config).
+   */
+  redrive(streamId: string, ids?: readonly number[]): Promise<number | null>;
   /** Purges events and health records past retention (also runs on a schedule). */
   runRetention(): Promise<RetentionResult>;
 }

@@ -6,6 +6,7 @@ import { commitPoint } from './commit.js';
 import { errorText } from './health.js';
 import { linkSignals } from './linked-signal.js';
 import { processBatch } from './process-batch.js';
+import { redriveBatch, RedriveQueue } from './redrive.js';
 import { backOff } from './round.js';
 import type { InflightBudget } from './inflight-budget.js';
 import type { SharedReads } from './shared-reads.js';
@@ -19,6 +20,8 @@ export interface StreamWorker {
   status(): WorkerStatus;
   /** Stops reading; the request in flight may finish until `deadlineMs`, then it is aborted. */
   stop(deadlineMs: number): Promise<void>;
+  /** Queues dead letters (ids) to be sent again through this worker's rounds. */
+  redrive(ids: readonly number[]): void;
   /** Settles once the worker ended (stopped, suspended, or its stream is gone); connector closed. */
   readonly ended: Promise<WorkerEnd>;
 }
@@ -52,6 +55,7 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
   let resync: { delay: number } | null = null;
   let ending: WorkerEnd | null = null;
   let commits: Promise<void> = Promise.resolve();
+  const redriving = new RedriveQueue();
 
   /** Wakes the reader from whatever it waits on. */
   const poke = () => {
@@ -176,6 +180,12 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
         const { delay } = resync;
         resync = null;
         await reload(delay);
+      } else if (redriving.size > 0) {
+        const result = await redriveBatch(ctx, redriving, maxEvents, maxBytes, { soft: soft.signal, hard: hard.signal }).catch((err: unknown) => {
+          logger.error({ error: errorText(err, ctx.secrets) }, 'Sending dead letters again failed; they stay dead letters.');
+          return 'done' as const;
+        });
+        if (result === 'suspended') end('suspended');
       } else if (queue.length >= options.concurrency) await waitPoke();
       else await readNext();
     }
@@ -205,6 +215,10 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
   return {
     status: () => ctx.status.snapshot(),
     ended,
+    redrive(ids) {
+      redriving.add(ids);
+      poke();
+    },
     async stop(deadlineMs) {
       soft.abort();
       poke();

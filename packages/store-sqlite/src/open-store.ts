@@ -14,6 +14,7 @@ import { recoverSegments } from './recovery.js';
 import { prepareDatabase } from './schema.js';
 import { SegmentFiles, segmentDirOf } from './segment-files.js';
 import { createStreamRepository } from './stream-repository.js';
+import { createStreamStats } from './stream-stats.js';
 import type { SqliteStoreOptions } from './types.js';
 
 const MiB = 1024 * 1024;
@@ -55,7 +56,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     let closed = false;
     logger.info({ path: options.path, lastSeq: ctx.state.lastSeq }, 'Opened the SQLite store.');
     return {
-      events, streams, health, deadLetters: createDeadLetterQueue(db),
+      events, streams, health, deadLetters: createDeadLetterQueue(db), stats: createStreamStats(db),
       async close() {
         if (closed) return;
         closed = true;

@@ -1,4 +1,4 @@
-// The SQLite schema: one index row per appended batch, streams with their state, health, dead letters.
+// The SQLite schema: one index row per appended batch, streams with their state, health, dead letters, stats.
 import type Database from 'better-sqlite3';
 
 const SCHEMA = `
@@ -62,6 +62,16 @@ CREATE TABLE IF NOT EXISTS dead_letters (
   message TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dead_letters_stream ON dead_letters (stream_id, id);
+CREATE TABLE IF NOT EXISTS stream_stats (
+  stream_id TEXT NOT NULL,
+  minute INTEGER NOT NULL,
+  delivered INTEGER NOT NULL DEFAULT 0,
+  failed INTEGER NOT NULL DEFAULT 0,
+  dead_lettered INTEGER NOT NULL DEFAULT 0,
+  failed_rounds INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (stream_id, minute)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS stream_stats_minute ON stream_stats (minute);
 `;
 
 /** Sets the pragmas (WAL; `synchronous` FULL with fsync, NORMAL without) and creates missing tables. */

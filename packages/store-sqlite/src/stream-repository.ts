@@ -44,6 +44,7 @@ export function createStreamRepository(db: Database.Database): SqliteStreams {
     delete: p('DELETE FROM streams WHERE id = ?'),
     deleteHealth: p('DELETE FROM health WHERE stream_id = ?'),
     deleteLetters: p('DELETE FROM dead_letters WHERE stream_id = ?'),
+    deleteStats: p('DELETE FROM stream_stats WHERE stream_id = ?'),
     commit: p(`UPDATE streams SET cursor = MAX(cursor, ?), delivered = delivered + ?, failing_since = NULL,
                last_success_at = CASE WHEN ? > 0 THEN ? ELSE last_success_at END WHERE id = ? AND generation = ?`),
     setCursor: p('UPDATE streams SET cursor = ?, generation = generation + 1 WHERE id = ?'),
@@ -70,6 +71,7 @@ export function createStreamRepository(db: Database.Database): SqliteStreams {
   const remove = db.transaction((id: string) => {
     s.deleteHealth.run(id);
     s.deleteLetters.run(id);
+    s.deleteStats.run(id);
     return s.delete.run(id).changes > 0;
   });
 

@@ -6,6 +6,7 @@ import { createIngestHandler, type IngestDeps } from './ingest-route.js';
 import { addConnectorRoutes } from './connectors-routes.js';
 import { addLogStreamRoutes } from './log-streams-routes.js';
 import { HttpError, sendError, sendJson } from './respond.js';
+import { addPreviewRoute } from './preview-route.js';
 import { createRouter } from './router.js';
 import { createStaticHandler } from './static-route.js';
 import { addStreamOpsRoutes } from './stream-ops-routes.js';
@@ -19,6 +20,7 @@ export function createHttpServer(api: ApiDeps, ingest: Omit<IngestDeps, 'store' 
   const router = createRouter();
   router.add('GET', '/health', (_req, res) => sendJson(res, 200, { status: 'ok' }));
   router.add('POST', '/v1/logs', createIngestHandler({ ...ingest, store: api.store, tokens: api.tokens, logger, now: api.now }));
+  addPreviewRoute(router, api);
   addLogStreamRoutes(router, api);
   addStreamOpsRoutes(router, api);
   addConnectorRoutes(router, api);

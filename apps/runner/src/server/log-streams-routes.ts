@@ -2,12 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import { REDACTED, type StoredStream, type StreamFilter, type StreamPatch } from '@outflow/core';
 import { z } from 'zod';
-import { validateStreamSink } from '../config/validate-streams.js';
 import { filterSchema, piiConfigSchema } from '../config/schema.js';
 import type { ApiDeps } from './api-deps.js';
 import { readJson } from './json-body.js';
 import { HttpError, sendJson } from './respond.js';
 import type { Router } from './router.js';
+import { checkSink } from './sink-check.js';
 import { sinkSecretPaths, streamView } from './stream-view.js';
 
 const createSchema = z
@@ -38,13 +38,6 @@ export async function loadOwnStream(deps: ApiDeps, tenant: string, id: string): 
   const s = await deps.store.streams.get(id);
   if (!s || s.tenant !== tenant) throw new HttpError(404, 'The log stream does not exist.', 'inexistent_log_stream');
   return s;
-}
-
-async function checkSink(deps: ApiDeps, stream: { type: string; sink: Record<string, unknown>; name: string; tenant: string }): Promise<void> {
-  const issues = await validateStreamSink(stream, deps.registry, deps.egress, '');
-  if (issues.length) {
-    throw new HttpError(400, `Payload validation error: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`, 'invalid_body', { errors: issues });
-  }
 }
 
 async function assertUniqueName(deps: ApiDeps, tenant: string, name: string, exceptId?: string): Promise<void> {

@@ -11,6 +11,7 @@ async function snapshot(store: Store) {
     streams: (await store.streams.list()).sort((a, b) => a.id.localeCompare(b.id)),
     health: [...(await store.health.list('dd1')), ...(await store.health.list('s2'))],
     letters: await store.deadLetters.list('dd1'),
+    stats: await store.stats.list('dd1', 0, T0 + 3_600_000),
     bounds: [await store.events.bounds('acme'), await store.events.bounds('globex')],
     counts: [await store.events.count('acme', 0), await store.events.count('acme', 0, undefined, compileFilter([{ type: 'type', name: 'f' }]))],
   };
@@ -35,9 +36,12 @@ export function describeReopen(ctx: ContractContext): void {
       await ctx.store.streams.update('s2', { name: 'Renamed', filters: [{ type: 'type', name: 'f' }] }, T0 + 40);
       for (const r of healthRecords('dd1')) await ctx.store.health.append(r);
       await ctx.store.deadLetters.add(deadLetters('dd1'));
+      await ctx.store.stats.add('dd1', T0 + 10, { delivered: 3, deadLettered: 2 });
+      await ctx.store.stats.add('dd1', T0 + 60_010, { failed: 5, failedRounds: 1 });
       await ctx.store.events.purge(T0 + 1000);
       ctx.log.splice(0, ctx.log.length, ...ctx.log.filter((e) => e.recordedAt >= T0 + 1000));
       const before = await snapshot(ctx.store);
+      expect(before.stats).toHaveLength(2);
       const { generation } = (await ctx.store.streams.get('s3'))?.state ?? { generation: -1 };
 
       const store = await ctx.reopen();

@@ -3,7 +3,7 @@ import { createLogBatch } from '../batch.js';
 import type { EventFilter } from '../filter.js';
 import type {
   AppendResult, DeadLetterQueue, EventLog, HealthLog, LogBounds, NewDeadLetter, NewHealthRecord,
-  PreparedBatch, PurgeResult, ReadQuery, ReadResult, Store, StoredStream, StreamRepository,
+  PreparedBatch, PurgeResult, ReadQuery, ReadResult, StatsBucket, Store, StoredStream, StreamCounts, StreamRepository, StreamStats,
 } from '../store.js';
 import type { DeadLetter, HealthRecord } from '../types.js';
 
@@ -38,6 +38,8 @@ export function createMemoryStore(now: () => number = Date.now): Store {
   let healthId = 0;
   let letters: DeadLetter[] = [];
   let letterId = 0;
+  /** Minute buckets by stream id, then by minute start. */
+  const buckets = new Map<string, Map<number, StatsBucket>>();
   const clone = (s: StoredStream): StoredStream => structuredClone(s);
   const ofTenant = (tenant: string) => events.filter((e) => e.tenant === tenant);
 
@@ -158,6 +160,7 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     async delete(id) {
       letters = letters.filter((l) => l.streamId !== id);
       health = health.filter((h) => h.streamId !== id);
+      buckets.delete(id);
       return streams.delete(id);
     },
     async commitDelivery(id, c) {
@@ -232,5 +235,37 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     },
   };
 
-  return { events: log, streams: repo, health: healthLog, deadLetters: dlq, close: async () => {} };
+  const zero = (): StreamCounts => ({ delivered: 0, failed: 0, deadLettered: 0, failedRounds: 0 });
+  const stats: StreamStats = {
+    async add(streamId, at, counts) {
+      const minute = Math.floor(at / 60_000) * 60_000;
+      let mine = buckets.get(streamId);
+      if (!mine) buckets.set(streamId, (mine = new Map()));
+      const b = mine.get(minute) ?? { at: minute, ...zero() };
+      for (const key of ['delivered', 'failed', 'deadLettered', 'failedRounds'] as const) b[key] += counts[key] ?? 0;
+      mine.set(minute, b);
+    },
+    async list(streamId, from, to) {
+      return [...(buckets.get(streamId)?.values() ?? [])].filter((b) => b.at >= from && b.at < to).sort((a, b) => a.at - b.at).map((b) => ({ ...b }));
+    },
+    async totals(streamId) {
+      const sum = zero();
+      for (const b of buckets.get(streamId)?.values() ?? []) for (const key of ['delivered', 'failed', 'deadLettered', 'failedRounds'] as const) sum[key] += b[key];
+      return sum;
+    },
+    async purge(before) {
+      let n = 0;
+      for (const mine of buckets.values()) {
+        for (const minute of [...mine.keys()]) {
+          if (minute < before) {
+            mine.delete(minute);
+            n++;
+          }
+        }
+      }
+      return n;
+    },
+  };
+
+  return { events: log, streams: repo, health: healthLog, deadLetters: dlq, stats, close: async () => {} };
 }

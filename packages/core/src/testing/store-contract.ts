@@ -6,6 +6,7 @@ import { describePurge } from './contract-purge.js';
 import { describeLogQueries } from './contract-queries.js';
 import { describeAppendAndRead } from './contract-read.js';
 import { describeRecords } from './contract-records.js';
+import { describeStats } from './contract-stats.js';
 import { describeReopen } from './contract-reopen.js';
 import { describeStreams } from './contract-streams.js';
 
@@ -33,6 +34,7 @@ export function describeStoreContract(name: string, open: OpenStore, options: { 
     describePurge(ctx);
     describeStreams(ctx);
     describeRecords(ctx);
+    describeStats(ctx);
     if (options.persistent ?? true) describeReopen(ctx);
   });
 }
