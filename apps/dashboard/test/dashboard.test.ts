@@ -109,6 +109,7 @@ describe('dashboard', () => {
     await expect.poll(async () => ((await preview.textContent()) ?? '').trim().charAt(0), poll).toBe('[');
     expect(((await preview.textContent()) ?? '').trim()).not.toBe(lines);
     await page.getByRole('checkbox', { name: 'Authentication', exact: true }).check();
+    await page.locator('.preview:not([data-busy])').waitFor();
     await browser.screenshot('create-form');
     await page.getByRole('checkbox', { name: 'Authentication', exact: true }).uncheck();
     await page.getByRole('button', { name: 'Create stream' }).click();
@@ -171,7 +172,7 @@ describe('dashboard', () => {
   it('sends a test event through the stream and shows what the destination answered', async () => {
     const before = receiver.requests.length;
     await page.getByRole('button', { name: 'Send test event' }).click();
-    await page.getByText(/Test event delivered \(HTTP 200/).waitFor();
+    await page.getByText(/Test event delivered/).waitFor();
     expect(receiver.requests.length).toBe(before + 1);
     expect(sent).not.toContain(receiver.logIds().at(-1));
   });

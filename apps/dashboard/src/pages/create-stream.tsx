@@ -103,14 +103,20 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
                 {' '}*
               </span>
             </label>
-            <input id="stream-name" aria-required value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'stream-name-error' : undefined} autoFocus />
+            <input id="stream-name" aria-required value={name} onChange={(e) => {
+                setName(e.target.value);
+                setErrors(({ name: _, ...rest }) => rest);
+              }} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'stream-name-error' : undefined} autoFocus />
             {errors.name ? (
               <span className="field-error" id="stream-name-error" role="alert">
                 {errors.name}
               </span>
             ) : null}
           </div>
-          <SchemaForm idPrefix="sink" fields={fields} values={values} errors={errors} onChange={(k, v) => setValues((cur) => ({ ...cur, [k]: v }))} />
+          <SchemaForm idPrefix="sink" fields={fields} values={values} errors={errors} onChange={(k, v) => {
+            setValues((cur) => ({ ...cur, [k]: v }));
+            setErrors(({ [k]: _, ...rest }) => rest);
+          }} />
         </Card>
         <Card title="Filter by event category">
           <FiltersPicker value={filters} onChange={setFilters} />

@@ -7,7 +7,7 @@ import { Button, Empty, ErrorNote, Loading } from '../components/ui';
 import { count, duration, timeAgo } from '../lib/format';
 import { Link, navigate } from '../lib/router';
 
-function StreamRow({ stream }: { stream: StreamView }) {
+function StreamRow({ stream, displayName }: { stream: StreamView; displayName: string | undefined }) {
   const health = useLoad((api) => api.health(stream.id, 1), [stream.id], 5000);
   const h = health.data;
   return (
@@ -21,7 +21,10 @@ function StreamRow({ stream }: { stream: StreamView }) {
       <td>
         <span className="service">
           <ServiceLogo type={stream.type} size={24} />
-          <span>{stream.type}</span>
+          <span className="service-name">
+            {displayName ?? stream.type}
+            {displayName ? <span className="muted small">{stream.type}</span> : null}
+          </span>
         </span>
       </td>
       <td>
@@ -37,6 +40,8 @@ function StreamRow({ stream }: { stream: StreamView }) {
 
 export function StreamsListPage() {
   const streams = useLoad((api) => api.listStreams(), [], 10_000);
+  const connectors = useLoad((api) => api.connectors(), []);
+  const names = new Map(connectors.data?.map((c) => [c.type, c.displayName]));
   const list = streams.data;
   return (
     <div className="page">
@@ -77,7 +82,7 @@ export function StreamsListPage() {
             </thead>
             <tbody>
               {list.map((s) => (
-                <StreamRow key={s.id} stream={s} />
+                <StreamRow key={s.id} stream={s} displayName={names.get(s.type)} />
               ))}
             </tbody>
           </table>

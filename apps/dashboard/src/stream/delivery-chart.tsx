@@ -45,7 +45,7 @@ export function DeliveryChart({ buckets }: { buckets: StatsBucket[] }) {
               {b.delivered > 0 ? <rect className="bar-ok" x={x + 0.5} y={y(b.delivered)} width={bar} height={Math.max(1, PAD.t + innerH - y(b.delivered))} rx="1" /> : null}
               {failed > 0 ? <rect className="bar-fail" x={x + 0.5 + bar} y={y(failed)} width={bar} height={Math.max(1, PAD.t + innerH - y(failed))} rx="1" /> : null}
               {i % 15 === 0 || i === buckets.length - 1 ? (
-                <text x={x + slot / 2} y={H - 6} textAnchor="middle" className="chart-label">
+                <text x={i === buckets.length - 1 ? W - PAD.r : i === 0 ? x : x + slot / 2} y={H - 6} textAnchor={i === buckets.length - 1 ? 'end' : i === 0 ? 'start' : 'middle'} className="chart-label">
                   {hhmm(b.at)}
                 </text>
               ) : null}

@@ -59,7 +59,10 @@ export function SettingsTab({ stream, connector, canUpdate, onSaved }: { stream:
           {errors.name ? <span className="field-error">{errors.name}</span> : null}
         </div>
         {connector ? (
-          <SchemaForm idPrefix="settings" fields={fields} values={values} errors={errors} disabled={readOnly} onChange={(k, v) => setValues((cur) => ({ ...cur, [k]: v }))} />
+          <SchemaForm idPrefix="settings" fields={fields} values={values} errors={errors} disabled={readOnly} onChange={(k, v) => {
+            setValues((cur) => ({ ...cur, [k]: v }));
+            setErrors(({ [k]: _, ...rest }) => rest);
+          }} />
         ) : (
           <pre className="code">{JSON.stringify(stream.sink, null, 2)}</pre>
         )}

@@ -33,6 +33,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     page,
     async screenshot(name) {
       const path = join(RESULTS, `${name}.png`);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path, fullPage: true });
       return path;
     },
