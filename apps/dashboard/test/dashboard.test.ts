@@ -148,6 +148,7 @@ describe('dashboard', () => {
     expect(first).toContain('500');
     await expect.poll(() => number('failed-count'), poll).toBeGreaterThan(0);
     await expect.poll(() => number('lag'), poll).toBe(3);
+    await expect.poll(async () => Number((await page.getByTestId('delivery-chart').getAttribute('data-failed')) ?? 0), poll).toBeGreaterThan(0);
     await browser.screenshot('health');
     receiver.failing = false;
     await expect.poll(() => number('delivered-count'), poll).toBe(8);

@@ -74,7 +74,7 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
       if (/startFrom/.test(a.message)) byField.startFrom = 'Must be within the retention period.';
       if (a.errorCode === 'log_stream_conflict') byField.name = a.message;
       setErrors(byField);
-      setFormError(a.message);
+      setFormError(a.issues.length ? 'Some settings were refused: see the messages on the fields.' : a.message);
     } finally {
       setBusy(false);
     }
@@ -116,6 +116,7 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
           <SchemaForm idPrefix="sink" fields={fields} values={values} errors={errors} onChange={(k, v) => {
             setValues((cur) => ({ ...cur, [k]: v }));
             setErrors(({ [k]: _, ...rest }) => rest);
+            setFormError(null);
           }} />
         </Card>
         <Card title="Filter by event category">

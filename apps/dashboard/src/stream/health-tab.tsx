@@ -30,7 +30,7 @@ function Stat({ label, value, sub, tone, testId }: { label: string; value: strin
 
 export function HealthTab({ stream, canUpdate }: { stream: StreamView; canUpdate: boolean }) {
   const health = useLoad((api) => api.health(stream.id, 50), [stream.id], 2000);
-  const stats = useLoad((api) => api.stats(stream.id, 60), [stream.id], 5000);
+  const stats = useLoad((api) => api.stats(stream.id, 60), [stream.id], 2000);
   const h = health.data;
   if (!h) return health.error ? <ErrorNote error={health.error} onRetry={health.reload} /> : <Loading label="Loading health…" />;
   const failed = h.failed ?? h.records.filter((r) => r.kind === 'delivery_failed').reduce((s, r) => s + (r.count ?? 0), 0);
