@@ -98,6 +98,7 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Create stream' }).click();
     await expect.poll(() => page.locator('[data-field="httpEndpoint"] .field-error').textContent(), poll).toContain('URL');
     await page.locator('#sink-httpEndpoint').fill(receiver.url);
+    await page.locator('#sink-httpAuthorization').fill('Bearer first-secret');
     // JSONLINES: one envelope per line, not a JSON array.
     const preview = page.getByTestId('payload-preview');
     await expect.poll(async () => ((await preview.textContent()) ?? '').trim().split('\n').length, poll).toBeGreaterThan(1);
@@ -118,7 +119,7 @@ describe('dashboard', () => {
     expect(streamId).toMatch(/^lst_/);
     const created = (await (await runner.api(`/api/v2/log-streams/${streamId}`)).json()) as { type: string; sink: Record<string, unknown> };
     expect(created.type).toBe('http');
-    expect(created.sink).toMatchObject({ httpEndpoint: receiver.url, httpContentFormat: 'JSONARRAY' });
+    expect(created.sink).toMatchObject({ httpEndpoint: receiver.url, httpContentFormat: 'JSONARRAY', httpAuthorization: '[REDACTED]' });
   });
 
   it('shows the delivered count and the last delivery update as events arrive', async () => {
@@ -128,6 +129,7 @@ describe('dashboard', () => {
     await expect.poll(() => number('delivered-count'), poll).toBe(5);
     await expect.poll(() => text('last-success'), poll).not.toBe('Never');
     expect(receiver.logIds()).toEqual(ids);
+    expect(receiver.requests.at(-1)?.headers.authorization).toBe('Bearer first-secret');
     await expect.poll(async () => Number((await page.getByTestId('delivery-chart').getAttribute('data-delivered')) ?? 0), poll).toBe(5);
     await page.getByRole('link', { name: 'Log streams' }).first().click();
     const row = page.locator(`[data-stream-id="${streamId}"]`);
@@ -136,6 +138,32 @@ describe('dashboard', () => {
     expect(await row.getByTestId('lag').textContent()).toBe('Up to date');
     await browser.screenshot('streams-list');
     await row.getByRole('link', { name: 'Receiver webhook' }).click();
+  });
+
+  it('shows the settings with the secret masked, and replaces it', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const secretField = page.locator('#settings-httpAuthorization');
+    expect(await secretField.inputValue()).toBe('');
+    expect(await secretField.getAttribute('placeholder')).toContain('stored');
+    expect(await page.locator('#settings-httpEndpoint').inputValue()).toBe(receiver.url);
+    expect(await page.content()).not.toContain('first-secret');
+    // Saving other changes keeps the stored secret.
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Receiver webhook 2');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await page.getByRole('heading', { name: 'Receiver webhook 2' }).waitFor();
+    await ingest(1);
+    await expect.poll(() => receiver.logIds().length, poll).toBe(sent.length);
+    expect(receiver.requests.at(-1)?.headers.authorization).toBe('Bearer first-secret');
+    // A typed value replaces it.
+    await secretField.fill('Bearer second-secret');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    expect(await secretField.inputValue()).toBe('');
+    await ingest(1);
+    await expect.poll(() => receiver.logIds().length, poll).toBe(sent.length);
+    expect(receiver.requests.at(-1)?.headers.authorization).toBe('Bearer second-secret');
+    await page.getByRole('link', { name: 'Health' }).click();
   });
 
   it('shows the receiver failures in the health tab, then recovers', async () => {
@@ -151,7 +179,7 @@ describe('dashboard', () => {
     await expect.poll(async () => Number((await page.getByTestId('delivery-chart').getAttribute('data-failed')) ?? 0), poll).toBeGreaterThan(0);
     await browser.screenshot('health');
     receiver.failing = false;
-    await expect.poll(() => number('delivered-count'), poll).toBe(8);
+    await expect.poll(() => number('delivered-count'), poll).toBe(sent.length);
     await expect.poll(() => number('lag'), poll).toBe(0);
   });
 
@@ -167,7 +195,24 @@ describe('dashboard', () => {
     await expect.poll(() => page.getByTestId('status-badge').first().textContent(), poll).toBe('Active');
     expect(await streamStatus()).toBe('active');
     await expect.poll(() => receiver.logIds().slice(-2), poll).toEqual(ids);
-    await expect.poll(() => number('delivered-count'), poll).toBe(10);
+    await expect.poll(() => number('delivered-count'), poll).toBe(sent.length);
+  });
+
+  it('lists dead letters with the reason and redrives them', async () => {
+    receiver.rejecting = true;
+    const ids = await ingest(2);
+    await expect.poll(() => number('dead-letter-count'), poll).toBe(2);
+    await page.getByRole('link', { name: 'Dead letters' }).click();
+    const table = page.getByRole('table', { name: 'Dead letters' });
+    await expect.poll(() => table.locator('tbody tr').count(), poll).toBe(2);
+    expect(await table.textContent()).toContain('400');
+    receiver.rejecting = false;
+    await page.getByRole('button', { name: 'Redrive all' }).click();
+    await page.getByText(/Redriving 2 events/).waitFor();
+    await page.getByText('No dead letters').waitFor({ timeout: 20_000 });
+    await expect.poll(() => receiver.logIds().slice(-2).sort(), poll).toEqual([...ids].sort());
+    await page.getByRole('link', { name: 'Health' }).click();
+    await expect.poll(() => number('dead-letter-count'), poll).toBe(0);
   });
 
   it('sends a test event through the stream and shows what the destination answered', async () => {
@@ -200,6 +245,7 @@ describe('dashboard', () => {
     await page.setViewportSize({ width: 400, height: 800 });
     await page.goto(`${runner.url}/streams/new`);
     await page.locator('.service-card[data-type="http"]').waitFor();
+    await browser.screenshot('narrow-create');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });

@@ -14,7 +14,10 @@ export interface Receiver {
   requests: Received[];
   /** Every log_id received, in order (duplicates kept: delivery is at least once). */
   logIds(): string[];
+  /** Answer 500 (a transient failure: retried). */
   failing: boolean;
+  /** Answer 400 (a permanent refusal: dead letters). */
+  rejecting: boolean;
   close(): Promise<void>;
 }
 
@@ -32,7 +35,7 @@ function envelopes(body: string): Array<{ log_id?: string }> {
 
 export async function startReceiver(): Promise<Receiver> {
   const requests: Received[] = [];
-  const state = { failing: false };
+  const state = { failing: false, rejecting: false };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -40,6 +43,11 @@ export async function startReceiver(): Promise<Receiver> {
       if (state.failing) {
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('receiver is failing on purpose');
+        return;
+      }
+      if (state.rejecting) {
+        res.writeHead(400, { 'content-type': 'text/plain' });
+        res.end('receiver refuses these events on purpose');
         return;
       }
       const body = Buffer.concat(chunks).toString('utf8');
@@ -59,6 +67,12 @@ export async function startReceiver(): Promise<Receiver> {
     },
     set failing(v: boolean) {
       state.failing = v;
+    },
+    get rejecting() {
+      return state.rejecting;
+    },
+    set rejecting(v: boolean) {
+      state.rejecting = v;
     },
     close: () =>
       new Promise<void>((ok) => {
