@@ -160,6 +160,7 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Settings saved.').waitFor();
     expect(await secretField.inputValue()).toBe('');
+    await browser.screenshot('settings');
     await ingest(1);
     await expect.poll(() => receiver.logIds().length, poll).toBe(sent.length);
     expect(receiver.requests.at(-1)?.headers.authorization).toBe('Bearer second-secret');
@@ -206,6 +207,7 @@ describe('dashboard', () => {
     const table = page.getByRole('table', { name: 'Dead letters' });
     await expect.poll(() => table.locator('tbody tr').count(), poll).toBe(2);
     expect(await table.textContent()).toContain('400');
+    await browser.screenshot('dead-letters');
     receiver.rejecting = false;
     await page.getByRole('button', { name: 'Redrive all' }).click();
     await page.getByText(/Redriving 2 events/).waitFor();

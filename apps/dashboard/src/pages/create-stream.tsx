@@ -8,7 +8,7 @@ import { PayloadPreview } from '../components/payload-preview';
 import { PiiSettings } from '../components/pii-settings';
 import { SchemaForm } from '../components/schema-form';
 import { ServiceLogo } from '../components/service-logo';
-import { Button, Card, ErrorNote, Loading, Notice } from '../components/ui';
+import { Button, Card, ErrorNote, HelpText, Loading, Notice } from '../components/ui';
 import { toLocalInput } from '../lib/format';
 import { Link, navigate } from '../lib/router';
 import { fieldsOf, initialValues, issuesByField, sinkFromValues, type FormValues } from '../lib/schema-fields';
@@ -21,7 +21,9 @@ function ServicePicker({ connectors, onPick }: { connectors: ConnectorInfo[]; on
           <ServiceLogo type={c.type} size={40} />
           <span className="service-card-text">
             <strong>{c.displayName}</strong>
-            <span className="muted">{c.description ?? c.type}</span>
+            <span className="muted">
+              <HelpText text={c.description ?? c.type} />
+            </span>
           </span>
         </button>
       ))}
@@ -95,7 +97,11 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
             </Button>
           }
         >
-          {connector.description ? <p className="muted intro">{connector.description}</p> : null}
+          {connector.description ? (
+            <p className="muted intro">
+              <HelpText text={connector.description} />
+            </p>
+          ) : null}
           <div className={`field ${errors.name ? 'field-invalid' : ''}`}>
             <label className="field-label" htmlFor="stream-name">
               Name
