@@ -167,7 +167,7 @@ describe('dashboard', () => {
     await page.getByRole('link', { name: 'Health' }).click();
   });
 
-  it('shows the receiver failures in the health tab, then recovers', async () => {
+  it('shows the receiver failures in the health tab, the suspension and its reason, and restarts', async () => {
     receiver.failing = true;
     await ingest(3);
     const rows = page.getByTestId('error-row');
@@ -179,7 +179,19 @@ describe('dashboard', () => {
     await expect.poll(() => number('lag'), poll).toBe(3);
     await expect.poll(async () => Number((await page.getByTestId('delivery-chart').getAttribute('data-failed')) ?? 0), poll).toBeGreaterThan(0);
     await browser.screenshot('health');
+    // Failing for longer than delivery.suspendAfter (4 s here) suspends the stream, with the reason shown.
+    await expect.poll(() => page.getByTestId('status-badge').first().textContent(), poll).toBe('Suspended');
+    await page.getByText(/^Suspended: /).waitFor();
+    expect(await streamStatus()).toBe('suspended');
+    await page.getByRole('link', { name: 'Log streams' }).first().click();
+    const row = page.locator(`[data-stream-id="${streamId}"]`);
+    await row.locator('.status-reason').waitFor();
+    expect(((await row.locator('.status-reason').textContent()) ?? '').length).toBeGreaterThan(5);
+    await browser.screenshot('streams-list-suspended');
+    await row.getByRole('link').first().click();
     receiver.failing = false;
+    await page.getByRole('button', { name: 'Restart' }).click();
+    await expect.poll(() => page.getByTestId('status-badge').first().textContent(), poll).toBe('Active');
     await expect.poll(() => number('delivered-count'), poll).toBe(sent.length);
     await expect.poll(() => number('lag'), poll).toBe(0);
   });

@@ -25,6 +25,7 @@ delivery:
   attemptsPerRound: 1
   attemptBackoff: { initial: 20ms, max: 100ms }
   roundBackoff: { initial: 300ms, multiplier: 1.5, max: 1s }
+  suspendAfter: 4s
 streams:
 `;
 
