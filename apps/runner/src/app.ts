@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
-import { ConfigError, createEgressGuard, systemClock, type Clock, type Logger, type Store } from '@outflow/core';
+import { ConfigError, createEgressGuard, systemClock, type Clock, type DnsLookup, type Logger, type Store } from '@outflow/core';
 import type { Supervisor } from '@outflow/delivery';
 import type { ParsePool } from '@outflow/ingest';
 import { openSqliteStore } from '@outflow/store-sqlite';
@@ -20,6 +20,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Where logs go (default stdout). */
   logDestination?: NodeJS.WritableStream;
+  /** DNS lookup behind the egress guard's connect-time check (tests); the system resolver by default. */
+  dnsLookup?: DnsLookup;
 }
 
 export interface RunningApp {
@@ -55,7 +57,7 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
   });
   try {
     await syncConfigStreams(store, config.streams, root.child({ component: 'config' }), clock.now());
-    const container = createRootContainer({ config, logger: root, clock, egress: createEgressGuard(config.egress), registry, store });
+    const container = createRootContainer({ config, logger: root, clock, egress: createEgressGuard(config.egress, options.dnsLookup), registry, store });
     const supervisor = container.resolve<Supervisor>(Tokens.Supervisor);
     await supervisor.start();
     const server = container.resolve<Server>(Tokens.HttpServer);

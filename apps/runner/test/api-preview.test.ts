@@ -71,6 +71,11 @@ describe('POST /api/v2/log-streams/preview', () => {
     expect(only?.log_id).toBe(events[0]?.log_id);
     expect(only?.data.user_name).toBe('*'.repeat('alice@example.com'.length));
 
+    // Events without log_id or date come back as the log would store them: ingesting those reproduces the preview.
+    const bare = await preview(app, { type: 'http', sink: { httpEndpoint: 'http://127.0.0.1:9/hook' }, events: [{ type: 's', description: 'bare' }] });
+    expect(bare.json.events[0]).toMatchObject({ type: 's', description: 'bare', log_id: expect.any(String), date: expect.any(String) });
+    expect(bare.json.requests[0]?.body).toBe(`${JSON.stringify({ log_id: bare.json.events[0]?.log_id, data: bare.json.events[0] })}\n`);
+
     const bad = await app.api('/api/v2/log-streams/preview', { method: 'POST', body: JSON.stringify({ type: 'http', sink: { httpEndpoint: 'ftp://x' } }) });
     expect(bad.status).toBe(400);
     const err = (await bad.json()) as { statusCode: number; message: string; errors: Array<{ path: string }> };

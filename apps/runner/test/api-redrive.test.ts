@@ -48,7 +48,14 @@ async function setup(refuse: (body: string) => number | undefined): Promise<{ a:
 describe('POST /api/v2/log-streams/{id}/dead-letters/redrive', () => {
   it('delivers a dead letter once the destination accepts it, and empties the list', async () => {
     let refusing = true;
-    const { a, id, letters } = await setup((body) => (refusing && body.includes('poison') ? 400 : undefined));
+    let busy = 0;
+    const { a, id, letters } = await setup((body) => {
+      if (busy > 0) {
+        busy--;
+        return 503;
+      }
+      return refusing && body.includes('poison') ? 400 : undefined;
+    });
     const events = Array.from({ length: 10 }, (_, i) => makeEvent(i === 4 ? { description: 'poison' } : {}));
     expect((await ingest(a.url, TOKEN, events)).status).toBe(202);
     const dead = await until(letters, (l) => l.length === 1);
@@ -57,6 +64,8 @@ describe('POST /api/v2/log-streams/{id}/dead-letters/redrive', () => {
     expect(rx!.uniqueIds().has(events[4]?.log_id as string)).toBe(false);
 
     refusing = false;
+    // The destination is briefly unavailable: the redrive retries within its round like any delivery.
+    busy = 2;
     const res = await a.api(`/api/v2/log-streams/${id}/dead-letters/redrive`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ redriving: 1 });
@@ -67,6 +76,7 @@ describe('POST /api/v2/log-streams/{id}/dead-letters/redrive', () => {
     expect(health.records.find((r) => r.kind === 'redriven')).toMatchObject({ count: 1 });
     // The redriven event went out once more, exactly as it was dead-lettered.
     expect(rx!.accepted.filter((r) => r.body.includes('poison'))).toHaveLength(1);
+    expect(busy).toBe(0);
   }, 30_000);
 
   it('keeps a letter refused again with the new error, and redrives only the ids asked for', async () => {

@@ -38,7 +38,12 @@ export interface EgressGuard {
   lookup: (hostname: string, options: object, callback: LookupCallback) => void;
 }
 
-export function createEgressGuard(policy: EgressPolicy): EgressGuard {
+/** A DNS lookup in the shape of `dns.lookup` with `{all: true}` (injectable for tests). */
+export type DnsLookup = (hostname: string, options: { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+const systemLookup: DnsLookup = (hostname, options, callback) => dnsLookup(hostname, options, callback);
+
+export function createEgressGuard(policy: EgressPolicy, resolve: DnsLookup = systemLookup): EgressGuard {
   const checkUrl = (raw: string) => {
     let url: URL;
     try {
@@ -59,9 +64,9 @@ export function createEgressGuard(policy: EgressPolicy): EgressGuard {
     }
   };
   const lookup = (hostname: string, options: object, callback: LookupCallback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+    resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '');
-      const list = addresses as LookupAddress[];
+      const list = addresses;
       if (!policy.allowPrivateNetworks) {
         const bad = list.find((a) => isPrivateAddress(a.address));
         if (bad) {

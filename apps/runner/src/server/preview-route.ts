@@ -36,8 +36,10 @@ export function addPreviewRoute(router: Router, deps: ApiDeps): void {
     if (!def) throw new HttpError(400, `Payload validation error: type: stream type "${body.type}" is not installed.`, 'invalid_body');
     const config = def.configSchema.parse(body.sink);
     const secrets = collectSecrets(config);
-    const events = body.events ?? sampleEvents(body.count ?? 3, SAMPLE_SEED);
-    const batch = await deliveredForm(storedBatch(events, tenant, deps.now()), body.filters as StreamFilter[] | undefined, body.pii_config as PiiConfig | undefined);
+    const stored = storedBatch(body.events ?? sampleEvents(body.count ?? 3, SAMPLE_SEED), tenant, deps.now());
+    // The events as the log stores them (log_id and date filled in), so ingesting them reproduces the preview.
+    const events = stored.envelopes().map((e) => e.data);
+    const batch = await deliveredForm(stored, body.filters as StreamFilter[] | undefined, body.pii_config as PiiConfig | undefined);
     const connector = def.create({ streamId: 'preview', tenant, logger: silent, clock: systemClock, egress: deps.egress }, config);
     try {
       if (!connector.preview) throw new HttpError(400, `The "${body.type}" connector cannot preview its requests.`, 'preview_unsupported');
