@@ -67,6 +67,7 @@ describe('dashboard', () => {
     await page.getByLabel('API token').fill('not-a-valid-token');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('alert').first().textContent(), poll).toContain('not valid');
+    await browser.screenshot('sign-in');
     await page.getByLabel('API token').fill(TOKEN);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Log streams', exact: true }).waitFor();

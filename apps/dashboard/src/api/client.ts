@@ -19,7 +19,7 @@ export interface Api {
   createStream(body: Record<string, unknown>): Promise<StreamView>;
   updateStream(id: string, body: Record<string, unknown>): Promise<StreamView>;
   deleteStream(id: string): Promise<void>;
-  health(id: string, limit?: number): Promise<StreamHealth>;
+  health(id: string, limit?: number, before?: number): Promise<StreamHealth>;
   stats(id: string, minutes?: number): Promise<StreamStats>;
   replay(id: string, from: string): Promise<{ cursor: number }>;
   deadLetters(id: string): Promise<DeadLetter[]>;
@@ -63,7 +63,7 @@ export function createApi(token: string, onUnauthorized: () => void): Api {
     createStream: (body) => call('POST', '/api/v2/log-streams', body),
     updateStream: (id, body) => call('PATCH', s(id), body),
     deleteStream: (id) => call('DELETE', s(id)),
-    health: (id, limit = 50) => call('GET', `${s(id)}/health?limit=${limit}`),
+    health: (id, limit = 50, before) => call('GET', `${s(id)}/health?limit=${limit}${before ? `&before=${before}` : ''}`),
     stats: (id, minutes = 60) => call('GET', `${s(id)}/stats?minutes=${minutes}`),
     replay: (id, from) => call('POST', `${s(id)}/replay`, { from }),
     deadLetters: (id) => call('GET', `${s(id)}/dead-letters?limit=100`),

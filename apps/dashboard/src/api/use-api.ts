@@ -34,7 +34,6 @@ export function useLoad<T>(fn: (api: Api) => Promise<T>, deps: unknown[], pollMs
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, tick, ...deps]);
   useEffect(() => {
     if (!pollMs) return;

@@ -44,7 +44,6 @@ export function PayloadPreview({ request }: { request: Record<string, unknown> |
       live = false;
       clearTimeout(t);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
 
   if (!request) return <p className="muted">Pick a service to see what it will receive.</p>;

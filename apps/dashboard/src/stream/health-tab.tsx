@@ -1,8 +1,9 @@
 // The health tab: delivery counters, lag, last success, the per-minute chart, replay and recent errors.
+import { useState } from 'react';
 import type { ApiError } from '../api/client';
-import type { StreamView } from '../api/types';
-import { useLoad } from '../api/use-api';
-import { Card, Empty, ErrorNote, Loading, Notice } from '../components/ui';
+import type { HealthRecord, StreamView } from '../api/types';
+import { useApi, useLoad } from '../api/use-api';
+import { Button, Card, Empty, ErrorNote, Loading, Notice } from '../components/ui';
 import { count, dateTime, duration, timeAgo } from '../lib/format';
 import { DeliveryChart } from './delivery-chart';
 import { ReplayPanel } from './replay-panel';
@@ -31,11 +32,29 @@ function Stat({ label, value, sub, tone, testId }: { label: string; value: strin
 export function HealthTab({ stream, canUpdate }: { stream: StreamView; canUpdate: boolean }) {
   const health = useLoad((api) => api.health(stream.id, 50), [stream.id], 2000);
   const stats = useLoad((api) => api.stats(stream.id, 60), [stream.id], 2000);
+  const api = useApi();
+  // Older records, fetched on demand with `before=<oldest id shown>`; null once there are no more.
+  const [older, setOlder] = useState<HealthRecord[]>([]);
+  const [moreState, setMoreState] = useState<'idle' | 'loading' | 'done'>('idle');
   const h = health.data;
   if (!h) return health.error ? <ErrorNote error={health.error} onRetry={health.reload} /> : <Loading label="Loading health…" />;
   const failed = h.failed ?? h.records.filter((r) => r.kind === 'delivery_failed').reduce((s, r) => s + (r.count ?? 0), 0);
   const statsMissing = (stats.error as ApiError | undefined)?.status === 404;
-  const problems = h.records.filter((r) => r.kind !== 'cursor_moved' && r.kind !== 'recovered');
+  const latest = h.records;
+  const records = [...latest, ...older.filter((r) => r.id < (latest.at(-1)?.id ?? Infinity))];
+  const problems = records.filter((r) => r.kind !== 'cursor_moved' && r.kind !== 'recovered');
+  const loadOlder = async () => {
+    const oldest = records.at(-1)?.id;
+    if (oldest === undefined) return;
+    setMoreState('loading');
+    try {
+      const page = await api.health(stream.id, 50, oldest);
+      setOlder((cur) => [...cur, ...page.records]);
+      setMoreState(page.records.length < 50 ? 'done' : 'idle');
+    } catch {
+      setMoreState('idle');
+    }
+  };
   return (
     <div className="stack">
       {h.failingSince ? (
@@ -87,6 +106,13 @@ export function HealthTab({ stream, canUpdate }: { stream: StreamView; canUpdate
             </tbody>
           </table>
         )}
+        {records.length >= 50 && moreState !== 'done' ? (
+          <div className="table-more">
+            <Button busy={moreState === 'loading'} onClick={() => void loadOlder()}>
+              Show older records
+            </Button>
+          </div>
+        ) : null}
       </Card>
     </div>
   );
