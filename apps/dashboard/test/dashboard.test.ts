@@ -281,7 +281,12 @@ describe('dashboard', () => {
     await page.goto(`${runner.url}/streams/new`);
     await page.locator('.service-card[data-type="http"]').waitFor();
     await browser.screenshot('narrow-create');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.goto(runner.url);
+    await page.getByRole('link', { name: 'From an hour ago' }).click();
+    await page.getByTestId('delivery-chart').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await browser.screenshot('narrow-health');
   });
 });
