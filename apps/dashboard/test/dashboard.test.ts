@@ -289,4 +289,8 @@ describe('dashboard', () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
     await browser.screenshot('narrow-health');
   });
+
+  it('ran without page errors or content-security-policy violations', () => {
+    expect(browser.errors).toEqual([]);
+  });
 });

@@ -10,6 +10,8 @@ export const RESULTS = resolve(import.meta.dirname, '../../test-results');
 export interface TestBrowser {
   context: BrowserContext;
   page: Page;
+  /** Uncaught page errors and console errors (CSP violations included), minus failed API answers the app handles. */
+  errors: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -27,10 +29,20 @@ export async function launchBrowser(): Promise<TestBrowser> {
   });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  const watch = (p: Page) => {
+    p.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+    p.on('console', (msg) => {
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) errors.push(`console: ${msg.text()}`);
+    });
+  };
+  watch(page);
+  context.on('page', watch);
   mkdirSync(RESULTS, { recursive: true });
   return {
     context,
     page,
+    errors,
     async screenshot(name) {
       const path = join(RESULTS, `${name}.png`);
       await page.evaluate(() => window.scrollTo(0, 0));

@@ -19,6 +19,13 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** The page may load only its own files and call only its own origin; it is never framed. */
+const HTML_HEADERS: Record<string, string> = {
+  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
 /** Paths owned by the API; never answered with dashboard files. */
 const API_PREFIXES = ['/api/', '/v1/', '/health'];
 
@@ -35,6 +42,7 @@ export function createStaticHandler(root: string): StaticHandler {
       'content-length': info.size,
       'cache-control': cache,
       'x-content-type-options': 'nosniff',
+      ...(extname(file) === '.html' ? HTML_HEADERS : {}),
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
