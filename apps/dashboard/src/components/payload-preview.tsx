@@ -13,7 +13,7 @@ function pretty(body: string): string {
   }
 }
 
-export function PayloadPreview({ request }: { request: Record<string, unknown> | null }) {
+export function PayloadPreview({ request, waiting }: { request: Record<string, unknown> | null; waiting?: string }) {
   const api = useApi();
   const [answer, setAnswer] = useState<PreviewAnswer | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -46,7 +46,7 @@ export function PayloadPreview({ request }: { request: Record<string, unknown> |
     };
   }, [api, key]);
 
-  if (!request) return <p className="muted">Pick a service to see what it will receive.</p>;
+  if (!request) return <p className="muted">{waiting ?? 'Pick a service to see what it will receive.'}</p>;
   const req = answer?.requests[Math.min(index, (answer?.requests.length ?? 1) - 1)];
   return (
     <div className="preview" aria-live="polite" data-busy={busy || undefined}>

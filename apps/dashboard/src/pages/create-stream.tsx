@@ -44,8 +44,9 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const { sink } = sinkFromValues(fields, values);
-  const previewRequest = { type: connector.type, sink, ...(filters.length ? { filters } : {}), ...(pii ? { pii_config: pii } : {}), count: 3 };
+  const { sink, errors: missing } = sinkFromValues(fields, values);
+  const missingLabels = fields.filter((f) => missing[f.key]).map((f) => f.label);
+  const previewRequest = missingLabels.length ? null : { type: connector.type, sink, ...(filters.length ? { filters } : {}), ...(pii ? { pii_config: pii } : {}), count: 3 };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -162,7 +163,7 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
       </div>
       <aside className="create-side" aria-label="Payload preview">
         <Card title="Payload preview">
-          <PayloadPreview request={previewRequest} />
+          <PayloadPreview request={previewRequest} waiting={`Fill in ${missingLabels.join(', ')} to see the requests for sample events.`} />
         </Card>
       </aside>
     </form>
