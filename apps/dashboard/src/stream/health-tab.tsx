@@ -17,6 +17,9 @@ const KIND_LABEL: Record<string, string> = {
   cursor_moved: 'Cursor moved',
 };
 
+/** Records that tell what happened rather than what went wrong; the errors table leaves them out. */
+const INFO_KINDS = new Set(['cursor_moved', 'recovered', 'redriven']);
+
 function Stat({ label, value, sub, tone, testId }: { label: string; value: string; sub?: string; tone?: 'ok' | 'bad' | 'warn'; testId: string }) {
   return (
     <div className={`stat ${tone ? `stat-${tone}` : ''}`}>
@@ -42,7 +45,7 @@ export function HealthTab({ stream, canUpdate }: { stream: StreamView; canUpdate
   const statsMissing = (stats.error as ApiError | undefined)?.status === 404;
   const latest = h.records;
   const records = [...latest, ...older.filter((r) => r.id < (latest.at(-1)?.id ?? Infinity))];
-  const problems = records.filter((r) => r.kind !== 'cursor_moved' && r.kind !== 'recovered');
+  const problems = records.filter((r) => !INFO_KINDS.has(r.kind));
   const loadOlder = async () => {
     const oldest = records.at(-1)?.id;
     if (oldest === undefined) return;
