@@ -38,6 +38,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
   watch(page);
   context.on('page', watch);
+  rmSync(RESULTS, { recursive: true, force: true }); // only this run's screenshots
   mkdirSync(RESULTS, { recursive: true });
   return {
     context,
