@@ -8,6 +8,7 @@ import type { RunnerConfig } from './config/schema.js';
 import type { ConnectorRegistry } from './loading/registry.js';
 import { createTokenIndex, type TokenIndex } from './server/auth.js';
 import { createHttpServer } from './server/http-server.js';
+import { findDashboardDir } from './server/static-route.js';
 import { Tokens } from './tokens.js';
 
 export interface RootValues {
@@ -78,6 +79,7 @@ export function createRootContainer(values: RootValues): DependencyContainer {
         },
         { maxBodyBytes: config.server.maxBodyBytes, maxEventsPerRequest: config.server.maxEventsPerRequest, parser: c.resolve<ParsePool>(Tokens.ParsePool) },
         logger.child({ component: 'http' }),
+        { dashboardDir: config.server.dashboard ? findDashboardDir() : null },
       );
     }),
   });

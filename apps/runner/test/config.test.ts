@@ -6,7 +6,7 @@ import { configStreamId, parseConfigText } from '../src/index.js';
 describe('runner config', () => {
   it('fills every default from an empty file', () => {
     const c = parseConfigText('{}');
-    expect(c.server).toEqual({ host: '127.0.0.1', port: 8080, maxBodyBytes: 5 * 1024 * 1024, maxEventsPerRequest: 10_000, parseThreads: 'auto',
+    expect(c.server).toEqual({ host: '127.0.0.1', port: 8080, dashboard: true, maxBodyBytes: 5 * 1024 * 1024, maxEventsPerRequest: 10_000, parseThreads: 'auto',
       rateLimit: { management: { requestsPerMinute: 1200, burst: 200 }, ingest: { requestsPerMinute: 30_000, burst: 1000 } }, tokenCacheTtl: 5000 });
     expect(c.store.sqlite).toEqual({ path: './data/outflow.db', fsync: false, cacheBytes: 32 * 1024 * 1024 });
     expect(c.retention).toBe(30 * 86_400_000);

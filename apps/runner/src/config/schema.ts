@@ -125,6 +125,7 @@ export const runnerConfigSchema = z
           .describe('Worker threads that parse ingest bodies; 0 parses on the main thread; auto uses one per extra core (at most 4).'),
         rateLimit: z.union([z.literal(false), rateLimitsSchema]).prefault({}).describe('Per-token request budgets; false turns rate limiting off.'),
         tokenCacheTtl: duration('5s').describe('How long a runner caches a minted token lookup; revocations take effect within this time.'),
+        dashboard: z.boolean().default(true).describe('Serve the web dashboard at `/` (its files need no token; its API calls do).'),
       })
       .strict()
       .prefault({}),

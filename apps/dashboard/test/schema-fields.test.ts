@@ -1,0 +1,43 @@
+// The generated form's fields from a real connector schema, and form values back to a sink.
+import { webhookConfigSchema } from '@outflow/connector-http';
+import { configJsonSchema } from '@outflow/core';
+import { describe, expect, it } from 'vitest';
+import type { JsonSchema } from '../src/api/types';
+import { fieldsOf, initialValues, issuesByField, labelOf, sinkFromValues, valuesFromSink } from '../src/lib/schema-fields';
+
+const fields = fieldsOf(configJsonSchema(webhookConfigSchema) as JsonSchema);
+const field = (key: string) => fields.find((f) => f.key === key);
+
+describe('schema fields', () => {
+  it('reads labels, kinds, defaults, help and secrets from the webhook schema', () => {
+    expect(fields.map((f) => f.key)).toEqual(['httpEndpoint', 'httpContentType', 'httpContentFormat', 'httpAuthorization', 'httpCustomHeaders', 'httpCompression', 'httpSigningSecret', 'httpTimeoutMs']);
+    expect(field('httpEndpoint')).toMatchObject({ label: 'HTTP Endpoint', required: true });
+    expect(field('httpEndpoint')?.help).toContain('Payload URL');
+    expect(field('httpContentFormat')).toMatchObject({ kind: 'select', defaultValue: 'JSONLINES', required: false, options: ['JSONARRAY', 'JSONLINES', 'JSONOBJECT'] });
+    expect(field('httpAuthorization')).toMatchObject({ kind: 'password', required: false });
+    expect(field('httpSigningSecret')?.kind).toBe('password');
+    expect(field('httpCustomHeaders')?.kind).toBe('rows');
+    expect(field('httpCustomHeaders')?.rowFields?.map((f) => f.key)).toEqual(['header', 'value']);
+    expect(field('httpTimeoutMs')).toMatchObject({ kind: 'number', label: 'HTTP Timeout (ms)', defaultValue: 15000, min: 100 });
+    expect(labelOf('apiKey')).toBe('API Key');
+  });
+
+  it('turns form values into a sink the connector accepts, leaving out empty optional fields', () => {
+    const values = { ...initialValues(fields), httpEndpoint: ' https://logs.example.com/hook ', httpCustomHeaders: [{ header: 'X-Source', value: 'outflow' }, { header: '', value: '' }] };
+    const { sink, errors } = sinkFromValues(fields, values);
+    expect(errors).toEqual({});
+    expect(sink).toEqual({ httpEndpoint: 'https://logs.example.com/hook', httpContentFormat: 'JSONLINES', httpCustomHeaders: [{ header: 'X-Source', value: 'outflow' }], httpCompression: 'none', httpTimeoutMs: 15000 });
+    expect(webhookConfigSchema.safeParse(sink).success).toBe(true);
+  });
+
+  it('names the missing or malformed fields', () => {
+    const { errors } = sinkFromValues(fields, { ...initialValues(fields), httpTimeoutMs: 'soon' });
+    expect(errors).toEqual({ httpEndpoint: 'Required.', httpTimeoutMs: 'Must be a number.' });
+    expect(issuesByField([{ path: 'sink.httpCustomHeaders.0.header', message: 'Host cannot be set' }])).toEqual({ httpCustomHeaders: 'Host cannot be set' });
+  });
+
+  it('shows a stored sink with its secrets still masked', () => {
+    const values = valuesFromSink(fields, { httpEndpoint: 'https://a.example/x', httpAuthorization: '[REDACTED]', httpContentFormat: 'JSONARRAY' });
+    expect(values).toMatchObject({ httpEndpoint: 'https://a.example/x', httpAuthorization: '[REDACTED]', httpContentFormat: 'JSONARRAY', httpSigningSecret: '' });
+  });
+});

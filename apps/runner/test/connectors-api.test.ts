@@ -1,0 +1,39 @@
+// GET /api/v2/connectors: the installed types with their config JSON schema, for the dashboard's forms.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseConfig, startTestApp, type TestApp } from './support/app.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp(baseConfig('').replace('tokens:\n', 'tokens:\n  - { token: ingest-only-token, tenant: acme, scopes: [ingest:logs] }\n'));
+});
+afterAll(async () => app?.stop());
+
+interface ConnectorInfo {
+  type: string;
+  displayName: string;
+  limits: { maxEvents: number };
+  schema: { properties: Record<string, Record<string, unknown>>; required?: string[] };
+}
+
+describe('GET /api/v2/connectors', () => {
+  it('lists every installed type with its display name, limits and input schema, secrets marked', async () => {
+    const res = await app.api('/api/v2/connectors');
+    expect(res.status).toBe(200);
+    const list = (await res.json()) as ConnectorInfo[];
+    expect(list.map((c) => c.type)).toEqual(app.registry.types());
+    const http = list.find((c) => c.type === 'http') as ConnectorInfo;
+    expect(http.displayName).toBe('Custom Webhook');
+    expect(http.limits.maxEvents).toBeGreaterThan(0);
+    expect(http.schema.required).toContain('httpEndpoint');
+    expect(http.schema.properties.httpContentFormat).toMatchObject({ default: 'JSONLINES', enum: ['JSONARRAY', 'JSONLINES', 'JSONOBJECT'] });
+    expect(http.schema.properties.httpAuthorization).toMatchObject({ secret: true, writeOnly: true });
+    expect(http.schema.properties.httpEndpoint?.description).toMatch(/Payload URL/);
+  });
+
+  it('needs a token with the read scope', async () => {
+    expect((await fetch(`${app.url}/api/v2/connectors`)).status).toBe(401);
+    const res = await app.api('/api/v2/connectors', { token: 'ingest-only-token' });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { message: string }).message).toContain('read:log_streams');
+  });
+});
