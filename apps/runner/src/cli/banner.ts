@@ -1,4 +1,4 @@
-// The quick-start banner printed by `outflow start`: URL, a development token and a curl line.
+// The quick-start banner printed by `outflow start`: URL, the dashboard, a development token and a curl line.
 import { readFileSync } from 'node:fs';
 import type { LoadedConfig } from '../config/load.js';
 
@@ -20,6 +20,7 @@ export function startBanner(url: string, loaded: LoadedConfig): string {
       `  curl -sS -X POST ${url}/v1/logs -H 'Authorization: Bearer ${dev.token}' -H 'Content-Type: application/json' -d '${event}'`,
     );
   }
+  if (loaded.config.server.dashboard) lines.push(`Dashboard: ${url}/${dev ? `#token=${dev.token}` : ''}`);
   lines.push(`Streams: ${url}/api/v2/log-streams   Stop with Ctrl+C.`, ``);
   return lines.join('\n');
 }
