@@ -34,8 +34,7 @@ async function onRoundFailed(ctx: WorkerContext, part: Part, error: DeliveryErro
   if (failure.suspended) return 'suspended';
   if (now - failingSince >= options.suspendAfter) {
     failure.suspended = true;
-    const days = Math.round(((now - failingSince) / 86_400_000) * 10) / 10;
-    const reason = `Deliveries failed for ${days} days in a row (last error: ${described.message})`;
+    const reason = `Deliveries failed for ${spanText(now - failingSince)} in a row (last error: ${described.message})`;
     await store.streams.setStatus(stream.id, 'suspended', reason, now);
     await appendHealth(ctx, { kind: 'suspended', errorKind: described.kind, message: `The stream was suspended: ${reason}. Resume it once the destination is fixed.` });
     ctx.logger.error({ failingSince, errorKind: described.kind }, 'The stream was suspended after failing for too long.');
@@ -103,4 +102,16 @@ async function split(ctx: WorkerContext, job: BatchJob, part: Part, error: Deliv
     if (end !== 'done') return end;
   }
   return 'done';
+}
+
+/** A failing span in the largest unit it fills, to one decimal ("7 days", "1.5 hours", "4 seconds"). */
+export function spanText(ms: number): string {
+  for (const [unit, size] of [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]] as const) {
+    if (ms >= size) {
+      const n = Math.round((ms / size) * 10) / 10;
+      return `${n} ${unit}${n === 1 ? '' : 's'}`;
+    }
+  }
+  const s = Math.round(ms / 100) / 10;
+  return `${s} second${s === 1 ? '' : 's'}`;
 }

@@ -1,6 +1,7 @@
 // Suspension: 7 days of failed rounds suspend the stream; only a user's resume restarts it.
 import { DeliveryError, type DeliveryResult } from '@outflow/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { spanText } from '../src/deliver-part.js';
 import { success } from './helpers/fake-connector.js';
 import { createHarness, type Harness } from './helpers/harness.js';
 
@@ -68,5 +69,15 @@ describe('suspension', () => {
     }
     expect((await h.stream(s.id)).status).toBe('active');
     expect((await h.store.health.list(s.id, { limit: 500 })).some((r) => r.kind === 'recovered')).toBe(true);
+  });
+});
+
+describe('the suspension reason', () => {
+  it('names the failing span in the largest unit it fills', () => {
+    expect(spanText(7 * 86_400_000)).toBe('7 days');
+    expect(spanText(86_400_000)).toBe('1 day');
+    expect(spanText(90 * 60_000)).toBe('1.5 hours');
+    expect(spanText(4_000)).toBe('4 seconds');
+    expect(spanText(1_000)).toBe('1 second');
   });
 });
