@@ -35,6 +35,20 @@ function linesOf(ctx: LogContext, row: IndexRow, entry: CachedBatch): Buffer {
   return entry.lines;
 }
 
+/** A batch not in the cache is read whole unless its picked lines are under this share of it... */
+const SPARSE_SHARE = 1 / 4;
+/** ...and lie in at most this many runs (one positioned read each). */
+const MAX_SPARSE_RUNS = 64;
+
+interface Picked {
+  /** Indexes of the picked events in their batch, ascending. */
+  at: number[];
+  /** Their line bytes, newlines included. */
+  bytes: number;
+  /** Runs of adjacent picked events. */
+  runs: number;
+}
+
 export function readEvents(ctx: LogContext, q: ReadQuery): ReadResult {
   const seqs: number[] = [];
   const logIds: string[] = [];
@@ -43,54 +57,77 @@ export function readEvents(ctx: LogContext, q: ReadQuery): ReadResult {
   const regions: Buffer[] = [];
   const maxRows = q.filter ? MAX_FILTERED_ROWS : MAX_ROWS;
   let bytes = 0;
-  /** Bytes of the stored batches the selected events point into. */
+  /** Bytes of the stored batches (or sparse copies) the selected events point into. */
   let referenced = 0;
   let scannedTo = q.afterSeq;
   let examined = 0;
   let full = false;
   let after = q.afterSeq;
   let page = FIRST_PAGE_ROWS;
+  const take = (row: IndexRow, entry: CachedBatch, picked: Picked) => {
+    const { ends } = entry;
+    const sparse = !entry.lines && picked.bytes < row.length * SPARSE_SHARE && picked.runs <= MAX_SPARSE_RUNS;
+    // A sparse pick reads just its lines from the segment into one small buffer, so no whole
+    // stored batch (hundreds of KB) is allocated, cached and freed for a few events.
+    const lines = sparse ? Buffer.allocUnsafe(picked.bytes) : linesOf(ctx, row, entry);
+    referenced += lines.length;
+    let out = 0;
+    let runStart = -1;
+    let runEnd = -1;
+    const closeRun = () => {
+      if (runStart < 0) return;
+      if (sparse) {
+        ctx.segments.readInto(row.segment, row.offset + runStart, runEnd - runStart, lines, out);
+        out += runEnd - runStart;
+      } else regions.push(lines.subarray(runStart, runEnd));
+      runStart = -1;
+    };
+    let prev = -2;
+    for (const i of picked.at) {
+      const start = i === 0 ? 0 : (ends[i - 1] as number);
+      const end = ends[i] as number;
+      if (i !== prev + 1) closeRun();
+      prev = i;
+      if (runStart < 0) runStart = start;
+      const at = sparse ? out + start - runStart : start;
+      runEnd = end;
+      seqs.push(row.first_seq + i);
+      logIds.push(entry.logIds[i] as string);
+      types.push(entry.types[i] as string);
+      raws.push(lines.subarray(at, at + end - 1 - start));
+      bytes += end - 1 - start;
+    }
+    closeRun();
+    if (sparse) regions.push(lines);
+  };
   while (!full && examined < maxRows) {
     const limit = Math.min(page, maxRows - examined);
     const rows = ctx.index.after(q.tenant, after, limit);
     for (const row of rows) {
       const entry = cachedBatch(ctx, row);
       const { ends } = entry;
-      let lines: Buffer | null = null;
-      let runStart = -1;
-      let runEnd = -1;
-      const closeRun = () => {
-        if (runStart >= 0 && lines) regions.push(lines.subarray(runStart, runEnd));
-        runStart = -1;
-      };
+      const picked: Picked = { at: [], bytes: 0, runs: 0 };
+      let pickedRaw = 0;
       for (let i = Math.max(0, q.afterSeq + 1 - row.first_seq); i < ends.length; i++) {
         const seq = row.first_seq + i;
-        const type = entry.types[i] as string;
-        if (q.filter && !q.filter.matches(type)) {
-          closeRun();
+        if (q.filter && !q.filter.matches(entry.types[i] as string)) {
           scannedTo = seq;
           continue;
         }
         const start = i === 0 ? 0 : (ends[i - 1] as number);
         const end = ends[i] as number;
-        if (seqs.length >= q.maxEvents || (seqs.length > 0 && bytes + end - 1 - start > q.maxBytes)) {
+        const count = seqs.length + picked.at.length;
+        if (count >= q.maxEvents || (count > 0 && bytes + pickedRaw + end - 1 - start > q.maxBytes)) {
           full = true;
           break;
         }
-        if (!lines) {
-          lines = linesOf(ctx, row, entry);
-          referenced += lines.length;
-        }
-        if (runStart < 0) runStart = start;
-        runEnd = end;
-        seqs.push(seq);
-        logIds.push(entry.logIds[i] as string);
-        types.push(type);
-        raws.push(lines.subarray(start, end - 1));
-        bytes += end - 1 - start;
+        if (picked.at[picked.at.length - 1] !== i - 1) picked.runs++;
+        picked.at.push(i);
+        picked.bytes += end - start;
+        pickedRaw += end - 1 - start;
         scannedTo = seq;
       }
-      closeRun();
+      if (picked.at.length > 0) take(row, entry, picked);
       examined++;
       if (full) break;
     }

@@ -88,15 +88,20 @@ export class SegmentFiles {
 
   /** Reads `length` bytes at `offset` of a segment into a new buffer. */
   read(id: number, offset: number, length: number): Buffer {
-    const fd = this.writer?.id === id ? this.writer.fd : this.readerOf(id);
     const out = Buffer.allocUnsafe(length);
-    let at = 0;
-    while (at < length) {
-      const n = fs.readSync(fd, out, at, length - at, offset + at);
-      if (n === 0) throw new Error(`Segment ${id} ends before byte ${offset + length}.`);
-      at += n;
-    }
+    this.readInto(id, offset, length, out, 0);
     return out;
+  }
+
+  /** Reads `length` bytes at `offset` of a segment into `out` at `at`. */
+  readInto(id: number, offset: number, length: number, out: Buffer, at: number): void {
+    const fd = this.writer?.id === id ? this.writer.fd : this.readerOf(id);
+    let done = 0;
+    while (done < length) {
+      const n = fs.readSync(fd, out, at + done, length - done, offset + done);
+      if (n === 0) throw new Error(`Segment ${id} ends before byte ${offset + length}.`);
+      done += n;
+    }
   }
 
   /** Deletes segment files; the current segment too, in which case the next write starts a new one. */

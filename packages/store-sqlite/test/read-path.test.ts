@@ -62,6 +62,48 @@ describe('read path', () => {
     await store.close();
   });
 
+  it('reads only the picked lines of a stored batch that is not cached when they are few, across runs and batches', async () => {
+    const dbPath = path.join(tempDir(), 'outflow.db');
+    let store = openSqliteStore({ path: dbPath });
+    const types = Array.from({ length: 400 }, (_, i) => (i % 50 === 0 || i % 50 === 1 ? 'fp' : 's'));
+    const batches = [batchOf('acme', 400, { types, pad: 200 }), batchOf('acme', 400, { types, pad: 200 })];
+    for (const b of batches) await store.events.append(b);
+    await store.close();
+    store = openSqliteStore({ path: dbPath });
+    const filter = compileFilter([{ type: 'type', name: 'fp' }]);
+    const { batch } = await store.events.read({ ...q('acme', 1), filter });
+    // Event 1 of the first batch and the pairs at every 50th event after it, in both batches.
+    expect(batch.length).toBe(31);
+    const lineOf = (b: (typeof batches)[number], i: number) => b.lines.subarray(i === 0 ? 0 : b.ends[i - 1], b.ends[i]).toString();
+    const want = [1, ...[50, 51, 100, 101, 150, 151, 200, 201, 250, 251, 300, 301, 350, 351]].map((i) => lineOf(batches[0]!, i))
+      .concat([0, 1, 50, 51, 100, 101, 150, 151, 200, 201, 250, 251, 300, 301, 350, 351].map((i) => lineOf(batches[1]!, i)));
+    expect(batch.jsonLines().toString()).toBe(want.join(''));
+    expect(Array.from({ length: batch.length }, (_, i) => `${batch.raw(i).toString()}\n`).join('')).toBe(want.join(''));
+    expect(batch.seqs[0]).toBe(2);
+    expect(batch.seqs[30]).toBe(752);
+    // Each picked event's bytes live in a buffer about the size of the picks, not of a stored batch.
+    expect(batch.raw(0).buffer.byteLength).toBeLessThan(batches[0]!.lines.length / 10);
+    // A dense read afterwards still gets (and caches) the whole stored batch.
+    const all = await store.events.read({ ...q('acme', 0), maxEvents: 400 });
+    expect(all.batch.jsonLines().equals(batches[0]!.lines)).toBe(true);
+    await store.close();
+  });
+
+  it('reads a whole stored batch when the picks are scattered over many runs', async () => {
+    const dbPath = path.join(tempDir(), 'outflow.db');
+    let store = openSqliteStore({ path: dbPath });
+    const types = Array.from({ length: 1000 }, (_, i) => (i % 10 === 0 ? 'fp' : 's'));
+    const stored = batchOf('acme', 1000, { types, pad: 100 });
+    await store.events.append(stored);
+    await store.close();
+    store = openSqliteStore({ path: dbPath });
+    const { batch } = await store.events.read({ ...q('acme', 0), filter: compileFilter([{ type: 'type', name: 'fp' }]) });
+    expect(batch.length).toBe(100);
+    const want = Array.from({ length: 100 }, (_, k) => k * 10).map((i) => stored.lines.subarray(i === 0 ? 0 : stored.ends[i - 1], stored.ends[i]).toString());
+    expect(batch.jsonLines().toString()).toBe(want.join(''));
+    await store.close();
+  });
+
   it('passes filtered picks as line regions, so jsonLines still matches the raw texts', async () => {
     const store = openSqliteStore({ path: path.join(tempDir(), 'outflow.db') });
     await store.events.append(batchOf('acme', 30, { types: ['s', 's', 'f', 'fp', 'w'] }));
