@@ -25,6 +25,9 @@ let arrivals: Float64Array | undefined;
 let doneSent = false;
 /** Push `watch` when an event with at least this index arrives (replay), then stop watching. */
 let watchMin: number | null = null;
+/** The lowest index at or above the watched one seen since the watch began (requests in flight may land out of order). */
+let watchFloor: number | null = null;
+let watchLowest: number | null = null;
 
 function indexAt(buf: Buffer, start: number): number {
   let n = 0;
@@ -43,6 +46,7 @@ function consume(s: StreamState, body: Buffer, now: number): void {
       const at = body.indexOf(LOG_ID, lineStart);
       const idStart = at + LOG_ID.length;
       const index = at < 0 || idStart + ID_LEN > end || body[idStart + ID_LEN] !== 0x22 ? -1 : indexAt(body, idStart + ID_LEN - INDEX_DIGITS);
+      if (watchFloor !== null && index >= watchFloor && (watchLowest === null || index < watchLowest)) watchLowest = index;
       if (watchMin !== null && index >= watchMin) {
         watchMin = null;
         notify('watch', { at: now, index, stream: s.name } satisfies SinkFirstNotice);
@@ -117,9 +121,11 @@ const notify = serveIpc({
   },
   progress: () => ({ uniqueTotal, lastAt }),
   watch(args) {
-    watchMin = (args as { minIndex: number }).minIndex;
+    watchMin = watchFloor = (args as { minIndex: number }).minIndex;
+    watchLowest = null;
     return null;
   },
+  watchLowest: () => ({ index: watchLowest }),
   report(): SinkReport {
     const list = [...streams.values()].map(({ filter: _f, seen: _s, ...r }) => r);
     return { streams: list, uniqueTotal, firstAt, lastAt, busyMs: Math.round(busyMs), ...(arrivals ? { arrivals } : {}) };
