@@ -13,7 +13,10 @@ const dir = mkdtempSync(join(tmpdir(), 'outflow-bench-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('pnpm bench --quick', () => {
-  it.skipIf(!existsSync(runner) || !existsSync(main))('finishes every scenario with every event delivered exactly, per stream', () => {
+  it('finishes every scenario with every event delivered exactly, per stream', () => {
+    // Built by the test task's build dependencies; missing builds fail here rather than skip.
+    expect(existsSync(runner), `${runner} is not built`).toBe(true);
+    expect(existsSync(main), `${main} is not built`).toBe(true);
     const out = join(dir, 'quick.json');
     const run = spawnSync(process.execPath, [main, '--quick', '--no-docs', '--out', out], { encoding: 'utf8', timeout: 160_000 });
     expect(run.error, run.stdout + run.stderr).toBeUndefined();
