@@ -1,7 +1,7 @@
 // The event log on PostgreSQL: append (group commit), read, seek, bounds, count, recordedAt, purge and commit notifications.
 import type { AppendResult, EventFilter, EventLog, PreparedBatch } from '@outflow/core';
 import { createCommitter } from './append-batches.js';
-import { checkBatch, decodeNames } from '@outflow/store-kit';
+import { checkBatch, decodeNames, createCommitListeners } from '@outflow/store-kit';
 import { createGroupCommit } from './group-commit.js';
 import type { LogContext } from './log-context.js';
 import { createPurge } from './purge-log.js';
@@ -29,25 +29,9 @@ const CONTAINING = 'SELECT last_seq, recorded_at FROM batches WHERE first_seq <=
 
 export function createEventLog(ctx: LogContext): PostgresEventLog {
   const { pool } = ctx;
-  const listeners = new Set<(tenant: string, lastSeq: number) => void>();
+  const listeners = createCommitListeners(ctx.logger);
   let closed = false;
-  const notify = (tenant: string, lastSeq: number) => {
-    for (const listener of listeners) {
-      try {
-        listener(tenant, lastSeq);
-      } catch (error) {
-        ctx.logger.error({ err: error, tenant }, 'An event log listener threw.');
-      }
-    }
-  };
-  const group = createGroupCommit(createCommitter(ctx), (pending, results) => {
-    // One notification per tenant and commit, with the tenant's newest sequence number.
-    const newest = new Map<string, number>();
-    pending.forEach((p, i) => {
-      if (p.batch.ends.length > 0) newest.set(p.batch.tenant, (results[i] as AppendResult).lastSeq);
-    });
-    for (const [tenant, lastSeq] of newest) notify(tenant, lastSeq);
-  });
+  const group = createGroupCommit(createCommitter(ctx), listeners.committed);
 
   const countMatching = async (tenant: string, afterSeq: number, uptoSeq: number, filter: EventFilter) => {
     const { rows } = await pool.query<{ first_seq: number; last_seq: number; types: string; encoding: number }>(TYPES_IN, [tenant, afterSeq, uptoSeq]);
@@ -91,13 +75,8 @@ export function createEventLog(ctx: LogContext): PostgresEventLog {
       return row && row.last_seq >= seq ? row.recorded_at : null;
     },
     purge: createPurge(ctx),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    notifyRemote: (tenant, lastSeq) => notify(tenant, lastSeq),
+    subscribe: listeners.subscribe,
+    notifyRemote: listeners.notify,
     async shutdown() {
       closed = true;
       await group.drain();

@@ -1,6 +1,6 @@
 // The event log over segment files and the batch index: append (group commit), read, seek, bounds, count, purge.
 import type { AppendResult, EventFilter, EventLog, PreparedBatch, PurgeResult } from '@outflow/core';
-import { checkBatch, decodeNames } from '@outflow/store-kit';
+import { checkBatch, decodeNames, createCommitListeners } from '@outflow/store-kit';
 import { createCommitter } from './commit-group.js';
 import { createGroupCommit } from './group-commit.js';
 import type { LogContext } from './log-context.js';
@@ -13,26 +13,9 @@ export interface SqliteEventLog extends EventLog {
 
 export function createEventLog(ctx: LogContext, purge: (before: number) => PurgeResult): SqliteEventLog {
   const { index, state } = ctx;
-  const listeners = new Set<(tenant: string, lastSeq: number) => void>();
+  const listeners = createCommitListeners(ctx.logger);
   let closed = false;
-  const notify = (tenant: string, lastSeq: number) => {
-    for (const listener of listeners) {
-      try {
-        listener(tenant, lastSeq);
-      } catch (error) {
-        ctx.logger.error({ err: error, tenant }, 'An event log listener threw.');
-      }
-    }
-  };
-  const group = createGroupCommit(createCommitter(ctx), (pending, results) => {
-    // One notification per tenant and commit, with the tenant's newest sequence number.
-    const newest = new Map<string, number>();
-    pending.forEach((p, i) => {
-      const r = results[i] as AppendResult;
-      if (p.batch.ends.length > 0) newest.set(p.batch.tenant, r.lastSeq);
-    });
-    for (const [tenant, lastSeq] of newest) notify(tenant, lastSeq);
-  });
+  const group = createGroupCommit(createCommitter(ctx), listeners.committed);
 
   const countMatching = (tenant: string, afterSeq: number, uptoSeq: number, filter: EventFilter) => {
     let n = 0;
@@ -76,12 +59,7 @@ export function createEventLog(ctx: LogContext, purge: (before: number) => Purge
       return row && row.last_seq >= seq ? row.recorded_at : null;
     },
     purge: async (before) => purge(before),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: listeners.subscribe,
     shutdown() {
       group.flush();
       closed = true;
