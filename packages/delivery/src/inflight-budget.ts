@@ -2,8 +2,12 @@
 export interface InflightBudget {
   /** Waits until `bytes` fit (a batch larger than the whole budget waits for an empty budget). */
   acquire(bytes: number, signal: AbortSignal): Promise<boolean>;
+  /** Adds `bytes` to a batch already acquired (one reserved before its read, sized after it). */
+  grow(bytes: number): void;
   release(bytes: number): void;
   readonly used: number;
+  /** True while a new batch would have to wait. */
+  readonly full: boolean;
 }
 
 export function createInflightBudget(limit: number, maxBatches = Number.POSITIVE_INFINITY): InflightBudget {
@@ -22,6 +26,9 @@ export function createInflightBudget(limit: number, maxBatches = Number.POSITIVE
   return {
     get used() {
       return used;
+    },
+    get full() {
+      return waiting.length > 0 || !fits(0);
     },
     acquire(bytes, signal) {
       if (signal.aborted) return Promise.resolve(false);
@@ -47,6 +54,9 @@ export function createInflightBudget(limit: number, maxBatches = Number.POSITIVE
         waiting.push(entry);
         signal.addEventListener('abort', onAbort, { once: true });
       });
+    },
+    grow(bytes) {
+      used += bytes;
     },
     release(bytes) {
       used = Math.max(0, used - bytes);

@@ -149,16 +149,26 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
   const readNext = async (): Promise<void> => {
     const seen = notifier.version(stream.tenant);
     const before = epoch;
+    // When the budget is full, a batch's place is taken before its read, so at most the budget's
+    // batches (not one per stream) hold read events while waiting; its bytes are added once known.
+    // Otherwise reads go first, so idle streams at one cursor still share one read.
+    const reserved = budget.full;
+    if (reserved && !(await budget.acquire(0, soft.signal))) return;
+    const unreserve = () => {
+      if (reserved) budget.release(0);
+    };
     let read: ReadResult;
     try {
       read = await reads.read({ tenant: stream.tenant, afterSeq: readCursor, filter, maxEvents, maxBytes });
     } catch (err) {
+      unreserve();
       logger.error({ error: errorText(err, ctx.secrets) }, 'Reading events failed; trying again later.');
       requestResync(options.roundBackoff.initial);
       return;
     }
-    if (epoch !== before || soft.signal.aborted) return;
+    if (epoch !== before || soft.signal.aborted) return unreserve();
     if (read.batch.length === 0 && read.scannedTo <= readCursor) {
+      unreserve();
       // Caught up: sleep until the tenant's log grows (no polling).
       const link = linkSignals(wake.signal, soft.signal);
       await notifier.wait(stream.tenant, seen, link.signal).catch(() => undefined);
@@ -166,7 +176,8 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
       return;
     }
     const bytes = read.batch.byteLength;
-    if (bytes > 0 && !(await budget.acquire(bytes, soft.signal))) return;
+    if (reserved) budget.grow(bytes);
+    else if (!(await budget.acquire(bytes, soft.signal))) return;
     if (epoch !== before) {
       budget.release(bytes);
       return;

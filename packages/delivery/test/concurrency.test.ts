@@ -57,3 +57,39 @@ describe('concurrency', () => {
     expect((await h.stream(s.id)).state.cursor).toBe(2);
   });
 });
+
+describe('in-flight budget', () => {
+  it('when the budget is full, a stream waits for a place before reading, so waiting streams hold no read events', async () => {
+    const held: Array<(r: DeliveryResult) => void> = [];
+    h = await createHarness({
+      options: { maxInflightBatches: 1 },
+      limits: { maxEvents: 2 },
+      script: () => new Promise<DeliveryResult>((resolve) => held.push(resolve)),
+    });
+    const ids = [(await h.createStream()).id, (await h.createStream()).id, (await h.createStream()).id];
+    const events = h.store.events;
+    const read = events.read.bind(events);
+    let withEvents = 0;
+    events.read = async (q) => {
+      const r = await read(q);
+      if (r.batch.length > 0) withEvents++;
+      return r;
+    };
+    await h.supervisor.start();
+    await h.ingest('t1', 6);
+    await h.flush();
+    // The three streams share the first read; one batch fits the budget.
+    expect(h.dest.calls).toHaveLength(1);
+    expect(withEvents).toBe(1);
+    held.shift()?.({ status: 'success' });
+    await h.flush();
+    // The next stream sends the shared batch; the first one waits for a place instead of reading ahead.
+    expect(h.dest.calls).toHaveLength(2);
+    expect(withEvents).toBe(1);
+    for (let i = 0; i < 20 && held.length > 0; i++) {
+      held.shift()?.({ status: 'success' });
+      await h.flush();
+    }
+    for (const id of ids) expect((await h.stream(id)).state).toMatchObject({ cursor: 6, delivered: 6 });
+  });
+});
