@@ -34,7 +34,8 @@ export function runnerConfig(o: RunnerOptions): object {
   return {
     // Throughput is measured, not budgets: the load generator would spend the default ingest budget at once.
     server: { host: '127.0.0.1', port: 0, rateLimit: false },
-    store: { sqlite: { path: o.storePath ?? join(o.dir, 'outflow.db'), fsync: false } },
+    // Store settings to compare, e.g. OUTFLOW_BENCH_STORE='{"cacheBytes":"8MB"}'.
+    store: { sqlite: { path: o.storePath ?? join(o.dir, 'outflow.db'), fsync: false, ...(process.env.OUTFLOW_BENCH_STORE ? JSON.parse(process.env.OUTFLOW_BENCH_STORE) as object : {}) } },
     tokens: [{ token: BENCH_TOKEN, tenant: BENCH_TENANT, scopes: ['ingest:logs', 'read:log_streams', 'create:log_streams', 'update:log_streams', 'delete:log_streams'] }],
     egress: { allowHttp: true, allowPrivateNetworks: true },
     log: { level: 'warn' },

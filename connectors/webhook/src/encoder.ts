@@ -1,7 +1,7 @@
 // Turns a batch into the webhook's requests: one body per batch, or one per event for JSONOBJECT.
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
-import { encodeBodies, type ContentFormat, type LogBatch } from '@outflow/core';
+import { allIndices, encodeBodies, type ContentFormat, type LogBatch } from '@outflow/core';
 
 const gzip = promisify(gzipCallback);
 
@@ -19,7 +19,7 @@ export function planRequests(batch: LogBatch, format: ContentFormat): PlannedReq
   if (format === 'JSONOBJECT') {
     return bodies.map((body, i) => ({ body, indices: [i], logIds: [batch.logIds[i] as string] }));
   }
-  const all = Array.from({ length: batch.length }, (_, i) => i);
+  const all = allIndices(batch.length);
   return bodies.map((body) => ({ body, indices: all, logIds: batch.logIds }));
 }
 

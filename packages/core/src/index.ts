@@ -13,6 +13,7 @@ export * from './read-excerpt.js';
 export * from './inflight.js';
 export * from './secrets.js';
 export * from './batch.js';
+export * from './indices.js';
 export * from './formats.js';
 export * from './log-id.js';
 export * from './connector.js';

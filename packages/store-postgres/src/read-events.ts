@@ -39,10 +39,12 @@ export async function readEvents(ctx: LogContext, q: ReadQuery): Promise<ReadRes
   const seqs: number[] = [];
   const logIds: string[] = [];
   const types: string[] = [];
-  const raws: Buffer[] = [];
+  /** Where each picked line ends, counted over `regions` laid end to end (no object per event). */
+  const picked: number[] = [];
   const regions: Buffer[] = [];
   const maxRows = q.filter ? MAX_FILTERED_ROWS : MAX_ROWS;
-  let bytes = 0;
+  /** Bytes of the regions so far, the run being picked included. */
+  let laid = 0;
   let scannedTo = q.afterSeq;
   let examined = 0;
   let full = false;
@@ -71,7 +73,8 @@ export async function readEvents(ctx: LogContext, q: ReadQuery): Promise<ReadRes
         }
         const start = i === 0 ? 0 : (ends[i - 1] as number);
         const end = ends[i] as number;
-        if (seqs.length >= q.maxEvents || (seqs.length > 0 && bytes + end - 1 - start > q.maxBytes)) {
+        // Limits count the envelope texts, without their newlines.
+        if (seqs.length >= q.maxEvents || (seqs.length > 0 && laid - seqs.length + end - 1 - start > q.maxBytes)) {
           full = true;
           break;
         }
@@ -80,8 +83,8 @@ export async function readEvents(ctx: LogContext, q: ReadQuery): Promise<ReadRes
         seqs.push(seq);
         logIds.push(meta.logIds[i] as string);
         types.push(type);
-        raws.push(lines.subarray(start, end - 1));
-        bytes += end - 1 - start;
+        laid += end - start;
+        picked.push(laid);
         scannedTo = seq;
       }
       closeRun();
@@ -92,5 +95,5 @@ export async function readEvents(ctx: LogContext, q: ReadQuery): Promise<ReadRes
     after = (rows[rows.length - 1] as BatchRow).last_seq;
     page = Math.min(page * 4, PAGE_ROWS);
   }
-  return { batch: createLogBatch({ seqs, logIds, types, raws, lines: regions }), scannedTo };
+  return { batch: createLogBatch({ seqs, logIds, types, lines: regions, ends: picked }), scannedTo };
 }

@@ -53,10 +53,12 @@ export function readEvents(ctx: LogContext, q: ReadQuery): ReadResult {
   const seqs: number[] = [];
   const logIds: string[] = [];
   const types: string[] = [];
-  const raws: Buffer[] = [];
+  /** Where each picked line ends, counted over `regions` laid end to end (no object per event). */
+  const ends: number[] = [];
   const regions: Buffer[] = [];
   const maxRows = q.filter ? MAX_FILTERED_ROWS : MAX_ROWS;
-  let bytes = 0;
+  /** Bytes of the regions so far: the picked lines, newlines included. */
+  let laid = 0;
   /** Bytes of the stored batches (or sparse copies) the selected events point into. */
   let referenced = 0;
   let scannedTo = q.afterSeq;
@@ -65,7 +67,7 @@ export function readEvents(ctx: LogContext, q: ReadQuery): ReadResult {
   let after = q.afterSeq;
   let page = FIRST_PAGE_ROWS;
   const take = (row: IndexRow, entry: CachedBatch, picked: Picked) => {
-    const { ends } = entry;
+    const stored = entry.ends;
     const sparse = !entry.lines && picked.bytes < row.length * SPARSE_SHARE && picked.runs <= MAX_SPARSE_RUNS;
     // A sparse pick reads just its lines from the segment into one small buffer, so no whole
     // stored batch (hundreds of KB) is allocated, cached and freed for a few events.
@@ -76,55 +78,52 @@ export function readEvents(ctx: LogContext, q: ReadQuery): ReadResult {
     let runEnd = -1;
     const closeRun = () => {
       if (runStart < 0) return;
-      if (sparse) {
-        ctx.segments.readInto(row.segment, row.offset + runStart, runEnd - runStart, lines, out);
-        out += runEnd - runStart;
-      } else regions.push(lines.subarray(runStart, runEnd));
+      if (sparse) ctx.segments.readInto(row.segment, row.offset + runStart, runEnd - runStart, lines, out);
+      else regions.push(lines.subarray(runStart, runEnd));
+      out += runEnd - runStart;
       runStart = -1;
     };
     let prev = -2;
     for (const i of picked.at) {
-      const start = i === 0 ? 0 : (ends[i - 1] as number);
-      const end = ends[i] as number;
+      const start = i === 0 ? 0 : (stored[i - 1] as number);
+      const end = stored[i] as number;
       if (i !== prev + 1) closeRun();
       prev = i;
       if (runStart < 0) runStart = start;
-      const at = sparse ? out + start - runStart : start;
       runEnd = end;
       seqs.push(row.first_seq + i);
       logIds.push(entry.logIds[i] as string);
       types.push(entry.types[i] as string);
-      raws.push(lines.subarray(at, at + end - 1 - start));
-      bytes += end - 1 - start;
+      ends.push(laid + out + end - runStart);
     }
     closeRun();
     if (sparse) regions.push(lines);
+    laid += out;
   };
   while (!full && examined < maxRows) {
     const limit = Math.min(page, maxRows - examined);
     const rows = ctx.index.after(q.tenant, after, limit);
     for (const row of rows) {
       const entry = cachedBatch(ctx, row);
-      const { ends } = entry;
+      const stored = entry.ends;
       const picked: Picked = { at: [], bytes: 0, runs: 0 };
-      let pickedRaw = 0;
-      for (let i = Math.max(0, q.afterSeq + 1 - row.first_seq); i < ends.length; i++) {
+      for (let i = Math.max(0, q.afterSeq + 1 - row.first_seq); i < stored.length; i++) {
         const seq = row.first_seq + i;
         if (q.filter && !q.filter.matches(entry.types[i] as string)) {
           scannedTo = seq;
           continue;
         }
-        const start = i === 0 ? 0 : (ends[i - 1] as number);
-        const end = ends[i] as number;
+        const start = i === 0 ? 0 : (stored[i - 1] as number);
+        const end = stored[i] as number;
         const count = seqs.length + picked.at.length;
-        if (count >= q.maxEvents || (count > 0 && bytes + pickedRaw + end - 1 - start > q.maxBytes)) {
+        // Limits count the envelope texts, without their newlines.
+        if (count >= q.maxEvents || (count > 0 && laid - seqs.length + picked.bytes - picked.at.length + end - 1 - start > q.maxBytes)) {
           full = true;
           break;
         }
         if (picked.at[picked.at.length - 1] !== i - 1) picked.runs++;
         picked.at.push(i);
         picked.bytes += end - start;
-        pickedRaw += end - 1 - start;
         scannedTo = seq;
       }
       if (picked.at.length > 0) take(row, entry, picked);
@@ -135,25 +134,18 @@ export function readEvents(ctx: LogContext, q: ReadQuery): ReadResult {
     after = (rows[rows.length - 1] as IndexRow).last_seq;
     page = Math.min(page * 4, PAGE_ROWS);
   }
-  if (raws.length > 0 && bytes + raws.length < referenced / 2) compact(raws, regions, bytes);
-  return { batch: createLogBatch({ seqs, logIds, types, raws, lines: regions }), scannedTo };
+  if (regions.length > 0 && laid < referenced / 2) compact(regions, laid);
+  return { batch: createLogBatch({ seqs, logIds, types, lines: regions, ends }), scannedTo };
 }
 
 /**
- * A read that picks a few events out of big stored batches copies them into one small buffer
- * (laid out as JSON lines), so a batch in flight keeps only its own bytes alive, not the
- * stored batches around them.
+ * A read that picks a few events out of big stored batches copies them into one small buffer,
+ * so a batch in flight keeps only its own bytes alive, not the stored batches around them.
  */
-function compact(raws: Buffer[], regions: Buffer[], bytes: number): void {
-  const out = Buffer.allocUnsafeSlow(bytes + raws.length);
+function compact(regions: Buffer[], laid: number): void {
+  const out = Buffer.allocUnsafeSlow(laid);
   let at = 0;
-  for (let i = 0; i < raws.length; i++) {
-    const raw = raws[i] as Buffer;
-    out.set(raw, at);
-    raws[i] = out.subarray(at, at + raw.length);
-    at += raw.length;
-    out[at++] = 0x0a;
-  }
+  for (const region of regions) at += region.copy(out, at);
   regions.length = 0;
   regions.push(out);
 }
