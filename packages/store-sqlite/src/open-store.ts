@@ -16,6 +16,7 @@ import { SegmentFiles, segmentDirOf } from './segment-files.js';
 import { createStreamRepository } from './stream-repository.js';
 import { createStreamStats } from './stream-stats.js';
 import { createTokenRepository } from './token-repository.js';
+import { createWriteBatcher } from './write-batcher.js';
 import { prepareTokenTables } from './token-schema.js';
 import type { SqliteStoreOptions } from './types.js';
 
@@ -52,7 +53,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     };
     index.setMeta('last_seq', ctx.state.lastSeq);
     index.setMeta('last_recorded_at', ctx.state.lastRecordedAt);
-    const streams = createStreamRepository(db);
+    const writes = createWriteBatcher(db);
+    const streams = createStreamRepository(db, writes);
     const health = createHealthLog(db);
     const purge = createPurge(ctx, { cursors: streams.cursors, moveCursor: streams.moveCursorForward, addHealth: health.add });
     const events = createEventLog(ctx, purge);
@@ -60,12 +62,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     let closed = false;
     logger.info({ path: options.path, lastSeq: ctx.state.lastSeq }, 'Opened the SQLite store.');
     return {
-      events, streams, health, deadLetters: createDeadLetterQueue(db), stats: createStreamStats(db),
+      events, streams, health, deadLetters: createDeadLetterQueue(db), stats: createStreamStats(db, writes),
       tokens,
       async close() {
         if (closed) return;
         closed = true;
         events.shutdown();
+        writes.flush();
         ctx.cache.clear();
         segments?.close();
         db.close();

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { StoredStream, StreamDefinition, StreamPatch, StreamRepository } from '@outflow/core';
 import { type StreamRow, toStored } from '@outflow/store-kit';
+import type { WriteBatcher } from './write-batcher.js';
 
 export interface SqliteStreams extends StreamRepository {
   /** Cursor positions, for purge (synchronous, inside its transaction). */
@@ -9,7 +10,7 @@ export interface SqliteStreams extends StreamRepository {
   moveCursorForward(id: string, cursor: number): void;
 }
 
-export function createStreamRepository(db: Database.Database): SqliteStreams {
+export function createStreamRepository(db: Database.Database, writes: WriteBatcher): SqliteStreams {
   const p = (sql: string) => db.prepare(sql);
   const s = {
     all: p('SELECT * FROM streams ORDER BY id'),
@@ -78,8 +79,8 @@ export function createStreamRepository(db: Database.Database): SqliteStreams {
       });
     },
     delete: async (id) => remove(id),
-    async commitDelivery(id, c) {
-      return s.commit.run(c.cursor, c.delivered, c.delivered, c.at, id, c.generation).changes > 0;
+    commitDelivery(id, c) {
+      return writes.run(() => s.commit.run(c.cursor, c.delivered, c.delivered, c.at, id, c.generation).changes > 0);
     },
     async setCursor(id, cursor) {
       s.setCursor.run(cursor, id);

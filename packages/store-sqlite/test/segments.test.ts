@@ -55,6 +55,17 @@ describe('segment files', () => {
     await store.close();
   });
 
+  it('close commits appends still queued', async () => {
+    const dbPath = path.join(tempDir(), 'outflow.db');
+    let store = openSqliteStore({ path: dbPath });
+    const pending = [store.events.append(batchOf('acme', 2), 1000), store.events.append(batchOf('acme', 3), 1001)];
+    await store.close();
+    expect((await Promise.all(pending)).map((r) => r.lastSeq)).toEqual([2, 5]);
+    store = openSqliteStore({ path: dbPath });
+    expect((await store.events.read({ tenant: 'acme', afterSeq: 0, ...all })).batch.length).toBe(5);
+    await store.close();
+  });
+
   it('cuts a torn, unindexed tail on open and appends after it cleanly', async () => {
     const dbPath = path.join(tempDir(), 'outflow.db');
     let store = openSqliteStore({ path: dbPath });
