@@ -1,5 +1,6 @@
 // A batch of stored events handed to a connector: raw envelope texts, encoded without re-parsing.
 import { allIndices } from './indices.js';
+import { allocSized } from './sized-alloc.js';
 import type { LogEnvelope } from './types.js';
 
 const NEWLINE = 0x0a;
@@ -155,9 +156,14 @@ class StoredBatch implements LogBatch {
     if (this.lines) return this.lines;
     const regions = this.parts.lines;
     if (regions && regions.length === 1) this.lines = regions[0] as Buffer;
-    else if (regions && regions.length > 1) this.lines = Buffer.concat(regions as Buffer[]);
+    else if (regions && regions.length > 1) {
+      const out = allocSized(this.byteLength + this.length);
+      let at = 0;
+      for (const r of regions) at += r.copy(out, at);
+      this.lines = out;
+    }
     else {
-      const out = Buffer.allocUnsafe(this.byteLength + this.length);
+      const out = allocSized(this.byteLength + this.length);
       let at = 0;
       for (let i = 0; i < this.length; i++) {
         at += this.copyRaw(i, out, at);
@@ -170,7 +176,7 @@ class StoredBatch implements LogBatch {
   jsonArray(): Buffer {
     if (this.array) return this.array;
     const n = this.length;
-    const out = Buffer.allocUnsafe(this.byteLength + Math.max(n - 1, 0) + 2);
+    const out = allocSized(this.byteLength + Math.max(n - 1, 0) + 2);
     out[0] = 0x5b; // [
     let at = 1;
     for (let i = 0; i < n; i++) {

@@ -14,6 +14,7 @@ export * from './inflight.js';
 export * from './secrets.js';
 export * from './batch.js';
 export * from './indices.js';
+export * from './sized-alloc.js';
 export * from './formats.js';
 export * from './log-id.js';
 export * from './connector.js';

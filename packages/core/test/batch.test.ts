@@ -1,6 +1,6 @@
 // LogBatch built from per-event texts or from line regions with end offsets: both forms agree.
 import { describe, expect, it } from 'vitest';
-import { allIndices, createLogBatch, type LogBatch } from '../src/index.js';
+import { allIndices, allocSized, createLogBatch, type LogBatch } from '../src/index.js';
 
 const texts = ['{"log_id":"a","data":{"type":"s"}}', '{"log_id":"bb","data":{"type":"f","description":"é"}}', '{"log_id":"c","data":{"type":"fp"}}'];
 const columns = { seqs: [7, 8, 9], logIds: ['a', 'bb', 'c'], types: ['s', 'f', 'fp'] };
@@ -57,5 +57,15 @@ describe('LogBatch', () => {
     expect(allIndices(4)).toBe(allIndices(4));
     expect(Object.isFrozen(allIndices(3))).toBe(true);
     expect(allIndices(5000)).toHaveLength(5000);
+  });
+});
+
+describe('allocSized', () => {
+  it('gives exactly n bytes, on memory rounded up to a size class above the pool size', () => {
+    for (const [n, capacity] of [[5000, 8192], [65536, 65536], [70000, 131072], [570_000, 589_824], [1_500_000, 2_097_152]] as const) {
+      const b = allocSized(n);
+      expect([b.length, b.buffer.byteLength]).toEqual([n, capacity]);
+    }
+    expect(allocSized(100)).toHaveLength(100);
   });
 });

@@ -1,5 +1,5 @@
 // Reads a tenant's events after a cursor: walks the batch index, slices stored lines without copying them.
-import { type ReadQuery, type ReadResult, createLogBatch } from '@outflow/core';
+import { type ReadQuery, type ReadResult, allocSized, createLogBatch } from '@outflow/core';
 import { decodeEnds, decodeNames } from '@outflow/store-kit';
 import type { CachedBatch } from './batch-cache.js';
 import type { IndexRow } from './batch-index.js';
@@ -71,7 +71,7 @@ export function readEvents(ctx: LogContext, q: ReadQuery): ReadResult {
     const sparse = !entry.lines && picked.bytes < row.length * SPARSE_SHARE && picked.runs <= MAX_SPARSE_RUNS;
     // A sparse pick reads just its lines from the segment into one small buffer, so no whole
     // stored batch (hundreds of KB) is allocated, cached and freed for a few events.
-    const lines = sparse ? Buffer.allocUnsafe(picked.bytes) : linesOf(ctx, row, entry);
+    const lines = sparse ? allocSized(picked.bytes) : linesOf(ctx, row, entry);
     referenced += lines.length;
     let out = 0;
     let runStart = -1;
@@ -143,7 +143,7 @@ export function readEvents(ctx: LogContext, q: ReadQuery): ReadResult {
  * so a batch in flight keeps only its own bytes alive, not the stored batches around them.
  */
 function compact(regions: Buffer[], laid: number): void {
-  const out = Buffer.allocUnsafeSlow(laid);
+  const out = allocSized(laid);
   let at = 0;
   for (const region of regions) at += region.copy(out, at);
   regions.length = 0;

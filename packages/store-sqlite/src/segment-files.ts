@@ -1,7 +1,7 @@
 // Append-only segment files holding the raw event lines, named by the first sequence number they hold.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '@outflow/core';
+import { allocSized, type Logger } from '@outflow/core';
 
 const SUFFIX = '.seg';
 const ID_DIGITS = 16;
@@ -88,7 +88,7 @@ export class SegmentFiles {
 
   /** Reads `length` bytes at `offset` of a segment into a new buffer. */
   read(id: number, offset: number, length: number): Buffer {
-    const out = Buffer.allocUnsafe(length);
+    const out = allocSized(length);
     this.readInto(id, offset, length, out, 0);
     return out;
   }
