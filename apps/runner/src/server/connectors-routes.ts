@@ -1,4 +1,5 @@
 // GET /api/v2/connectors: the installed connector types with their config JSON schema (for forms).
+import type { ConnectorInfo, JsonSchema } from '@outflow/api-types';
 import { configJsonSchema } from '@outflow/core';
 import type { ApiDeps } from './api-deps.js';
 import { sendJson } from './respond.js';
@@ -10,12 +11,13 @@ export function addConnectorRoutes(router: Router, deps: ApiDeps): void {
     sendJson(
       res,
       200,
-      deps.registry.entries().map(({ type, definition }) => ({
+      deps.registry.entries().map(({ type, definition }): ConnectorInfo => ({
         type,
         displayName: definition.displayName,
         ...(definition.description ? { description: definition.description } : {}),
         limits: definition.limits,
-        schema: configJsonSchema(definition.configSchema),
+        // zod writes the JSON Schema; JsonSchema names the parts clients read.
+        schema: configJsonSchema(definition.configSchema) as JsonSchema,
       })),
     );
   });

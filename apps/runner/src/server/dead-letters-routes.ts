@@ -1,4 +1,5 @@
 // Dead letters of a stream: list them (GET /{id}/dead-letters) and send them again (POST /{id}/dead-letters/redrive).
+import type { DeadLetterView, RedriveAnswer } from '@outflow/api-types';
 import { z } from 'zod';
 import type { ApiDeps } from './api-deps.js';
 import { readJson } from './json-body.js';
@@ -14,7 +15,7 @@ export function addDeadLetterRoutes(router: Router, deps: ApiDeps): void {
     const { tenant } = deps.tokens.require(req, 'read:log_streams');
     const s = await loadOwnStream(deps, tenant, p.id as string);
     const letters = await deps.store.deadLetters.list(s.id, { limit: intParam(url, 'limit', 100, 1000), afterId: intParam(url, 'after', 0, Number.MAX_SAFE_INTEGER) });
-    sendJson(res, 200, letters.map((l) => ({ id: l.id, log_id: l.logId, type: l.type, seq: l.seq, at: iso(l.at), errorKind: l.errorKind, status: l.status, message: l.message, event: JSON.parse(l.raw) })));
+    sendJson(res, 200, letters.map((l): DeadLetterView => ({ id: l.id, log_id: l.logId, type: l.type, seq: l.seq, at: iso(l.at), errorKind: l.errorKind, status: l.status, message: l.message, event: JSON.parse(l.raw) })));
   });
 
   router.add('POST', '/api/v2/log-streams/:id/dead-letters/redrive', async (req, res, p) => {
@@ -25,6 +26,6 @@ export function addDeadLetterRoutes(router: Router, deps: ApiDeps): void {
     if (redriving === null) {
       throw new HttpError(409, `The log stream is ${s.status === 'active' ? 'not running' : s.status}; set it active to redrive its dead letters.`, 'log_stream_not_active');
     }
-    sendJson(res, 202, { redriving });
+    sendJson(res, 202, { redriving } satisfies RedriveAnswer);
   });
 }

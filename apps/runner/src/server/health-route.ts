@@ -1,4 +1,5 @@
 // GET /api/v2/log-streams/{id}/health: status, lag, counts and the stream's health records (paged).
+import type { StreamHealthView } from '@outflow/api-types';
 import { compileFilter } from '@outflow/core';
 import type { ApiDeps } from './api-deps.js';
 import { loadOwnStream } from './log-streams-routes.js';
@@ -42,6 +43,6 @@ export function addHealthRoute(router: Router, deps: ApiDeps): void {
       failingSince: iso(s.state.failingSince),
       worker: deps.supervisor.workerStatus(s.id) ?? null,
       records: records.map((r) => ({ ...r, at: iso(r.at) })),
-    });
+    } satisfies StreamHealthView);
   });
 }

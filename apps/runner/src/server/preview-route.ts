@@ -1,4 +1,5 @@
 // POST /api/v2/log-streams/preview: the exact request(s) a stream's destination would receive.
+import type { PreviewAnswer } from '@outflow/api-types';
 import { collectSecrets, redactText, systemClock, type Logger, type PiiConfig, type StreamFilter } from '@outflow/core';
 import { sampleEvents } from '@outflow/samples';
 import { z } from 'zod';
@@ -54,7 +55,7 @@ export function addPreviewRoute(router: Router, deps: ApiDeps): void {
           headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), clean(v)])),
           body: clean(r.body),
         })),
-      });
+      } satisfies PreviewAnswer);
     } finally {
       await connector.close();
     }

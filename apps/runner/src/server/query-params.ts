@@ -1,7 +1,12 @@
 // Query-string and time helpers shared by the stream operation routes.
 import { HttpError } from './respond.js';
 
-export const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+/** An epoch-ms time as an ISO date; no time stays null. */
+export function iso(ms: number): string;
+export function iso(ms: number | null | undefined): string | null;
+export function iso(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(ms).toISOString();
+}
 
 /** An integer query parameter in [min, max] (larger values are clamped to max); 400 naming it otherwise. */
 export function intParam(url: URL, name: string, fallback: number, max: number, min = 0): number {

@@ -1,4 +1,5 @@
 // POST /api/v2/log-streams/{id}/replay {"from": ISO date}: moves the stream's cursor within retention.
+import type { ReplayAnswer } from '@outflow/api-types';
 import { z } from 'zod';
 import type { ApiDeps } from './api-deps.js';
 import { readJson } from './json-body.js';
@@ -19,6 +20,6 @@ export function addReplayRoute(router: Router, deps: ApiDeps): void {
     await deps.store.streams.setCursor(s.id, cursor);
     await deps.store.health.append({ streamId: s.id, tenant, at: deps.now(), kind: 'cursor_moved', message: `Replay requested from ${body.from}.` });
     await deps.supervisor.refresh(s.id);
-    sendJson(res, 200, { id: s.id, from: body.from, cursor });
+    sendJson(res, 200, { id: s.id, from: body.from, cursor } satisfies ReplayAnswer);
   });
 }

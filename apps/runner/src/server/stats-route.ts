@@ -1,4 +1,5 @@
 // GET /api/v2/log-streams/{id}/stats?minutes=N: per-minute delivered, failed and dead-lettered counts.
+import type { StatsBucketView, StreamStatsView } from '@outflow/api-types';
 import type { ApiDeps } from './api-deps.js';
 import { loadOwnStream } from './log-streams-routes.js';
 import { intParam } from './query-params.js';
@@ -17,11 +18,11 @@ export function addStatsRoute(router: Router, deps: ApiDeps): void {
     const end = Math.floor(deps.now() / MINUTE) * MINUTE + MINUTE;
     const start = end - minutes * MINUTE;
     const found = new Map((await deps.store.stats.list(s.id, start, end)).map((b) => [b.at, b]));
-    const buckets = Array.from({ length: minutes }, (_, i) => {
+    const buckets = Array.from({ length: minutes }, (_, i): StatsBucketView => {
       const at = start + i * MINUTE;
       const b = found.get(at);
       return { at: new Date(at).toISOString(), delivered: b?.delivered ?? 0, failed: b?.failed ?? 0, deadLettered: b?.deadLettered ?? 0 };
     });
-    sendJson(res, 200, { id: s.id, bucketSeconds: 60, buckets });
+    sendJson(res, 200, { id: s.id, bucketSeconds: 60, buckets } satisfies StreamStatsView);
   });
 }

@@ -1,4 +1,5 @@
 // The API view of a stream: Auth0's shape with secrets masked, plus Outflow's extras.
+import type { StreamView } from '@outflow/api-types';
 import { maskAtPaths, secretPaths, type StoredStream } from '@outflow/core';
 import type { ConnectorRegistry } from '../loading/registry.js';
 
@@ -7,7 +8,7 @@ export function sinkSecretPaths(registry: ConnectorRegistry, type: string): stri
   return def ? secretPaths(def.configSchema) : [];
 }
 
-export function streamView(s: StoredStream, registry: ConnectorRegistry): Record<string, unknown> {
+export function streamView(s: StoredStream, registry: ConnectorRegistry): StreamView {
   return {
     id: s.id,
     name: s.name,

@@ -1,18 +1,9 @@
 // Sends one synthetic test event through a fresh connector for a stream's sink, and says what the destination answered.
+import type { TestAnswer } from '@outflow/api-types';
 import { collectSecrets, redactText, systemClock, type DeliveryResult, type Logger, type StoredStream } from '@outflow/core';
 import type { ConnectorRegistry } from '../loading/registry.js';
 import type { ApiDeps } from './api-deps.js';
 import { deliveredForm, storedBatch } from './event-batch.js';
-
-export interface TestAnswer {
-  ok: boolean;
-  result: DeliveryResult['status'];
-  kind?: string;
-  httpStatus?: number;
-  message?: string;
-  durationMs: number;
-  event: Record<string, unknown>;
-}
 
 /** An Auth0-shaped success login (`s`) that says it is an Outflow test. */
 export function testEvent(now: number): Record<string, unknown> {
