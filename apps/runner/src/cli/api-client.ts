@@ -1,6 +1,6 @@
 // A fetch client of the runner's management API: bearer token, Auth0-shaped errors, clear network failures.
 import { ApiError, CliError } from './cli-errors.js';
-import type { ApiAnswer, ApiClient, ApiClientOptions, FieldError } from './types.js';
+import type { ApiAnswer, ApiClient, ApiClientOptions, FieldIssue } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -31,10 +31,10 @@ function networkError(err: unknown, url: string, timeoutMs: number): CliError {
   return new CliError(`Cannot connect to the Outflow runner at ${url}: ${why}${code ? ` (${code})` : ''}.`);
 }
 
-function fieldErrors(body: unknown): FieldError[] {
+function fieldErrors(body: unknown): FieldIssue[] {
   const list = (body as { errors?: unknown })?.errors;
   if (!Array.isArray(list)) return [];
-  return list.filter((e): e is FieldError => typeof e === 'object' && e !== null && typeof (e as FieldError).message === 'string').map((e) => ({ path: String(e.path ?? ''), message: e.message }));
+  return list.filter((e): e is FieldIssue => typeof e === 'object' && e !== null && typeof (e as FieldIssue).message === 'string').map((e) => ({ path: String(e.path ?? ''), message: e.message }));
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {

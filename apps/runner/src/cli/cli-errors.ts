@@ -1,5 +1,5 @@
 // The CLI's two errors: bad usage or input (CliError) and an error answer from the API (ApiError).
-import type { FieldError } from './types.js';
+import type { FieldIssue } from './types.js';
 
 /** Wrong usage, unreadable input or an unreachable runner; `exitCode` 2 means usage. */
 export class CliError extends Error {
@@ -19,7 +19,7 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly errorCode: string | undefined,
-    readonly errors: readonly FieldError[],
+    readonly errors: readonly FieldIssue[],
     readonly body: unknown,
     readonly retryAfter?: string,
   ) {

@@ -1,7 +1,7 @@
 // Readable output of stream operations: dead letters, replay, redrive, a test event and a preview.
 import { createStyle } from './style.js';
 import { renderFields, renderTable } from './table.js';
-import type { DeadLetterView, PreviewView, TestResultView } from './types.js';
+import type { DeadLetterView, PreviewAnswer, TestAnswer } from './types.js';
 
 export function deadLettersTable(letters: readonly DeadLetterView[], color: boolean): string {
   if (!letters.length) return 'No dead letters.';
@@ -12,16 +12,16 @@ export function deadLettersTable(letters: readonly DeadLetterView[], color: bool
       { header: 'AT', value: (l) => l.at },
       { header: 'LOG_ID', value: (l) => l.log_id },
       { header: 'TYPE', value: (l) => l.type },
-      { header: 'ERROR', value: (l) => [l.errorKind, l.status].filter((v) => v !== undefined && v !== null).join(' ') },
+      { header: 'ERROR', value: (l) => [l.errorKind, l.status].filter((v) => v !== undefined).join(' ') },
       { header: 'MESSAGE', value: (l) => l.message, max: 100 },
     ],
     color,
   );
 }
 
-export function testReport(t: TestResultView, color: boolean): string {
+export function testReport(t: TestAnswer, color: boolean): string {
   const style = createStyle(color);
-  const event = t.event as { log_id?: string; type?: string } | undefined;
+  const event = t.event as { log_id?: string; type?: string };
   const head = t.ok ? 'The destination accepted the test event.' : 'The destination did not accept the test event.';
   return `${head}\n${renderFields(
     [
@@ -30,20 +30,18 @@ export function testReport(t: TestResultView, color: boolean): string {
       ['http status', t.httpStatus === undefined ? undefined : String(t.httpStatus)],
       ['message', t.message],
       ['duration', `${t.durationMs} ms`],
-      ['event', event?.log_id ? `${event.log_id}${event.type ? ` (type ${event.type})` : ''}` : undefined],
+      ['event', event.log_id ? `${event.log_id}${event.type ? ` (type ${event.type})` : ''}` : undefined],
     ],
     color,
   )}`;
 }
 
-const bodyText = (body: unknown): string => (typeof body === 'string' ? body : JSON.stringify(body, null, 2));
-
-export function previewReport(p: PreviewView, color: boolean): string {
+export function previewReport(p: PreviewAnswer, color: boolean): string {
   const style = createStyle(color);
   const parts = [`${p.events.length} sample event(s) would be sent in ${p.requests.length} request(s).`];
   p.requests.forEach((r, i) => {
     const headers = Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`);
-    parts.push(`${style.bold(`Request ${i + 1}: ${r.method} ${r.url}`)}\n${headers.join('\n')}\n\n${bodyText(r.body)}`);
+    parts.push(`${style.bold(`Request ${i + 1}: ${r.method} ${r.url}`)}\n${headers.join('\n')}\n\n${r.body}`);
   });
   return parts.join('\n\n');
 }

@@ -5,7 +5,7 @@ import { CliError } from './cli-errors.js';
 import { healthReport } from './health-format.js';
 import { deadLettersTable, previewReport, testReport } from './ops-format.js';
 import { DEFINITION_OPTIONS, buildDefinition, parseWhen } from './stream-input.js';
-import type { DeadLetterView, PreviewView, StreamHealthView, StreamsCommand, TestResultView } from './types.js';
+import type { DeadLetterView, PreviewAnswer, RedriveAnswer, ReplayAnswer, StreamHealthView, StreamsCommand, TestAnswer } from './types.js';
 
 const path = (id: string, op: string) => `/api/v2/log-streams/${encodeURIComponent(id)}/${op}`;
 
@@ -44,7 +44,7 @@ export const opsCommands: Record<string, StreamsCommand> = {
       const id = streamId(p, 'replay');
       const from = str(p, 'from');
       if (from === undefined) throw new CliError('Missing --from (an ISO date or a duration ago, e.g. 2h); see "outflow streams replay --help".', 2);
-      const { body } = await ctx.api().request<{ id: string; from: string; cursor: number }>('POST', path(id, 'replay'), { from: parseWhen(from, 'from') });
+      const { body } = await ctx.api().request<ReplayAnswer>('POST', path(id, 'replay'), { from: parseWhen(from, 'from') });
       ctx.show(body, () => `Replaying log stream ${body.id} from ${body.from}: its cursor is now ${body.cursor}.`);
       return 0;
     },
@@ -67,7 +67,7 @@ export const opsCommands: Record<string, StreamsCommand> = {
       const raw = list(p, 'ids').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
       const bad = raw.find((v) => !/^\d+$/.test(v));
       if (bad !== undefined) throw new CliError(`--ids must be dead letter ids (numbers), got "${bad}".`, 2);
-      const { body } = await ctx.api().request<{ redriving: number }>('POST', path(id, 'dead-letters/redrive'), raw.length ? { ids: raw.map(Number) } : {});
+      const { body } = await ctx.api().request<RedriveAnswer>('POST', path(id, 'dead-letters/redrive'), raw.length ? { ids: raw.map(Number) } : {});
       ctx.show(body, () => `Redriving ${body.redriving} dead letter(s) of ${id}: the stream's worker delivers them in its next rounds. Check with "outflow streams dead-letters ${id}".`);
       return 0;
     },
@@ -76,7 +76,7 @@ export const opsCommands: Record<string, StreamsCommand> = {
   test: {
     options: {},
     async run(p, ctx) {
-      const { body } = await ctx.api().request<TestResultView>('POST', path(streamId(p, 'test'), 'test'), {});
+      const { body } = await ctx.api().request<TestAnswer>('POST', path(streamId(p, 'test'), 'test'), {});
       ctx.show(body, () => testReport(body, ctx.io.color));
       return body.ok ? 0 : 1;
     },
@@ -95,7 +95,7 @@ export const opsCommands: Record<string, StreamsCommand> = {
       if (count !== undefined) body.count = count;
       const events = str(p, 'events');
       if (events !== undefined) body.events = readEvents(events);
-      const { body: answer } = await ctx.api().request<PreviewView>('POST', '/api/v2/log-streams/preview', body);
+      const { body: answer } = await ctx.api().request<PreviewAnswer>('POST', '/api/v2/log-streams/preview', body);
       ctx.show(answer, () => previewReport(answer, ctx.io.color));
       return 0;
     },

@@ -1,4 +1,15 @@
-// Public types of the `outflow streams …` CLI: its I/O, the API client and the API's answers it reads.
+// Public types of the `outflow streams …` CLI: its I/O and the API client; the API's answers it reads come from @outflow/api-types.
+export type {
+  DeadLetterView,
+  FieldIssue,
+  HealthRecordView,
+  PreviewAnswer,
+  RedriveAnswer,
+  ReplayAnswer,
+  StreamHealthView,
+  StreamView,
+  TestAnswer,
+} from '@outflow/api-types';
 
 /** Where a CLI command writes and what it knows about its terminal (injected so tests capture it). */
 export interface CliIo {
@@ -29,87 +40,6 @@ export interface ApiClient {
   /** The base URL as shown to the user (without any credentials). */
   readonly url: string;
   request<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiAnswer<T>>;
-}
-
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-export interface StreamFilterView {
-  type: 'category' | 'type';
-  name: string;
-}
-
-export interface StreamView {
-  id: string;
-  name: string;
-  type: string;
-  status: 'active' | 'paused' | 'suspended';
-  isPriority: boolean;
-  filters: StreamFilterView[];
-  pii_config?: { log_fields: string[]; method: string; algorithm?: string };
-  sink: Record<string, unknown>;
-  managedBy: 'config' | 'api';
-  suspendedReason?: string;
-}
-
-export interface HealthRecordView {
-  id: number;
-  at: string;
-  kind: string;
-  errorKind?: string;
-  status?: number;
-  message: string;
-  attempts?: number;
-  count?: number;
-}
-
-export interface StreamHealthView {
-  id: string;
-  status: string;
-  suspendedReason?: string;
-  cursor: number;
-  lastSeq: number;
-  lagEvents: number;
-  lagSeconds: number;
-  delivered: number;
-  failed?: number;
-  failedRounds?: number;
-  deadLettered: number;
-  deadLetters: number;
-  lastSuccessAt: string | null;
-  lastErrorAt: string | null;
-  failingSince: string | null;
-  worker: { state: string; nextAttemptAt: number | null; inFlight: number; lastError: { kind: string; status?: number; message: string; at: number } | null } | null;
-  records: HealthRecordView[];
-}
-
-export interface DeadLetterView {
-  id: number;
-  log_id: string;
-  type: string;
-  seq: number;
-  at: string;
-  errorKind: string;
-  status?: number | null;
-  message: string;
-  event: unknown;
-}
-
-export interface TestResultView {
-  ok: boolean;
-  result: 'success' | 'partial' | 'retryable' | 'permanent';
-  kind?: string;
-  httpStatus?: number;
-  message?: string;
-  durationMs: number;
-  event: unknown;
-}
-
-export interface PreviewView {
-  events: unknown[];
-  requests: Array<{ method: string; url: string; headers: Record<string, string>; body: unknown }>;
 }
 
 /** What a `streams` sub-command gets to run with. */
