@@ -1,5 +1,5 @@
 // A small fetch client for the management API: bearer token, JSON, Auth0-shaped errors.
-import type { ConnectorInfo, DeadLetter, FieldIssue, PreviewAnswer, StreamHealth, StreamStats, StreamView, TestAnswer } from './types';
+import type { ApiErrorBody, ConnectorInfo, DeadLetterView, FieldIssue, PreviewAnswer, RedriveAnswer, ReplayAnswer, StreamHealthView, StreamStatsView, StreamView, TestAnswer } from './types';
 
 /** An API error answer: status, message, error code and the field issues, if any. */
 export class ApiError extends Error {
@@ -19,11 +19,11 @@ export interface Api {
   createStream(body: Record<string, unknown>): Promise<StreamView>;
   updateStream(id: string, body: Record<string, unknown>): Promise<StreamView>;
   deleteStream(id: string): Promise<void>;
-  health(id: string, limit?: number, before?: number): Promise<StreamHealth>;
-  stats(id: string, minutes?: number): Promise<StreamStats>;
-  replay(id: string, from: string): Promise<{ cursor: number }>;
-  deadLetters(id: string): Promise<DeadLetter[]>;
-  redrive(id: string, ids?: number[]): Promise<{ redriving: number }>;
+  health(id: string, limit?: number, before?: number): Promise<StreamHealthView>;
+  stats(id: string, minutes?: number): Promise<StreamStatsView>;
+  replay(id: string, from: string): Promise<ReplayAnswer>;
+  deadLetters(id: string): Promise<DeadLetterView[]>;
+  redrive(id: string, ids?: number[]): Promise<RedriveAnswer>;
   sendTest(id: string): Promise<TestAnswer>;
   connectors(): Promise<ConnectorInfo[]>;
   preview(body: Record<string, unknown>): Promise<PreviewAnswer>;
@@ -50,7 +50,7 @@ export function createApi(token: string, onUnauthorized: () => void): Api {
       /* not JSON: reported below */
     }
     if (!res.ok) {
-      const e = (json ?? {}) as { message?: string; errorCode?: string; errors?: FieldIssue[] };
+      const e = (json ?? {}) as Partial<ApiErrorBody>;
       if (res.status === 401) onUnauthorized();
       throw new ApiError(res.status, e.message ?? `The server answered ${res.status}.`, e.errorCode, e.errors ?? []);
     }

@@ -1,5 +1,5 @@
 // Delivered and failed events per minute as a hand-drawn SVG bar chart.
-import type { StatsBucket } from '../api/types';
+import type { StatsBucketView } from '../api/types';
 
 const W = 720;
 const H = 200;
@@ -14,7 +14,7 @@ function niceMax(n: number): number {
 
 const hhmm = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
-export function DeliveryChart({ buckets }: { buckets: StatsBucket[] }) {
+export function DeliveryChart({ buckets }: { buckets: StatsBucketView[] }) {
   const max = niceMax(Math.max(0, ...buckets.map((b) => Math.max(b.delivered, b.failed + b.deadLettered))));
   const innerW = W - PAD.l - PAD.r;
   const innerH = H - PAD.t - PAD.b;
