@@ -1,13 +1,11 @@
 // A budget shared by every worker: bounds the bytes and the number of batches in flight across all streams.
 export interface InflightBudget {
-  /** Waits until `bytes` fit (a batch larger than the whole budget waits for an empty budget). */
+  /** Waits until `bytes` fit (a batch larger than the whole budget waits for an empty budget); takes a batch place. */
   acquire(bytes: number, signal: AbortSignal): Promise<boolean>;
   /** Adds `bytes` to a batch already acquired (one reserved before its read, sized after it). */
   grow(bytes: number): void;
   release(bytes: number): void;
   readonly used: number;
-  /** True while a new batch would have to wait. */
-  readonly full: boolean;
 }
 
 export function createInflightBudget(limit: number, maxBatches = Number.POSITIVE_INFINITY): InflightBudget {
@@ -26,9 +24,6 @@ export function createInflightBudget(limit: number, maxBatches = Number.POSITIVE
   return {
     get used() {
       return used;
-    },
-    get full() {
-      return waiting.length > 0 || !fits(0);
     },
     acquire(bytes, signal) {
       if (signal.aborted) return Promise.resolve(false);

@@ -149,14 +149,11 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
   const readNext = async (): Promise<void> => {
     const seen = notifier.version(stream.tenant);
     const before = epoch;
-    // When the budget is full, a batch's place is taken before its read, so at most the budget's
-    // batches (not one per stream) hold read events while waiting; its bytes are added once known.
-    // Otherwise reads go first, so idle streams at one cursor still share one read.
-    const reserved = budget.full;
-    if (reserved && !(await budget.acquire(0, soft.signal))) return;
-    const unreserve = () => {
-      if (reserved) budget.release(0);
-    };
+    // A batch's place in the budget is taken before its read and its bytes are added once known,
+    // so read events wait only inside the budget: a thousand streams woken by one commit do not
+    // each hold a read while they wait to send. Streams at one cursor still share the read.
+    if (!(await budget.acquire(0, soft.signal))) return;
+    const unreserve = () => budget.release(0);
     let read: ReadResult;
     try {
       read = await reads.read({ tenant: stream.tenant, afterSeq: readCursor, filter, maxEvents, maxBytes });
@@ -176,8 +173,7 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
       return;
     }
     const bytes = read.batch.byteLength;
-    if (reserved) budget.grow(bytes);
-    else if (!(await budget.acquire(bytes, soft.signal))) return;
+    budget.grow(bytes);
     if (epoch !== before) {
       budget.release(bytes);
       return;

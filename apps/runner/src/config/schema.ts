@@ -165,8 +165,8 @@ export const runnerConfigSchema = z
         healthRetention: duration('30d'),
         attemptTimeout: duration('30s'),
         concurrency: z.number().int().min(1).max(16).default(2).describe('Requests in flight per stream; the cursor still advances in order. 1 keeps delivery in log order.'),
-        maxInflightBytes: bytes(32 * 1024 * 1024).describe('Bytes of batches in flight across all streams before workers wait.'),
-        maxInflightBatches: z.number().int().positive().default(128).describe('Batches in flight across all streams before workers wait.'),
+        maxInflightBytes: bytes(32 * 1024 * 1024).describe('Bytes of batches in flight across all streams above which no stream starts another read (reads already started may add one batch each).'),
+        maxInflightBatches: z.number().int().positive().default(128).describe('Batches being read or sent across all streams before workers wait.'),
         batch: z
           .object({ maxEvents: z.number().int().positive().default(500), maxBytes: bytes(4 * 1024 * 1024) })
           .strict()
