@@ -20,5 +20,7 @@ parentPort?.on('message', (req: ParseRequest) => {
   } catch (err) {
     reply = { id: req.id, ok: false, message: `The body could not be parsed: ${(err as Error).message}`, issues: [] };
   }
+  reply.body = req.body;
+  transfer.push(req.body);
   parentPort?.postMessage(reply, transfer);
 });
