@@ -1,5 +1,6 @@
 // Group commit: appends queued in the same turn of the event loop become one segment write and one transaction.
 import type { AppendResult, PreparedBatch } from '@outflow/core';
+import { createTurnQueue } from './turn-queue.js';
 
 export interface PendingAppend {
   batch: PreparedBatch;
@@ -22,13 +23,7 @@ export function createGroupCommit(
   commit: (group: readonly PendingAppend[]) => AppendResult[],
   committed: (group: readonly PendingAppend[], results: readonly AppendResult[]) => void,
 ): GroupCommit {
-  let queue: PendingAppend[] = [];
-  let scheduled = false;
-  const flush = () => {
-    scheduled = false;
-    const group = queue;
-    queue = [];
-    if (group.length === 0) return;
+  const queue = createTurnQueue<PendingAppend>((group) => {
     let results: AppendResult[];
     try {
       results = commit(group);
@@ -38,15 +33,6 @@ export function createGroupCommit(
     }
     committed(group, results);
     group.forEach((p, i) => p.resolve(results[i] as AppendResult));
-  };
-  return {
-    enqueue(append) {
-      queue.push(append);
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
-    },
-    flush,
-  };
+  });
+  return { enqueue: queue.push, flush: queue.flush };
 }

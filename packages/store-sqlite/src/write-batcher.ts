@@ -1,5 +1,6 @@
 // Coalesces small writes issued in one turn of the event loop (cursor commits, stats) into one transaction.
 import type Database from 'better-sqlite3';
+import { createTurnQueue } from './turn-queue.js';
 
 export interface WriteBatcher {
   /** Runs `write` in the next shared transaction; resolves with its result once that committed. */
@@ -20,15 +21,8 @@ interface Queued {
  * write runs again on its own, so one bad write fails only its own caller.
  */
 export function createWriteBatcher(db: Database.Database): WriteBatcher {
-  let queue: Queued[] = [];
-  let scheduled = false;
   const runAll = db.transaction((group: readonly Queued[]) => group.map((q) => q.write()));
-
-  const flush = () => {
-    scheduled = false;
-    const group = queue;
-    queue = [];
-    if (group.length === 0) return;
+  const queue = createTurnQueue<Queued>((group) => {
     let results: unknown[];
     try {
       results = runAll(group);
@@ -43,18 +37,11 @@ export function createWriteBatcher(db: Database.Database): WriteBatcher {
       return;
     }
     group.forEach((q, i) => q.resolve(results[i]));
-  };
-
+  });
   return {
     run<T>(write: () => T): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
-      });
+      return new Promise<T>((resolve, reject) => queue.push({ write, resolve: resolve as (value: unknown) => void, reject }));
     },
-    flush,
+    flush: queue.flush,
   };
 }
