@@ -1,5 +1,5 @@
 // Writes docs/benchmarks.md: the latest full run's table, the machine, the hot spots and how to run it.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { BenchOutput } from './output.js';
 import { machineLine } from './machine.js';
 import { profileTable, type ProfileSummary } from './profile-summary.js';
@@ -15,7 +15,18 @@ function hotSpots(out: BenchOutput, saved: SavedProfile | null): string {
   return `\n## Hot spots of the runner (\`--profile\`, scenario \`${p.scenario}\`${p.quick ? ' quick' : ''}, ${p.date})\n\nSelf time per function over the whole life of the runner process (start-up included), from \`node --cpu-prof\`; JSON.parse and other built-ins are counted in the function that calls them.\n\n${tables.join('\n\n')}\n`;
 }
 
+const NOTES_START = '<!-- notes: kept when this file is rewritten -->';
+const NOTES_END = '<!-- /notes -->';
+
+/** The hand-written notes block of an earlier version of the file (measurements of past changes), if any. */
+export function keptNotes(previous: string): string {
+  const start = previous.indexOf(NOTES_START);
+  const end = previous.indexOf(NOTES_END, start);
+  return start >= 0 && end > start ? `\n${previous.slice(start, end + NOTES_END.length)}\n` : '';
+}
+
 export function writeBenchmarksDoc(file: string, out: BenchOutput, saved: SavedProfile | null = null): void {
+  const notes = existsSync(file) ? keptNotes(readFileSync(file, 'utf8')) : '';
   const text = `# Benchmarks
 
 Measured by \`pnpm bench\` (package \`bench/\`): the real runner (\`node apps/runner/dist/main.js start\`) as
@@ -37,7 +48,7 @@ ${floorLine(out.floor, out.avgEventBytes)}
 ${resultsTable(out.results, out.floor)}
 
 ${details(out.results)}
-${hotSpots(out, saved)}
+${notes}${hotSpots(out, saved)}
 ## Running it
 
 \`\`\`sh
