@@ -2,3 +2,4 @@
 export * from './batch-codec.js';
 export * from './rows.js';
 export * from './commit-listeners.js';
+export * from './queue-append.js';

@@ -1,7 +1,7 @@
 // The event log on PostgreSQL: append (group commit), read, seek, bounds, count, recordedAt, purge and commit notifications.
 import type { AppendResult, EventFilter, EventLog, PreparedBatch } from '@outflow/core';
 import { createCommitter } from './append-batches.js';
-import { checkBatch, decodeNames, createCommitListeners } from '@outflow/store-kit';
+import { decodeNames, createCommitListeners, queueAppend } from '@outflow/store-kit';
 import { createGroupCommit } from './group-commit.js';
 import type { LogContext } from './log-context.js';
 import { createPurge } from './purge-log.js';
@@ -45,16 +45,7 @@ export function createEventLog(ctx: LogContext): PostgresEventLog {
   };
 
   return {
-    append(batch: PreparedBatch, recordedAt?: number): Promise<AppendResult> {
-      if (closed) return Promise.reject(new Error('The store is closed.'));
-      try {
-        checkBatch(batch);
-        if (recordedAt !== undefined && !Number.isFinite(recordedAt)) throw new TypeError('recordedAt must be a finite number.');
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return new Promise((resolve, reject) => group.enqueue({ batch, recordedAt, resolve, reject }));
-    },
+    append: (batch: PreparedBatch, recordedAt?: number): Promise<AppendResult> => queueAppend(closed, batch, recordedAt, group.enqueue),
     read: (query) => readEvents(ctx, query),
     async seek(tenant, time) {
       return (await pool.query<{ cursor: number }>(SEEK, [tenant, time])).rows[0]?.cursor ?? 0;

@@ -1,12 +1,8 @@
 // Group commit: appends queued while a transaction runs become the next transaction, one at a time per store.
-import type { AppendResult, PreparedBatch } from '@outflow/core';
+import type { AppendResult } from '@outflow/core';
+import type { PendingAppend } from '@outflow/store-kit';
 
-export interface PendingAppend {
-  batch: PreparedBatch;
-  recordedAt: number | undefined;
-  resolve(result: AppendResult): void;
-  reject(error: unknown): void;
-}
+export type { PendingAppend };
 
 export interface GroupCommit {
   enqueue(append: PendingAppend): void;

@@ -1,6 +1,6 @@
 // The event log over segment files and the batch index: append (group commit), read, seek, bounds, count, purge.
 import type { AppendResult, EventFilter, EventLog, PreparedBatch, PurgeResult } from '@outflow/core';
-import { checkBatch, decodeNames, createCommitListeners } from '@outflow/store-kit';
+import { decodeNames, createCommitListeners, queueAppend } from '@outflow/store-kit';
 import { createCommitter } from './commit-group.js';
 import { createGroupCommit } from './group-commit.js';
 import type { LogContext } from './log-context.js';
@@ -29,16 +29,7 @@ export function createEventLog(ctx: LogContext, purge: (before: number) => Purge
   };
 
   return {
-    append(batch: PreparedBatch, recordedAt?: number): Promise<AppendResult> {
-      if (closed) return Promise.reject(new Error('The store is closed.'));
-      try {
-        checkBatch(batch);
-        if (recordedAt !== undefined && !Number.isFinite(recordedAt)) throw new TypeError('recordedAt must be a finite number.');
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return new Promise((resolve, reject) => group.enqueue({ batch, recordedAt, resolve, reject }));
-    },
+    append: (batch: PreparedBatch, recordedAt?: number): Promise<AppendResult> => queueAppend(closed, batch, recordedAt, group.enqueue),
     read: async (query) => readEvents(ctx, query),
     async seek(tenant, time) {
       const first = index.firstRecordedAt(time);

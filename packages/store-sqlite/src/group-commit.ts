@@ -1,13 +1,9 @@
 // Group commit: appends queued in the same turn of the event loop become one segment write and one transaction.
-import type { AppendResult, PreparedBatch } from '@outflow/core';
+import type { AppendResult } from '@outflow/core';
+import type { PendingAppend } from '@outflow/store-kit';
 import { createTurnQueue } from './turn-queue.js';
 
-export interface PendingAppend {
-  batch: PreparedBatch;
-  recordedAt: number | undefined;
-  resolve(result: AppendResult): void;
-  reject(error: unknown): void;
-}
+export type { PendingAppend };
 
 export interface GroupCommit {
   enqueue(append: PendingAppend): void;
