@@ -11,7 +11,7 @@ export function statsReport(s: StreamStatsView, color: boolean): string {
   const minutes = s.buckets.filter(active);
   if (!minutes.length) return `No deliveries, failures or dead letters for ${s.id} in ${window}.`;
   const total = (k: (typeof COUNTS)[number]) => String(s.buckets.reduce((n, b) => n + b[k], 0));
-  const head = `In ${window}, ${s.id} delivered ${total('delivered')} event(s); ${total('failed')} failed in ${total('failedRounds')} failed round(s) and ${total('deadLettered')} were dead-lettered.`;
+  const head = `In ${window}, ${s.id} delivered ${total('delivered')} event(s), dead-lettered ${total('deadLettered')} and failed ${total('failed')} in ${total('failedRounds')} failed round(s).`;
   const table = renderTable(
     minutes,
     [
