@@ -17,7 +17,7 @@ afterEach(async () => {
 interface Stats {
   id: string;
   bucketSeconds: number;
-  buckets: Array<{ at: string; delivered: number; failed: number; deadLettered: number }>;
+  buckets: Array<{ at: string; delivered: number; failed: number; deadLettered: number; failedRounds: number }>;
 }
 
 describe('GET /api/v2/log-streams/{id}/stats', () => {
@@ -56,8 +56,8 @@ describe('GET /api/v2/log-streams/{id}/stats', () => {
     });
     // The window ends with the current minute (a minute may have turned since the request).
     expect(Math.floor(Date.now() / 60_000) * 60_000 - (times[4] as number)).toBeLessThanOrEqual(60_000);
-    const sum = (k: 'delivered' | 'failed' | 'deadLettered') => stats.buckets.reduce((n, b) => n + b[k], 0);
-    expect({ delivered: sum('delivered'), failed: sum('failed'), deadLettered: sum('deadLettered') }).toEqual({ delivered: 19, failed: 20, deadLettered: 1 });
+    const sum = (k: 'delivered' | 'failed' | 'deadLettered' | 'failedRounds') => stats.buckets.reduce((n, b) => n + b[k], 0);
+    expect({ delivered: sum('delivered'), failed: sum('failed'), deadLettered: sum('deadLettered'), failedRounds: sum('failedRounds') }).toEqual({ delivered: 19, failed: 20, deadLettered: 1, failedRounds: 1 });
     expect(((await (await app.api(`/api/v2/log-streams/${id}/stats`)).json()) as Stats).buckets).toHaveLength(60);
   }, 30_000);
 

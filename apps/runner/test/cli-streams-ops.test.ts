@@ -1,4 +1,4 @@
-// `outflow streams dead-letters|redrive|test|preview` against a real runner and a scripted receiver.
+// `outflow streams stats|dead-letters|redrive|test|preview` against a real runner and a scripted receiver.
 import { createManualClock } from '@outflow/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
@@ -30,9 +30,69 @@ async function createStream(name: string): Promise<string> {
   return (JSON.parse(res.out) as { id: string }).id;
 }
 
-async function deadLetterCount(id: string): Promise<number> {
-  return ((await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as { deadLetters: number }).deadLetters;
+async function health(id: string): Promise<{ delivered: number; deadLetters: number }> {
+  return (await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as { delivered: number; deadLetters: number };
 }
+
+const deadLetterCount = async (id: string) => (await health(id)).deadLetters;
+
+/** The cells of one column of a readable table, below its header. */
+function column(text: string, header: string): string[] {
+  const [head = [], ...rows] = tableRows(text);
+  return rows.map((r) => r[head.indexOf(header)] as string);
+}
+
+const sum = (cells: readonly string[]) => cells.reduce((n, c) => n + Number(c), 0);
+
+describe('outflow streams stats', () => {
+  it('shows the window\u2019s totals and the minutes with deliveries, and prints the API JSON with --json', async () => {
+    const id = await createStream('counted');
+    const logIds = await ingestMany(app.url, TOKEN, 7, 7, () => makeEvent({ type: 'fp' }));
+    const delivered = () => new Set(rx.accepted.filter((r) => r.path === '/counted').flatMap((r) => r.envelopes.map((e) => e.log_id)));
+    await rx.waitFor(() => delivered().size === 7);
+    expect(delivered()).toEqual(new Set(logIds));
+    await until(async () => (await health(id)).delivered === 7, 'Timed out waiting for the 7 deliveries to be counted.');
+
+    const res = await cli('stats', id);
+    expect(res.code).toBe(0);
+    expect(res.err).toBe('');
+    const [head, , ...table] = res.out.split('\n');
+    expect(head).toBe(`In the last 60 minute(s), ${id} delivered 7 event(s), dead-lettered 0 and failed 0 in 0 failed round(s).`);
+    expect(tableRows(table.join('\n'))[0]).toEqual(['AT', 'DELIVERED', 'FAILED', 'DEAD_LETTERED', 'FAILED_ROUNDS']);
+    expect(sum(column(table.join('\n'), 'DELIVERED'))).toBe(7);
+    const times = column(table.join('\n'), 'AT');
+    expect(times.length).toBeGreaterThan(0);
+    for (const t of times) expect(t).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000Z$/);
+    expect([...times].sort()).toEqual(times);
+
+    // Compare with the API when no minute turned between the two API calls around the CLI's.
+    for (let attempt = 0; ; attempt++) {
+      const before = await (await app.api(`/api/v2/log-streams/${id}/stats?minutes=5`)).json();
+      const json = await cli('stats', id, '--json', '--minutes', '5');
+      const after = await (await app.api(`/api/v2/log-streams/${id}/stats?minutes=5`)).json();
+      if (JSON.stringify(before) !== JSON.stringify(after) && attempt < 3) continue;
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.out)).toEqual(after);
+      expect((after as { buckets: unknown[] }).buckets).toHaveLength(5);
+      break;
+    }
+    expect((JSON.parse((await cli('stats', id, '--json')).out) as { buckets: unknown[] }).buckets).toHaveLength(60);
+  });
+
+  it('says so when the window has no activity', async () => {
+    const id = await createStream('idle');
+    const res = await cli('stats', id, '--minutes', '1440');
+    expect(res.code).toBe(0);
+    expect(res.out).toBe(`No deliveries, failures or dead letters for ${id} in the last 1440 minute(s).`);
+  });
+
+  it('exits 1 with the API message for an unknown stream', async () => {
+    const res = await cli('stats', 'lst_0000000000000000');
+    expect(res.code).toBe(1);
+    expect(res.out).toBe('');
+    expect(res.err).toBe('Error: The log stream does not exist. (HTTP 404, inexistent_log_stream)');
+  });
+});
 
 describe('outflow streams dead-letters', () => {
   it('lists the events a destination refused, pages them, and prints the API JSON with --json', async () => {
@@ -55,9 +115,12 @@ describe('outflow streams dead-letters', () => {
     const page = JSON.parse((await cli('dead-letters', id, '--json', '--limit', '2', '--after', String(json[0]?.id))).out) as Array<{ id: number }>;
     expect(page.map((l) => l.id)).toEqual(json.slice(1, 3).map((l) => l.id));
 
-    const health = await cli('health', id);
-    expect(health.out).toMatch(/^dead letters\s+3 waiting \(3 dead-lettered in all\)$/m);
-    expect(tableRows(health.out.split('Recent health records\n')[1] as string).some((r) => r[2] === 'dead_lettered')).toBe(true);
+    const shown = await cli('health', id);
+    expect(shown.out).toMatch(/^dead letters\s+3 waiting \(3 dead-lettered in all\)$/m);
+    expect(tableRows(shown.out.split('Recent health records\n')[1] as string).some((r) => r[2] === 'dead_lettered')).toBe(true);
+    const stats = await cli('stats', id);
+    expect(stats.out).toMatch(/ event\(s\), dead-lettered 3 and failed /);
+    expect(sum(column(stats.out.split('\n\n')[1] as string, 'DEAD_LETTERED'))).toBe(3);
   });
 
   it('says so when a stream has none', async () => {
@@ -66,13 +129,18 @@ describe('outflow streams dead-letters', () => {
   });
 });
 
-async function waitForDeadLetters(id: string, n: number, bound: 'at least' | 'at most' = 'at least'): Promise<void> {
-  const until = Date.now() + 20_000;
-  const done = (count: number) => (bound === 'at least' ? count >= n : count <= n);
-  while (!done(await deadLetterCount(id))) {
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${bound} ${n} dead letters.`);
+/** Polls an asynchronous condition until it holds, for up to 20 s. */
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  const end = Date.now() + 20_000;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(what);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+async function waitForDeadLetters(id: string, n: number, bound: 'at least' | 'at most' = 'at least'): Promise<void> {
+  const done = (count: number) => (bound === 'at least' ? count >= n : count <= n);
+  await until(async () => done(await deadLetterCount(id)), `Timed out waiting for ${bound} ${n} dead letters.`);
 }
 
 describe('outflow streams on a suspended stream', () => {
@@ -99,6 +167,9 @@ describe('outflow streams on a suspended stream', () => {
       expect(health.out).toMatch(/^failing since\s+\d{4}-/m);
       expect(health.out).toMatch(/^failed\s+[1-9]\d* in [1-9]\d* failed round\(s\)$/m);
       expect(tableRows(health.out.split('Recent health records\n')[1] as string).some((r) => r[2] === 'suspended')).toBe(true);
+      const stats = await runCli(['stats', id], env2);
+      expect(stats.out).toMatch(/ and failed [1-9]\d* in [1-9]\d* failed round\(s\)\.\n/);
+      expect(sum(column(stats.out.split('\n\n')[1] as string, 'FAILED_ROUNDS'))).toBeGreaterThan(0);
 
       failing = false;
       const resumed = await runCli(['resume', id], env2);

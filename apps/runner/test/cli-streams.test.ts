@@ -206,6 +206,9 @@ describe('outflow streams: errors', () => {
       [['update', 'lst_1'], /Nothing to update/],
       [['list', '--colour'], /Unknown option '--colour'\. See "outflow streams list --help"\./],
       [['redrive', 'lst_1', '--ids', '1,x'], /--ids must be dead letter ids/],
+      [['stats', 'lst_1', '--minutes', '0'], /^Error: --minutes must be an integer from 1 to 1440, got "0"\.$/],
+      [['stats', 'lst_1', '--minutes', '1441'], /^Error: --minutes must be an integer from 1 to 1440, got "1441"\.$/],
+      [['stats', 'lst_1', '--minutes', '2.5'], /--minutes must be an integer from 1 to 1440/],
       [['frobnicate'], /Unknown command "streams frobnicate"/],
     ];
     for (const [args, message] of cases) {
@@ -218,7 +221,7 @@ describe('outflow streams: errors', () => {
   it('has help for streams and for each command', async () => {
     const top = await runCli(['--help'], {});
     expect(top.code).toBe(0);
-    for (const c of ['list', 'get', 'create', 'update', 'pause', 'resume', 'delete', 'health', 'replay', 'dead-letters', 'redrive', 'test', 'preview']) {
+    for (const c of ['list', 'get', 'create', 'update', 'pause', 'resume', 'delete', 'health', 'stats', 'replay', 'dead-letters', 'redrive', 'test', 'preview']) {
       expect(top.out).toMatch(new RegExp(`^ {2}${c}\\b`, 'm'));
       const help = await runCli([c, '--help'], {});
       expect(help.code).toBe(0);

@@ -1,4 +1,4 @@
-// GET /api/v2/log-streams/{id}/stats: delivered, failed and dead-lettered events per minute.
+// GET /api/v2/log-streams/{id}/stats: delivered, failed and dead-lettered events and failed rounds per minute.
 
 /** One minute of the window; minutes without activity are zeros. */
 export interface StatsBucketView {
@@ -7,6 +7,8 @@ export interface StatsBucketView {
   delivered: number;
   failed: number;
   deadLettered: number;
+  /** Delivery rounds that failed in this minute. */
+  failedRounds: number;
 }
 
 export interface StreamStatsView {

@@ -43,10 +43,12 @@ export function noPositionals(p: Parsed, command: string): void {
   if (p.positionals.length) throw new CliError(`outflow streams ${command} takes no argument; got "${p.positionals[0]}".`, 2);
 }
 
-/** A non-negative integer flag, or undefined when absent. */
-export function intFlag(p: Parsed, name: string): number | undefined {
+/** A non-negative integer flag, or undefined when absent; with `range`, one from `range.min` to `range.max`. */
+export function intFlag(p: Parsed, name: string, range?: { min: number; max: number }): number | undefined {
   const raw = str(p, name);
   if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw)) throw new CliError(`--${name} must be a non-negative integer, got "${raw}".`, 2);
-  return Number(raw);
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (range && !(n >= range.min && n <= range.max)) throw new CliError(`--${name} must be an integer from ${range.min} to ${range.max}, got "${raw}".`, 2);
+  if (Number.isNaN(n)) throw new CliError(`--${name} must be a non-negative integer, got "${raw}".`, 2);
+  return n;
 }

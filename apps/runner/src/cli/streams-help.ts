@@ -1,4 +1,5 @@
 // Help texts of `outflow streams` and each of its sub-commands.
+import { STATS_MINUTES } from '../server/stats-window.js';
 
 const CONNECTION = `Connection:
   --url URL        The runner (default: $OUTFLOW_URL or http://127.0.0.1:8080)
@@ -26,6 +27,7 @@ Commands:
   resume <id>              Deliver again from the cursor (also restarts a suspended stream)
   delete <id> [--yes]      Delete a stream
   health <id>              Status, lag, counters and recent health records
+  stats <id>               Delivered, failed and dead-lettered events per minute
   replay <id> --from WHEN  Move the cursor back to a date and deliver again from there
   dead-letters <id>        Events the destination refused for good
   redrive <id> [--ids ..]  Deliver dead letters again
@@ -83,6 +85,10 @@ Asks for confirmation on a terminal; elsewhere --yes is required.`,
 
 Status, worker state, lag (events and seconds), delivered, failed and dead-lettered counts, last
 success and error, and the most recent health records (newest first; --before pages back).`,
+  stats: `Usage: outflow streams stats <id> [--minutes N]
+
+Totals of delivered, failed and dead-lettered events and failed delivery rounds over the last N
+minutes (${STATS_MINUTES.min}-${STATS_MINUTES.max}, default ${STATS_MINUTES.default}, the last being the current minute), then each minute that has any.`,
   replay: `Usage: outflow streams replay <id> --from WHEN
 
 Moves the stream's cursor to the first event recorded at or after WHEN (ISO 8601, or a duration

@@ -1,11 +1,13 @@
-// `outflow streams health|replay|dead-letters|redrive|test|preview`: Outflow's operations beyond Auth0.
+// `outflow streams health|stats|replay|dead-letters|redrive|test|preview`: Outflow's operations beyond Auth0.
 import { readFileSync } from 'node:fs';
+import { STATS_MINUTES } from '../server/stats-window.js';
 import { intFlag, list, noPositionals, str, streamId } from './args.js';
 import { CliError } from './cli-errors.js';
 import { healthReport } from './health-format.js';
 import { deadLettersTable, previewReport, testReport } from './ops-format.js';
+import { statsReport } from './stats-format.js';
 import { DEFINITION_OPTIONS, buildDefinition, parseWhen } from './stream-input.js';
-import type { DeadLetterView, PreviewAnswer, RedriveAnswer, ReplayAnswer, StreamHealthView, StreamsCommand, TestAnswer } from './types.js';
+import type { DeadLetterView, PreviewAnswer, RedriveAnswer, ReplayAnswer, StreamHealthView, StreamStatsView, StreamsCommand, TestAnswer } from './types.js';
 
 const path = (id: string, op: string) => `/api/v2/log-streams/${encodeURIComponent(id)}/${op}`;
 
@@ -34,6 +36,17 @@ export const opsCommands: Record<string, StreamsCommand> = {
       const id = streamId(p, 'health');
       const { body } = await ctx.api().request<StreamHealthView>('GET', `${path(id, 'health')}${query({ limit: intFlag(p, 'limit'), before: intFlag(p, 'before') })}`);
       ctx.show(body, () => healthReport(body, ctx.io.color));
+      return 0;
+    },
+  },
+
+  stats: {
+    options: { minutes: { type: 'string' } },
+    async run(p, ctx) {
+      const id = streamId(p, 'stats');
+      const minutes = intFlag(p, 'minutes', STATS_MINUTES) ?? STATS_MINUTES.default;
+      const { body } = await ctx.api().request<StreamStatsView>('GET', `${path(id, 'stats')}${query({ minutes })}`);
+      ctx.show(body, () => statsReport(body, ctx.io.color));
       return 0;
     },
   },

@@ -6,7 +6,9 @@ export type {
   PreviewAnswer,
   RedriveAnswer,
   ReplayAnswer,
+  StatsBucketView,
   StreamHealthView,
+  StreamStatsView,
   StreamView,
   TestAnswer,
 } from '@outflow/api-types';
