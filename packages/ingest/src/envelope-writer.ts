@@ -1,5 +1,5 @@
 // Accumulates `{log_id, data}` envelope lines in one buffer, copying event bytes as they came.
-import { allocOwn, type PreparedBatch } from '@outflow/core';
+import type { PreparedBatch } from '@outflow/core';
 
 const OPEN_BRACE = 0x7b;
 const QUOTE = 0x22;
@@ -32,7 +32,7 @@ export class EnvelopeWriter {
   /** `capacity` bytes and `events` events are reserved up front; both grow when exceeded. */
   constructor(capacity: number, events = 64) {
     // Never from the shared pool: the parse pool transfers this memory between threads.
-    this.buf = allocOwn(Math.max(capacity, 1024));
+    this.buf = Buffer.allocUnsafeSlow(Math.max(capacity, 1024));
     this.u8 = new Uint8Array(this.buf.buffer, 0, this.buf.length);
     this.ends = new Uint32Array(Math.max(events, 1));
     this.dates = new Float64Array(Math.max(events, 1));
@@ -154,7 +154,7 @@ export class EnvelopeWriter {
 
   private reserve(bytes: number): void {
     if (this.at + bytes <= this.buf.length) return;
-    const next = allocOwn(Math.max(this.buf.length * 2, this.at + bytes));
+    const next = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.at + bytes));
     const u8 = new Uint8Array(next.buffer, 0, next.length);
     u8.set(this.u8.subarray(0, this.at));
     this.buf = next;
