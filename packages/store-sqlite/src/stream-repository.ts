@@ -86,15 +86,19 @@ export function createStreamRepository(db: Database.Database, writes: WriteBatch
       s.setCursor.run(cursor, id);
       return get(id);
     },
-    async recordFailure(id, at) {
-      s.failure.run(at, at, id);
-      return get(id);
+    // Through the batcher too, so they apply in call order with the cursor commits queued before
+    // them: a commit clears failing_since, and a failure recorded after it must not be undone.
+    recordFailure(id, at) {
+      return writes.run(() => {
+        s.failure.run(at, at, id);
+        return get(id);
+      });
     },
-    async setStatus(id, status, reason, at) {
-      return editDefinition(id, (d) => {
+    setStatus(id, status, reason, at) {
+      return writes.run(() => editDefinition(id, (d) => {
         d.status = status;
         d.updatedAt = at;
-      }, () => s.status.run(status === 'suspended' ? reason : null, status === 'active' ? 1 : 0, id));
+      }, () => s.status.run(status === 'suspended' ? reason : null, status === 'active' ? 1 : 0, id)));
     },
     async addDeadLettered(id, count) {
       s.deadLettered.run(count, id);

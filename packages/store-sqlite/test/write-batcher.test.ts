@@ -1,7 +1,9 @@
 // Writes queued in one turn share a transaction; a failing write fails only its own caller.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../src/index.js';
 import { createWriteBatcher } from '../src/write-batcher.js';
+import { removeTempDirs, tempDir } from './helpers.js';
 
 let db: Database.Database | undefined;
 afterEach(() => db?.close());
@@ -40,5 +42,28 @@ describe('write batcher', () => {
     void writes.run(() => (db as Database.Database).prepare('INSERT INTO t (k) VALUES (?)').run('x'));
     writes.flush();
     expect(db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('stream writes through the batcher', () => {
+  it('apply in call order: a failure recorded after a queued cursor commit is not cleared by it', async () => {
+    const store = openSqliteStore({ path: `${tempDir()}/outflow.db` });
+    try {
+      await store.streams.create({
+        id: 's1', tenant: 'acme', name: 'Stream s1', type: 'http', status: 'active', sink: { httpEndpoint: 'http://127.0.0.1:9/hook' },
+        filters: [], isPriority: false, managedBy: 'api',
+      }, 0, 1000);
+      const generation = (await store.streams.get('s1'))?.state.generation ?? 0;
+      const committed = store.streams.commitDelivery('s1', { generation, cursor: 5, delivered: 5, at: 2000 });
+      const failed = store.streams.recordFailure('s1', 3000);
+      expect(await committed).toBe(true);
+      expect((await failed)?.state).toMatchObject({ cursor: 5, failingSince: 3000 });
+      const suspended = store.streams.setStatus('s1', 'suspended', 'Failing for too long.', 4000);
+      await store.streams.commitDelivery('s1', { generation, cursor: 6, delivered: 1, at: 5000 });
+      expect((await suspended)?.status).toBe('suspended');
+    } finally {
+      await store.close();
+      removeTempDirs();
+    }
   });
 });
