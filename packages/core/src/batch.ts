@@ -71,6 +71,15 @@ class LineTexts {
     for (const r of regions) this.starts.push((at += r.length));
     const n = ends.length;
     if ((n > 0 ? (ends[n - 1] as number) : 0) !== at) throw new RangeError('Batch line ends must end where the line regions end.');
+    // Each line must lie within one region, so raw(i) is one slice.
+    let r = 0;
+    for (let i = 0; i < n; i++) {
+      const start = this.startOf(i);
+      const end = ends[i] as number;
+      if (end <= start) throw new RangeError(`Batch line ${i} is empty or ends before it starts.`);
+      while ((this.starts[r + 1] as number) <= start) r++;
+      if (end > (this.starts[r + 1] as number)) throw new RangeError(`Batch line ${i} crosses the end of its region.`);
+    }
   }
 
   private startOf(i: number): number {

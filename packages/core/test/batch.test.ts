@@ -50,6 +50,8 @@ describe('LogBatch', () => {
   it('refuses line ends that do not end where the regions end', () => {
     expect(() => createLogBatch({ ...columns, lines: [Buffer.from('x\ny\nz\n')], ends: [2, 4, 7] })).toThrow(/line ends/);
     expect(() => createLogBatch({ ...columns, lines: [Buffer.from('x\ny\n')], ends: [2, 4] })).toThrow(/one seq, log_id and type/);
+    expect(() => createLogBatch({ ...columns, lines: [Buffer.from('x\ny'), Buffer.from('\nz\n')], ends: [2, 4, 6] })).toThrow(/line 1 crosses/);
+    expect(() => createLogBatch({ ...columns, lines: [Buffer.from('x\n\nz\n')], ends: [2, 2, 5] })).toThrow(/line 1 is empty/);
   });
 
   it('shares frozen index lists', () => {
