@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { StoredStream, StreamDefinition, StreamPatch, StreamRepository } from '@outflow/core';
 import { inTransaction } from './connection.js';
+import { createSerialWrites } from './serial-writes.js';
 import { type StreamRow, toStored } from '@outflow/store-kit';
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
@@ -12,6 +13,7 @@ const one = async (db: Queryable, sql: string, params: unknown[]) => {
 };
 
 export function createStreamRepository(pool: pg.Pool): StreamRepository {
+  const serial = createSerialWrites();
   const get = (id: string, db: Queryable = pool) => one(db, 'SELECT * FROM streams WHERE id = $1', [id]);
   /** Applies `change` to the stored definition under a row lock and returns the stream afterwards (null when missing). */
   const editDefinition = (id: string, change: (d: StreamDefinition) => void, extra?: (c: pg.PoolClient) => Promise<unknown>) =>
@@ -58,28 +60,26 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
         for (const table of ['health', 'dead_letters', 'stream_stats']) await client.query(`DELETE FROM ${table} WHERE stream_id = $1`, [id]);
         return ((await client.query('DELETE FROM streams WHERE id = $1', [id])).rowCount ?? 0) > 0;
       }),
-    async commitDelivery(id, c) {
+    commitDelivery: (id, c) => serial(id, async () => {
       const result = await pool.query(
         `UPDATE streams SET cursor = GREATEST(cursor, $1), delivered = delivered + $2, failing_since = NULL,
            last_success_at = CASE WHEN $2 > 0 THEN $3 ELSE last_success_at END WHERE id = $4 AND generation = $5`,
         [c.cursor, c.delivered, c.at, id, c.generation],
       );
       return (result.rowCount ?? 0) > 0;
-    },
-    setCursor: (id, cursor) => one(pool, 'UPDATE streams SET cursor = $1, generation = generation + 1 WHERE id = $2 RETURNING *', [cursor, id]),
+    }),
+    setCursor: (id, cursor) => serial(id, () => one(pool, 'UPDATE streams SET cursor = $1, generation = generation + 1 WHERE id = $2 RETURNING *', [cursor, id])),
     recordFailure: (id, at) =>
-      one(pool, 'UPDATE streams SET failing_since = COALESCE(failing_since, $1), last_error_at = $1 WHERE id = $2 RETURNING *', [at, id]),
-    setStatus(id, status, reason, at) {
-      return editDefinition(id, (d) => {
-        d.status = status;
-        d.updatedAt = at;
-      }, (client) => client.query(
-        'UPDATE streams SET suspended_reason = $1, failing_since = CASE WHEN $2 THEN NULL ELSE failing_since END WHERE id = $3',
-        [status === 'suspended' ? reason : null, status === 'active', id],
-      ));
-    },
-    async addDeadLettered(id, count) {
+      serial(id, () => one(pool, 'UPDATE streams SET failing_since = COALESCE(failing_since, $1), last_error_at = $1 WHERE id = $2 RETURNING *', [at, id])),
+    setStatus: (id, status, reason, at) => serial(id, () => editDefinition(id, (d) => {
+      d.status = status;
+      d.updatedAt = at;
+    }, (client) => client.query(
+      'UPDATE streams SET suspended_reason = $1, failing_since = CASE WHEN $2 THEN NULL ELSE failing_since END WHERE id = $3',
+      [status === 'suspended' ? reason : null, status === 'active', id],
+    ))),
+    addDeadLettered: (id, count) => serial(id, async () => {
       await pool.query('UPDATE streams SET dead_lettered = dead_lettered + $1 WHERE id = $2', [count, id]);
-    },
+    }),
   };
 }

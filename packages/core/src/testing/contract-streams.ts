@@ -138,6 +138,23 @@ export function describeStreams(ctx: ContractContext): void {
       expect(await ctx.store.streams.setStatus('missing', 'active', null, 1)).toBeNull();
     });
 
+    it('delivery-state writes issued together apply in call order (a failure after a commit is kept)', async () => {
+      await ctx.store.streams.create(richStream(), 10, 1000);
+      const generation = (await ctx.store.streams.get('dd1'))?.state.generation ?? 0;
+      // A worker's two batches: one commits while the other's round fails, without waiting on each other.
+      const writes = [];
+      for (let i = 1; i <= 20; i++) {
+        writes.push(ctx.store.streams.commitDelivery('dd1', { generation, cursor: 10 + i, delivered: 1, at: 1000 + i * 10 }));
+        writes.push(ctx.store.streams.recordFailure('dd1', 1005 + i * 10));
+      }
+      await Promise.all(writes);
+      expect(await get()).toMatchObject({ cursor: 30, delivered: 20, failingSince: 1205, lastErrorAt: 1205 });
+      const suspended = ctx.store.streams.setStatus('dd1', 'suspended', 'Failing too long.', 1300);
+      const late = ctx.store.streams.commitDelivery('dd1', { generation, cursor: 31, delivered: 1, at: 1310 });
+      await Promise.all([suspended, late]);
+      expect(await get()).toMatchObject({ cursor: 31, suspendedReason: 'Failing too long.', failingSince: null });
+    });
+
     it('addDeadLettered adds to the count', async () => {
       await ctx.store.streams.create(richStream(), 10, 1000);
       await ctx.store.streams.addDeadLettered('dd1', 3);
