@@ -1,37 +1,28 @@
 // `outflow streams stats|dead-letters|redrive|test|preview` against a real runner and a scripted receiver.
 import { createManualClock } from '@outflow/core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
-import { runCli, tableRows } from './support/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { baseConfig, startTestApp, TOKEN } from './support/app.js';
+import { runCli, tableRows, useCliRunner } from './support/cli.js';
 import { ingestMany, makeEvent } from './support/events.js';
-import { startReceiver, type Receiver } from './support/receiver.js';
+import { startReceiver } from './support/receiver.js';
 
-let app: TestApp;
-let rx: Receiver;
-let env: Record<string, string>;
+const h = useCliRunner();
 /** Paths the receiver refuses with a 400 (a permanent failure: the events become dead letters). */
 const refused = new Set<string>();
-const cli = (...args: string[]) => runCli(args, env);
+const cli = (...args: string[]) => runCli(args, h.env);
 
-beforeAll(async () => {
-  rx = await startReceiver();
-  rx.script((r) => (refused.has(r.path) ? { status: 400 } : undefined));
-  app = await startTestApp(baseConfig(''));
-  env = { OUTFLOW_URL: app.url, OUTFLOW_TOKEN: TOKEN };
-});
-afterAll(async () => {
-  await app?.stop();
-  await rx?.close();
+beforeAll(() => {
+  h.rx.script((r) => (refused.has(r.path) ? { status: 400 } : undefined));
 });
 
 async function createStream(name: string): Promise<string> {
-  const res = await cli('create', '--json', '--type', 'http', '--name', name, '--sink', `httpEndpoint=${rx.url}/${name}`, '--sink', 'httpContentFormat=JSONLINES', '--filter', 'type:fp');
+  const res = await cli('create', '--json', '--type', 'http', '--name', name, '--sink', `httpEndpoint=${h.rx.url}/${name}`, '--sink', 'httpContentFormat=JSONLINES', '--filter', 'type:fp');
   expect(res.err).toBe('');
   return (JSON.parse(res.out) as { id: string }).id;
 }
 
 async function health(id: string): Promise<{ delivered: number; deadLetters: number }> {
-  return (await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as { delivered: number; deadLetters: number };
+  return (await (await h.app.api(`/api/v2/log-streams/${id}/health`)).json()) as { delivered: number; deadLetters: number };
 }
 
 const deadLetterCount = async (id: string) => (await health(id)).deadLetters;
@@ -47,9 +38,9 @@ const sum = (cells: readonly string[]) => cells.reduce((n, c) => n + Number(c), 
 describe('outflow streams stats', () => {
   it('shows the window\u2019s totals and the minutes with deliveries, and prints the API JSON with --json', async () => {
     const id = await createStream('counted');
-    const logIds = await ingestMany(app.url, TOKEN, 7, 7, () => makeEvent({ type: 'fp' }));
-    const delivered = () => new Set(rx.accepted.filter((r) => r.path === '/counted').flatMap((r) => r.envelopes.map((e) => e.log_id)));
-    await rx.waitFor(() => delivered().size === 7);
+    const logIds = await ingestMany(h.app.url, TOKEN, 7, 7, () => makeEvent({ type: 'fp' }));
+    const delivered = () => new Set(h.rx.accepted.filter((r) => r.path === '/counted').flatMap((r) => r.envelopes.map((e) => e.log_id)));
+    await h.rx.waitFor(() => delivered().size === 7);
     expect(delivered()).toEqual(new Set(logIds));
     await until(async () => (await health(id)).delivered === 7, 'Timed out waiting for the 7 deliveries to be counted.');
 
@@ -67,9 +58,9 @@ describe('outflow streams stats', () => {
 
     // Compare with the API when no minute turned between the two API calls around the CLI's.
     for (let attempt = 0; ; attempt++) {
-      const before = await (await app.api(`/api/v2/log-streams/${id}/stats?minutes=5`)).json();
+      const before = await (await h.app.api(`/api/v2/log-streams/${id}/stats?minutes=5`)).json();
       const json = await cli('stats', id, '--json', '--minutes', '5');
-      const after = await (await app.api(`/api/v2/log-streams/${id}/stats?minutes=5`)).json();
+      const after = await (await h.app.api(`/api/v2/log-streams/${id}/stats?minutes=5`)).json();
       if (JSON.stringify(before) !== JSON.stringify(after) && attempt < 3) continue;
       expect(json.code).toBe(0);
       expect(JSON.parse(json.out)).toEqual(after);
@@ -98,7 +89,7 @@ describe('outflow streams dead-letters', () => {
   it('lists the events a destination refused, pages them, and prints the API JSON with --json', async () => {
     refused.add('/refusing');
     const id = await createStream('refusing');
-    const logIds = await ingestMany(app.url, TOKEN, 3, 3, () => makeEvent({ type: 'fp', description: 'Wrong password' }));
+    const logIds = await ingestMany(h.app.url, TOKEN, 3, 3, () => makeEvent({ type: 'fp', description: 'Wrong password' }));
     expect(logIds).toHaveLength(3);
     await waitForDeadLetters(id, 3);
 
@@ -110,7 +101,7 @@ describe('outflow streams dead-letters', () => {
     expect(rows.slice(1).every((r) => r[4] === 'invalid 400')).toBe(true);
 
     const json = JSON.parse((await cli('dead-letters', id, '--json')).out) as Array<{ id: number; log_id: string; event: { type: string } }>;
-    expect(json).toEqual(await (await app.api(`/api/v2/log-streams/${id}/dead-letters`)).json());
+    expect(json).toEqual(await (await h.app.api(`/api/v2/log-streams/${id}/dead-letters`)).json());
     expect(new Set(json.map((l) => l.log_id))).toEqual(new Set(logIds));
     const page = JSON.parse((await cli('dead-letters', id, '--json', '--limit', '2', '--after', String(json[0]?.id))).out) as Array<{ id: number }>;
     expect(page.map((l) => l.id)).toEqual(json.slice(1, 3).map((l) => l.id));
@@ -187,7 +178,7 @@ describe('outflow streams redrive', () => {
   it('redrives chosen dead letters, then all, once the destination accepts them', async () => {
     refused.add('/redrive');
     const id = await createStream('redrive');
-    const logIds = await ingestMany(app.url, TOKEN, 3, 3, () => makeEvent({ type: 'fp' }));
+    const logIds = await ingestMany(h.app.url, TOKEN, 3, 3, () => makeEvent({ type: 'fp' }));
     await waitForDeadLetters(id, 3);
     const letters = JSON.parse((await cli('dead-letters', id, '--json')).out) as Array<{ id: number; log_id: string }>;
     refused.delete('/redrive');
@@ -196,13 +187,13 @@ describe('outflow streams redrive', () => {
     expect(one.code).toBe(0);
     expect(one.out).toBe(`Redriving 1 dead letter(s) of ${id}: the stream's worker delivers them in its next rounds. Check with "outflow streams dead-letters ${id}".`);
     await waitForDeadLetters(id, 2, 'at most');
-    expect(rx.uniqueIds().has(letters[0]?.log_id as string)).toBe(true);
+    expect(h.rx.uniqueIds().has(letters[0]?.log_id as string)).toBe(true);
     expect(tableRows((await cli('dead-letters', id)).out).slice(1).map((r) => r[0])).toEqual(letters.slice(1).map((l) => String(l.id)));
 
     const all = JSON.parse((await cli('redrive', id, '--json')).out) as { redriving: number };
     expect(all).toEqual({ redriving: 2 });
     await waitForDeadLetters(id, 0, 'at most');
-    for (const logId of logIds) expect(rx.uniqueIds().has(logId)).toBe(true);
+    for (const logId of logIds) expect(h.rx.uniqueIds().has(logId)).toBe(true);
   });
 
   it('prints the API refusal for a paused stream', async () => {
@@ -217,11 +208,11 @@ describe('outflow streams redrive', () => {
 describe('outflow streams test', () => {
   it('sends one test event and says the destination accepted it', async () => {
     const id = await createStream('tested');
-    const before = rx.requests.length;
+    const before = h.rx.requests.length;
     const res = await cli('test', id);
     expect(res.code).toBe(0);
     expect(res.out).toMatch(/^The destination accepted the test event\.\nresult\s+success\nduration\s+\d+ ms/);
-    const sent = rx.requests.slice(before).find((r) => r.path === '/tested');
+    const sent = h.rx.requests.slice(before).find((r) => r.path === '/tested');
     expect(sent?.body).toContain('Outflow test event');
   });
 
@@ -249,7 +240,7 @@ describe('outflow streams preview', () => {
     expect(res.out).toMatch(/^authorization: \[REDACTED\]$/m);
     expect(res.out).not.toContain('preview-secret-77');
     const json = JSON.parse((await cli('preview', '--json', '--type', 'http', ...sink, '--count', '2')).out) as { events: unknown[]; requests: Array<{ body: string }> };
-    const direct = await (await app.api('/api/v2/log-streams/preview', { method: 'POST', body: JSON.stringify({ type: 'http', sink: { httpEndpoint: 'https://siem.example.com/logs', httpContentFormat: 'JSONLINES', httpAuthorization: 'preview-secret-77' }, count: 2 }) })).json();
+    const direct = await (await h.app.api('/api/v2/log-streams/preview', { method: 'POST', body: JSON.stringify({ type: 'http', sink: { httpEndpoint: 'https://siem.example.com/logs', httpContentFormat: 'JSONLINES', httpAuthorization: 'preview-secret-77' }, count: 2 }) })).json();
     expect(json).toEqual(direct);
     expect(json.requests[0]?.body.trim().split('\n')).toHaveLength(2);
   });

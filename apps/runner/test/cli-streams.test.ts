@@ -4,26 +4,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
-import { runCli, tableRows } from './support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { TOKEN } from './support/app.js';
+import { runCli, tableRows, useCliRunner } from './support/cli.js';
 import { ingestMany, makeEvent } from './support/events.js';
-import { startReceiver, type Receiver } from './support/receiver.js';
 
-let app: TestApp;
-let rx: Receiver;
-let env: Record<string, string>;
-const cli = (...args: string[]) => runCli(args, env);
-
-beforeAll(async () => {
-  rx = await startReceiver();
-  app = await startTestApp(baseConfig(''));
-  env = { OUTFLOW_URL: app.url, OUTFLOW_TOKEN: TOKEN };
-});
-afterAll(async () => {
-  await app?.stop();
-  await rx?.close();
-});
+const h = useCliRunner();
+const cli = (...args: string[]) => runCli(args, h.env);
 
 /** A loopback port nothing listens on: one the OS just gave out and that was closed again. */
 async function freePort(): Promise<number> {
@@ -35,13 +22,13 @@ async function freePort(): Promise<number> {
 }
 
 async function apiJson(path: string): Promise<unknown> {
-  const res = await app.api(path);
+  const res = await h.app.api(path);
   return res.status === 204 ? undefined : res.json();
 }
 
 describe('outflow streams: the lifecycle of one stream', () => {
   it('creates, lists, gets, pauses, resumes, updates, shows health, replays and deletes', async () => {
-    const created = await cli('create', '--type', 'http', '--name', 'siem', '--sink', `httpEndpoint=${rx.url}/siem`, '--sink', 'httpContentFormat=JSONLINES', '--sink', 'httpAuthorization=Bearer siem-secret-123', '--filter', 'category:auth.login.fail,type:s');
+    const created = await cli('create', '--type', 'http', '--name', 'siem', '--sink', `httpEndpoint=${h.rx.url}/siem`, '--sink', 'httpContentFormat=JSONLINES', '--sink', 'httpAuthorization=Bearer siem-secret-123', '--filter', 'category:auth.login.fail,type:s');
     expect(created.err).toBe('');
     expect(created.code).toBe(0);
     const id = /Created log stream (lst_[0-9a-f]+)\./.exec(created.out)?.[1] as string;
@@ -68,20 +55,20 @@ describe('outflow streams: the lifecycle of one stream', () => {
     const paused = await cli('pause', id);
     expect(paused.out).toBe(`Log stream ${id} ("siem") is now paused.`);
     expect(((await apiJson(`/api/v2/log-streams/${id}`)) as { status: string }).status).toBe('paused');
-    await ingestMany(app.url, TOKEN, 20, 20, () => ({ type: 's', description: 'Success Login', date: new Date().toISOString() }));
+    await ingestMany(h.app.url, TOKEN, 20, 20, () => ({ type: 's', description: 'Success Login', date: new Date().toISOString() }));
     const lagging = await cli('health', id);
     expect(lagging.out).toMatch(/^status\s+paused$/m);
     expect(lagging.out).toMatch(/^lag\s+20 event\(s\), [\d.]+ s/m);
 
     const resumed = await cli('resume', id);
     expect(resumed.out).toBe(`Log stream ${id} ("siem") is now active.`);
-    await rx.waitFor(() => rx.uniqueIds().size >= 20);
+    await h.rx.waitFor(() => h.rx.uniqueIds().size >= 20);
 
     const updated = await cli('update', id, '--name', 'siem-renamed');
     expect(updated.code).toBe(0);
     expect(updated.out).toMatch(/^name\s+siem-renamed$/m);
     // The masked secret was not sent back as a new value: the receiver still gets the real one.
-    expect(rx.requests.at(-1)?.headers.authorization).toBe('Bearer siem-secret-123');
+    expect(h.rx.requests.at(-1)?.headers.authorization).toBe('Bearer siem-secret-123');
 
     const health = await cli('health', id);
     expect(health.code).toBe(0);
@@ -92,7 +79,7 @@ describe('outflow streams: the lifecycle of one stream', () => {
     const replayed = await cli('replay', id, '--from', '1h');
     expect(replayed.code).toBe(0);
     expect(replayed.out).toMatch(new RegExp(`^Replaying log stream ${id} from \\d{4}-.*Z: its cursor is now 0\\.$`));
-    await rx.waitFor(() => rx.ids().length >= 40);
+    await h.rx.waitFor(() => h.rx.ids().length >= 40);
     const afterReplay = await cli('health', id);
     const records = tableRows(afterReplay.out.split('Recent health records\n')[1] as string);
     expect(records[0]).toEqual(['ID', 'AT', 'KIND', 'ERROR', 'EVENTS', 'MESSAGE']);
@@ -101,15 +88,15 @@ describe('outflow streams: the lifecycle of one stream', () => {
     const refused = await cli('delete', id);
     expect(refused.code).toBe(2);
     expect(refused.err).toBe(`Error: Not deleting ${id} without confirmation: add --yes.`);
-    const declined = await runCli(['delete', id], env, async (q) => {
+    const declined = await runCli(['delete', id], h.env, async (q) => {
       expect(q).toContain('siem-renamed');
       return false;
     });
     expect(declined.code).toBe(1);
-    expect(((await app.api(`/api/v2/log-streams/${id}`)).status)).toBe(200);
+    expect(((await h.app.api(`/api/v2/log-streams/${id}`)).status)).toBe(200);
     const deleted = await cli('delete', id, '--yes');
     expect(deleted.out).toBe(`Deleted log stream ${id}.`);
-    expect((await app.api(`/api/v2/log-streams/${id}`)).status).toBe(404);
+    expect((await h.app.api(`/api/v2/log-streams/${id}`)).status).toBe(404);
     const gone = await cli('get', id);
     expect(gone.code).toBe(1);
     expect(gone.err).toBe('Error: The log stream does not exist. (HTTP 404, inexistent_log_stream)');
@@ -118,10 +105,10 @@ describe('outflow streams: the lifecycle of one stream', () => {
 
 describe('outflow streams --json', () => {
   it('prints exactly the API JSON for list, get, create, health and update', async () => {
-    const created = await cli('create', '--json', '--type', 'http', '--name', 'json-one', '--sink-json', JSON.stringify({ httpEndpoint: `${rx.url}/j`, httpContentFormat: 'JSONARRAY' }), '--sink', 'httpAuthorization=tok-abcdef');
+    const created = await cli('create', '--json', '--type', 'http', '--name', 'json-one', '--sink-json', JSON.stringify({ httpEndpoint: `${h.rx.url}/j`, httpContentFormat: 'JSONARRAY' }), '--sink', 'httpAuthorization=tok-abcdef');
     expect(created.code).toBe(0);
     const stream = JSON.parse(created.out) as { id: string; sink: Record<string, unknown> };
-    expect(stream.sink).toEqual({ httpEndpoint: `${rx.url}/j`, httpContentFormat: 'JSONARRAY', httpAuthorization: '[REDACTED]' });
+    expect(stream.sink).toEqual({ httpEndpoint: `${h.rx.url}/j`, httpContentFormat: 'JSONARRAY', httpAuthorization: '[REDACTED]' });
     expect(JSON.parse((await cli('get', stream.id, '--json')).out)).toEqual(await apiJson(`/api/v2/log-streams/${stream.id}`));
     expect(JSON.parse((await cli('list', '--json')).out)).toEqual(await apiJson('/api/v2/log-streams'));
     const health = JSON.parse((await cli('health', stream.id, '--json', '--limit', '5')).out) as Record<string, unknown>;
@@ -137,7 +124,7 @@ describe('outflow streams --json', () => {
 describe('outflow streams: get --json output as a file', () => {
   it('copies a stream with create --file once the masked secret is given, and updates one from edited output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'outflow-cli-'));
-    const original = await cli('create', '--json', '--type', 'http', '--name', 'original', '--sink', `httpEndpoint=${rx.url}/orig`, '--sink', 'httpAuthorization=orig-secret-1', '--filter', 'type:f');
+    const original = await cli('create', '--json', '--type', 'http', '--name', 'original', '--sink', `httpEndpoint=${h.rx.url}/orig`, '--sink', 'httpAuthorization=orig-secret-1', '--filter', 'type:f');
     const view = JSON.parse(original.out) as { id: string; name: string; sink: Record<string, unknown> };
     const file = join(dir, 'stream.json');
     writeFileSync(file, JSON.stringify({ ...view, name: 'copy' }));
@@ -145,7 +132,7 @@ describe('outflow streams: get --json output as a file', () => {
     const masked = await cli('create', '--file', file);
     expect(masked.code).toBe(2);
     expect(masked.err).toBe('Error: sink.httpAuthorization is masked ([REDACTED]), as the API shows secrets; give the real value, e.g. --sink httpAuthorization=….');
-    const copy = await cli('create', '--json', '--file', file, '--sink', 'httpAuthorization=copy-secret-2', '--sink', `httpEndpoint=${rx.url}/copy`);
+    const copy = await cli('create', '--json', '--file', file, '--sink', 'httpAuthorization=copy-secret-2', '--sink', `httpEndpoint=${h.rx.url}/copy`);
     expect(copy.err).toBe('');
     const copied = JSON.parse(copy.out) as { id: string; name: string; filters: unknown[]; status: string };
     expect(copied).toMatchObject({ name: 'copy', filters: [{ type: 'type', name: 'f' }], status: 'active' });
@@ -156,10 +143,10 @@ describe('outflow streams: get --json output as a file', () => {
     expect(edited.err).toBe('');
     expect(JSON.parse(edited.out)).toMatchObject({ id: view.id, name: 'original-edited', sink: { httpContentFormat: 'JSONARRAY', httpAuthorization: '[REDACTED]' } });
     // The masked value in the file kept the stored secret: delivery still authenticates with it.
-    await ingestMany(app.url, TOKEN, 1, 1, () => makeEvent({ type: 'f' }));
-    await rx.waitFor(() => rx.requests.some((r) => r.path === '/orig') && rx.requests.some((r) => r.path === '/copy'));
-    expect(rx.requests.find((r) => r.path === '/orig')?.headers.authorization).toBe('orig-secret-1');
-    expect(rx.requests.find((r) => r.path === '/copy')?.headers.authorization).toBe('copy-secret-2');
+    await ingestMany(h.app.url, TOKEN, 1, 1, () => makeEvent({ type: 'f' }));
+    await h.rx.waitFor(() => h.rx.requests.some((r) => r.path === '/orig') && h.rx.requests.some((r) => r.path === '/copy'));
+    expect(h.rx.requests.find((r) => r.path === '/orig')?.headers.authorization).toBe('orig-secret-1');
+    expect(h.rx.requests.find((r) => r.path === '/copy')?.headers.authorization).toBe('copy-secret-2');
   });
 });
 
@@ -176,10 +163,10 @@ describe('outflow streams: errors', () => {
 
   it('prints the 401 message for a wrong token without echoing the token', async () => {
     const wrong = 'wrong-token-6f1e2d';
-    const res = await runCli(['list'], { OUTFLOW_URL: app.url, OUTFLOW_TOKEN: wrong });
+    const res = await runCli(['list'], { OUTFLOW_URL: h.app.url, OUTFLOW_TOKEN: wrong });
     expect(res.code).toBe(1);
     expect(res.err).toBe('Error: Invalid token. (HTTP 401, invalid_token)');
-    const flagged = await runCli(['get', 'lst_x', '--token', wrong, '--url', app.url], {});
+    const flagged = await runCli(['get', 'lst_x', '--token', wrong, '--url', h.app.url], {});
     expect(flagged.err).toBe('Error: Invalid token. (HTTP 401, invalid_token)');
     expect(flagged.out + flagged.err).not.toContain(wrong);
   });
@@ -189,7 +176,7 @@ describe('outflow streams: errors', () => {
     const res = await runCli(['list', '--url', `http://127.0.0.1:${port}/`], { OUTFLOW_TOKEN: TOKEN });
     expect(res.code).toBe(1);
     expect(res.err).toBe(`Error: Cannot connect to the Outflow runner at http://127.0.0.1:${port}: connection refused. Is it running? Set --url or OUTFLOW_URL.`);
-    const none = await runCli(['list', '--url', app.url], {});
+    const none = await runCli(['list', '--url', h.app.url], {});
     expect(none.code).toBe(2);
     expect(none.err).toBe('Error: No API token: set OUTFLOW_TOKEN or pass --token.');
   });

@@ -1,7 +1,10 @@
 // Runs the CLI for a test: any `outflow` command as the built dist/main.js, or `outflow streams …` in-process.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { runStreamsCli } from '../../src/cli/streams-command.js';
+import { baseConfig, startTestApp, TOKEN, type TestApp } from './app.js';
+import { startReceiver, type Receiver } from './receiver.js';
 
 export interface CliRun {
   code: number;
@@ -40,4 +43,26 @@ export function tableRows(text: string): string[][] {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => l.split(/ {2,}/));
+}
+
+/** What a CLI test file runs against: a receiver, a runner, and the environment pointing the CLI at it. */
+export interface CliRunner {
+  app: TestApp;
+  rx: Receiver;
+  env: Record<string, string>;
+}
+
+/** Starts a receiver and a runner before the file's tests and stops them after; fields are set once started. */
+export function useCliRunner(): CliRunner {
+  const h = {} as CliRunner;
+  beforeAll(async () => {
+    h.rx = await startReceiver();
+    h.app = await startTestApp(baseConfig(''));
+    h.env = { OUTFLOW_URL: h.app.url, OUTFLOW_TOKEN: TOKEN };
+  });
+  afterAll(async () => {
+    await h.app?.stop();
+    await h.rx?.close();
+  });
+  return h;
 }
