@@ -1,19 +1,19 @@
 // End to end on PostgreSQL: the runner stores ingested events in a shared schema and a webhook stream delivers every one.
 import { join } from 'node:path';
+import { dropSchemas, freshSchema, PG_URL, query, requirePostgres } from '@outflow/store-postgres/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_DELIVERY, startTestApp, TOKEN, type TestApp } from './support/app.js';
 import { runOutflow } from './support/cli.js';
 import { ingest, ingestMany, makeEvent } from './support/events.js';
-import { dropSchema, freshSchema, PG_URL, pgQuery } from './support/postgres.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
 
 const PASSWORD = 'e2e-Pg-Pa55word';
-const schema = freshSchema();
+const schema = freshSchema('outflow_e2e');
 let app: TestApp | undefined;
 let rx: Receiver | undefined;
 
 beforeAll(async () => {
-  await pgQuery('SELECT 1');
+  await requirePostgres();
   // Trust auth ignores the password; it is there to prove it never reaches the logs.
   const url = new URL(PG_URL);
   if (!url.password) url.password = PASSWORD;
@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   delete process.env.OUTFLOW_E2E_PG_URL;
-  await dropSchema(schema);
+  await dropSchemas();
 });
 
 const config = (rxUrl: string) => `server: { host: 127.0.0.1, port: 0 }
@@ -49,7 +49,7 @@ describe('runner on PostgreSQL', () => {
     const first = await ingestMany(app.url, TOKEN, 1_000, 250);
     await rx.waitFor(() => rx!.uniqueIds().size >= 1_000);
     expect(rx.uniqueIds()).toEqual(new Set(first));
-    const [stored] = await pgQuery<{ events: string; rows: string }>(`SELECT SUM(count) AS events, COUNT(*) AS rows FROM ${schema}.batches`);
+    const [stored] = await query<{ events: string; rows: string }>(`SELECT SUM(count) AS events, COUNT(*) AS rows FROM ${schema}.batches`);
     expect(Number(stored?.events)).toBe(1_000);
     expect(Number(stored?.rows)).toBe(4);
     const logs = app.logs.join('');
@@ -79,7 +79,7 @@ describe('runner on PostgreSQL', () => {
     const event = makeEvent();
     expect((await ingest(app.url, token, [event])).status).toBe(202);
     await rx.waitFor(() => rx!.uniqueIds().has(event.log_id as string));
-    const [row] = await pgQuery<{ n: string }>(`SELECT COUNT(*) AS n FROM ${schema}.api_tokens WHERE tenant = 'acme'`);
+    const [row] = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${schema}.api_tokens WHERE tenant = 'acme'`);
     expect(Number(row?.n)).toBe(1);
   }, 60_000);
 });

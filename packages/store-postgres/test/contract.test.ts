@@ -2,7 +2,7 @@
 import { describeStoreContract } from '@outflow/core/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { openPostgresStore } from '../src/index.js';
-import { PG_URL, dropSchemas, freshSchema, requirePostgres } from './helpers.js';
+import { PG_URL, dropSchemas, freshSchema, requirePostgres } from '../src/testing.js';
 
 beforeAll(requirePostgres);
 afterAll(dropSchemas);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../src/index.js';
 import { batchOf } from './batches.js';
-import { PG_URL, dropSchemas, freshSchema, query, requirePostgres } from './helpers.js';
+import { PG_URL, dropSchemas, freshSchema, query, requirePostgres } from '../src/testing.js';
 
 beforeAll(requirePostgres);
 afterAll(dropSchemas);

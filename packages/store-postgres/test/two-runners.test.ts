@@ -3,7 +3,7 @@ import type { AppendResult, Store } from '@outflow/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openPostgresStore } from '../src/index.js';
 import { batchOf } from './batches.js';
-import { PG_URL, dropSchemas, freshSchema, query, requirePostgres } from './helpers.js';
+import { PG_URL, dropSchemas, freshSchema, query, requirePostgres } from '../src/testing.js';
 
 beforeAll(requirePostgres);
 afterAll(dropSchemas);

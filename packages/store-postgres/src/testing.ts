@@ -1,4 +1,4 @@
-// Test helpers: the test database URL and fresh schemas, dropped after the test file (PostgreSQL must be running: no skipping).
+// @outflow/store-postgres/testing: the test database URL and fresh schemas, dropped after a test file (PostgreSQL must be running: no skipping).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
