@@ -94,8 +94,14 @@ class LineTexts {
   private locate(i: number): [Buffer, number, number] {
     const start = this.startOf(i);
     const end = (this.ends[i] as number) - 1;
+    // The last region starting at or before `start` (a binary search: a sparse read has many).
     let r = 0;
-    while ((this.starts[r + 1] as number) <= start) r++;
+    let hi = this.regions.length - 1;
+    while (r < hi) {
+      const mid = (r + hi + 1) >> 1;
+      if ((this.starts[mid] as number) <= start) r = mid;
+      else hi = mid - 1;
+    }
     const base = this.starts[r] as number;
     return [this.regions[r] as Buffer, start - base, end - base];
   }

@@ -24,6 +24,7 @@ describe('LogBatch', () => {
     ['per-event buffers', fromRaws],
     ['one region', () => fromRegions([])],
     ['a region per line', () => fromRegions([lineEnd(0), lineEnd(1)])],
+    ['empty regions between lines', () => fromRegions([0, lineEnd(0), lineEnd(0), lineEnd(1), lineEnd(1)])],
   ];
 
   for (const [name, make] of forms) {
