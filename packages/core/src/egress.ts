@@ -1,39 +1,37 @@
-// Egress policy: https only and no private, loopback or link-local targets unless allowed.
+// Egress policy: https only and no private, loopback or link-local targets unless allowed, checked on URLs, DNS answers and sockets.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { isIP, BlockList } from 'node:net';
+import { isLocalHostname, normalizeHostname, refusedAddressRange } from './egress-address.js';
+
+export { isPrivateAddress, refusedAddressRange, isLocalHostname } from './egress-address.js';
 
 export interface EgressPolicy {
   allowHttp: boolean;
   allowPrivateNetworks: boolean;
 }
 
+export const EGRESS_REFUSED = 'EGRESS_REFUSED';
+
 export class EgressError extends Error {
   override readonly name = 'EgressError';
-  readonly code = 'EGRESS_REFUSED';
+  readonly code = EGRESS_REFUSED;
 }
 
-const privateRanges = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) privateRanges.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv6');
-}
-
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return false;
-  if (family === 6 && address.toLowerCase().startsWith('::ffff:')) return isPrivateAddress(address.slice(7));
-  return privateRanges.check(address, family === 4 ? 'ipv4' : 'ipv6');
+/** Recognises an egress refusal by its code (also across package copies and wrapped errors' causes). */
+export function isEgressError(err: unknown): err is Error & { code: typeof EGRESS_REFUSED } {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === EGRESS_REFUSED;
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 export interface EgressGuard {
   readonly policy: EgressPolicy;
-  /** Throws EgressError when the URL's scheme or literal address is not allowed. */
+  /** Throws EgressError when the URL's scheme, literal address or local host name is not allowed. */
   checkUrl(url: string): void;
+  /**
+   * Throws EgressError when a connection to `address` (a socket's remote address) is not
+   * allowed; `host` only names the destination in the message. The authoritative check.
+   */
+  checkAddress(address: string | undefined, host?: string): void;
   /** A `lookup` for http agents/sockets that refuses private addresses after DNS (rebinding). */
   lookup: (hostname: string, options: object, callback: LookupCallback) => void;
 }
@@ -42,6 +40,13 @@ export interface EgressGuard {
 export type DnsLookup = (hostname: string, options: { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
 
 const systemLookup: DnsLookup = (hostname, options, callback) => dnsLookup(hostname, options, callback);
+
+const ALLOW_HINT = 'set egress.allowPrivateNetworks to allow it';
+
+function refused(message: string): EgressError {
+  // errno 0 keeps node's lookup plumbing from treating it as a DNS failure code.
+  return Object.assign(new EgressError(message), { errno: 0 });
+}
 
 export function createEgressGuard(policy: EgressPolicy, resolve: DnsLookup = systemLookup): EgressGuard {
   const checkUrl = (raw: string) => {
@@ -58,22 +63,33 @@ export function createEgressGuard(policy: EgressPolicy, resolve: DnsLookup = sys
           : `Unsupported URL scheme ${url.protocol} (${url.host}).`,
       );
     }
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (!policy.allowPrivateNetworks && (isPrivateAddress(host) || host === 'localhost' || host.endsWith('.localhost'))) {
-      throw new EgressError(`Destination ${url.host} is a private, loopback or link-local address; set egress.allowPrivateNetworks to allow it.`);
-    }
+    if (policy.allowPrivateNetworks) return;
+    // WHATWG URL already wrote decimal, octal, hex and short IPv4 forms as dotted quads.
+    const range = refusedAddressRange(url.hostname);
+    if (range) throw new EgressError(`Destination ${url.host} is a private address (${range}); ${ALLOW_HINT}.`);
+    if (isLocalHostname(url.hostname)) throw new EgressError(`Destination ${url.host} is a local host name; ${ALLOW_HINT}.`);
   };
+
+  const checkAddress = (address: string | undefined, host?: string) => {
+    if (policy.allowPrivateNetworks) return;
+    const named = host && normalizeHostname(host) !== address ? `${host} (${address ?? 'no address'})` : (address ?? 'no address');
+    // A socket without an IP peer (unix socket, not yet connected) cannot be judged: refuse.
+    if (!address) throw refused(`Connection to ${named} refused: the peer address is unknown; ${ALLOW_HINT}.`);
+    const range = refusedAddressRange(address);
+    if (range) throw refused(`Connection to ${named} refused: private address ${address} (${range}); ${ALLOW_HINT}.`);
+  };
+
   const lookup = (hostname: string, options: object, callback: LookupCallback) => {
+    if (!policy.allowPrivateNetworks && isLocalHostname(hostname)) {
+      return callback(refused(`Destination ${hostname} is a local host name; ${ALLOW_HINT}.`), '');
+    }
     resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '');
       const list = addresses;
       if (!policy.allowPrivateNetworks) {
-        const bad = list.find((a) => isPrivateAddress(a.address));
-        if (bad) {
-          return callback(
-            Object.assign(new EgressError(`Destination ${hostname} resolves to private address ${bad.address}; set egress.allowPrivateNetworks to allow it.`), { errno: 0 }),
-            '',
-          );
+        for (const a of list) {
+          const range = refusedAddressRange(a.address);
+          if (range) return callback(refused(`Destination ${hostname} resolves to private address ${a.address} (${range}); ${ALLOW_HINT}.`), '');
         }
       }
       if ((options as { all?: boolean }).all) return callback(null, list);
@@ -82,5 +98,5 @@ export function createEgressGuard(policy: EgressPolicy, resolve: DnsLookup = sys
       callback(null, first.address, first.family);
     });
   };
-  return { policy, checkUrl, lookup };
+  return { policy, checkUrl, checkAddress, lookup };
 }

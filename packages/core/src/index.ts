@@ -19,5 +19,6 @@ export * from './formats.js';
 export * from './log-id.js';
 export * from './connector.js';
 export * from './egress.js';
+export * from './egress-agents.js';
 export * from './store.js';
 export * from './api-tokens.js';
