@@ -69,7 +69,7 @@ function parse(address: string): Address | undefined {
 
 /**
  * The range that makes an IP literal a refused destination ("loopback", "private",
- * "linkLocal (169.254.169.254 inside ipv4Mapped)", ...), or undefined when `address` is a
+ * "linkLocal: 169.254.169.254 inside ipv4Mapped", ...), or undefined when `address` is a
  * public unicast address or no IP literal at all. Accepts every form Node and ipaddr.js
  * parse: dotted, decimal, octal and hex IPv4, brackets, zone ids.
  */
