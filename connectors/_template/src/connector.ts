@@ -27,7 +27,7 @@ export function createTemplate(ctx: ConnectorContext, config: TemplateConfig): C
   }
   const apiKey = config.apiKey.reveal();
   const secrets = [apiKey];
-  const transport = createTransport({ timeoutMs: config.timeoutMs, lookup: ctx.egress.lookup, secrets });
+  const transport = createTransport({ timeoutMs: config.timeoutMs, egress: ctx.egress, secrets });
   const headers = (key: string): Record<string, string> => ({ 'Content-Type': CONTENT_TYPE, 'User-Agent': 'outflow-connector', [API_KEY_HEADER]: key });
   const inflight = createInflight();
 

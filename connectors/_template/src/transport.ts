@@ -1,9 +1,7 @@
 // One axios instance per connector: keep-alive agents behind the egress guard, no redirects, no retries.
-import http from 'node:http';
-import https from 'node:https';
 import type { Readable } from 'node:stream';
 import axios from 'axios';
-import { readExcerpt, scrubError, type EgressGuard, type HttpAnswer } from '@outflow/core';
+import { createEgressHttpAgent, createEgressHttpsAgent, readExcerpt, scrubError, type EgressGuard, type HttpAnswer } from '@outflow/core';
 
 /** At most this much of a response body is read (for error excerpts). */
 const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -16,10 +14,11 @@ export interface Transport {
 
 
 
-export function createTransport(options: { timeoutMs: number; lookup: EgressGuard['lookup']; secrets: readonly string[] }): Transport {
-  const agentOptions = { keepAlive: true, maxSockets: 8, lookup: options.lookup } as http.AgentOptions;
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent(agentOptions);
+export function createTransport(options: { timeoutMs: number; egress: EgressGuard; secrets: readonly string[] }): Transport {
+  // The egress agents check DNS answers and every connected socket's address.
+  const agentOptions = { keepAlive: true, maxSockets: 8 };
+  const httpAgent = createEgressHttpAgent(options.egress, agentOptions);
+  const httpsAgent = createEgressHttpsAgent(options.egress, agentOptions);
   const client = axios.create({
     adapter: 'http',
     httpAgent,

@@ -26,7 +26,7 @@ export function createDatadog(ctx: ConnectorContext, config: DatadogConfig): Con
   const apiKey = config.datadogApiKey.reveal();
   const defaults = itemDefaults(config);
   const contentEncoding = config.datadogCompression === 'gzip' ? ('gzip' as const) : undefined;
-  const agents = createAgents(ctx.egress.lookup);
+  const agents = createAgents(ctx.egress);
   const logger = ctx.logger;
   const inflight = createInflight();
   // Start loading the SDK now so that the first send does not wait for it; failures surface on use.

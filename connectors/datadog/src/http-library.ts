@@ -4,7 +4,7 @@ import https from 'node:https';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { client } from '@datadog/datadog-api-client';
-import type { EgressGuard, HttpAnswer } from '@outflow/core';
+import { createEgressHttpAgent, createEgressHttpsAgent, type EgressGuard, type HttpAnswer } from '@outflow/core';
 import { USER_AGENT } from './version.js';
 
 const gzip = promisify(gzipCallback);
@@ -20,10 +20,10 @@ export interface Agents {
   destroy(): void;
 }
 
-/** Keep-alive agents whose DNS answers go through the egress guard (refusing private addresses at connect time). */
-export function createAgents(lookup: EgressGuard['lookup']): Agents {
-  const options = { keepAlive: true, maxSockets: 16, lookup } as http.AgentOptions;
-  const agents = { http: new http.Agent(options), https: new https.Agent(options) };
+/** Keep-alive agents whose DNS answers and connected sockets go through the egress guard. */
+export function createAgents(egress: EgressGuard): Agents {
+  const options = { keepAlive: true, maxSockets: 16 };
+  const agents = { http: createEgressHttpAgent(egress, options), https: createEgressHttpsAgent(egress, options) };
   return { ...agents, destroy: () => (agents.http.destroy(), agents.https.destroy()) };
 }
 

@@ -1,8 +1,6 @@
 // The EventBridge client: one attempt per call, keep-alive agents behind the egress guard, static or default credentials.
-import http from 'node:http';
-import https from 'node:https';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import type { EgressGuard } from '@outflow/core';
+import { createEgressHttpAgent, createEgressHttpsAgent, type EgressGuard } from '@outflow/core';
 import type { EventbridgeConfig } from './types.js';
 
 export interface ClientHandle {
@@ -14,7 +12,7 @@ export interface ClientHandle {
 export interface ClientSettings {
   region: string;
   endpoint: string;
-  lookup: EgressGuard['lookup'];
+  egress: EgressGuard;
 }
 
 /**
@@ -37,9 +35,9 @@ function credentialsOf(config: EventbridgeConfig) {
 
 export function createClient(config: EventbridgeConfig, settings: ClientSettings): ClientHandle {
   silenceNodeVersionWarning();
-  const agentOptions = { keepAlive: true, maxSockets: 16, lookup: settings.lookup } as http.AgentOptions;
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent(agentOptions);
+  const agentOptions = { keepAlive: true, maxSockets: 16 };
+  const httpAgent = createEgressHttpAgent(settings.egress, agentOptions);
+  const httpsAgent = createEgressHttpsAgent(settings.egress, agentOptions);
   const credentials = credentialsOf(config);
   const client = new EventBridgeClient({
     region: settings.region,

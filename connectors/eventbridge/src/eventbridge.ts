@@ -31,7 +31,7 @@ export function createEventbridge(ctx: ConnectorContext, config: EventbridgeConf
     throw new ConfigError('The EventBridge endpoint is not allowed by the egress policy.', [{ path: config.awsEndpoint ? 'awsEndpoint' : 'awsRegion', message: (err as Error).message }]);
   }
   const secrets = collectSecrets(config);
-  const handle = createClient(config, { region: target.region, endpoint: target.endpoint, lookup: ctx.egress.lookup });
+  const handle = createClient(config, { region: target.region, endpoint: target.endpoint, egress: ctx.egress });
   const settings = { source: config.source, detailType: config.detailType, eventBusName: target.eventBusName };
   const inflight = createInflight();
 

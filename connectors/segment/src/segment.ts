@@ -20,7 +20,7 @@ export function createSegment(ctx: ConnectorContext, config: SegmentConfig): Con
   const writeKey = config.segmentWriteKey.reveal();
   const basic = Buffer.from(`${writeKey}:`).toString('base64');
   const secrets = [...collectSecrets(config), basic];
-  const transport = createSegmentTransport(ctx.egress.lookup);
+  const transport = createSegmentTransport(ctx.egress);
   const inflight = createInflight();
 
 

@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import type { HTTPClient, HTTPClientRequest, HTTPResponse } from '@segment/analytics-node';
-import { readExcerpt, type EgressGuard } from '@outflow/core';
+import { createEgressHttpAgent, createEgressHttpsAgent, readExcerpt, type EgressGuard } from '@outflow/core';
 
 /** At most this much of an answer is kept (for a short error excerpt). */
 const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -43,10 +43,10 @@ export interface SegmentTransport {
 }
 
 
-export function createSegmentTransport(lookup: EgressGuard['lookup']): SegmentTransport {
-  const agentOptions = { keepAlive: true, maxSockets: 8, lookup } as http.AgentOptions;
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent(agentOptions);
+export function createSegmentTransport(egress: EgressGuard): SegmentTransport {
+  const agentOptions = { keepAlive: true, maxSockets: 8 };
+  const httpAgent = createEgressHttpAgent(egress, agentOptions);
+  const httpsAgent = createEgressHttpsAgent(egress, agentOptions);
 
   const post = (req: SegmentRequest): Promise<SegmentAnswer> =>
     new Promise((resolve, reject) => {

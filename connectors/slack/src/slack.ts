@@ -43,7 +43,7 @@ function envelopesOf(batch: LogBatch): readonly LogEnvelope[] | undefined {
 
 export function createSlack(ctx: ConnectorContext, config: SlackConfig): Connector {
   const secrets = secretsOf(config);
-  const http = createSlackHttp({ timeoutMs: config.slackTimeoutMs, lookup: ctx.egress.lookup });
+  const http = createSlackHttp({ timeoutMs: config.slackTimeoutMs, egress: ctx.egress });
   let sender: SlackSender;
   if (config.slackWebhookUrl) {
     const url = config.slackWebhookUrl.reveal();

@@ -1,9 +1,7 @@
-// One axios instance per connector: keep-alive agents whose DNS answers pass the egress guard, no redirects, no retries.
-import http from 'node:http';
-import https from 'node:https';
+// One axios instance per connector: keep-alive agents whose DNS answers and sockets pass the egress guard, no redirects, no retries.
 import type { FetchFunction } from '@slack/web-api';
 import axios from 'axios';
-import type { EgressGuard, HttpAnswer } from '@outflow/core';
+import { createEgressHttpAgent, createEgressHttpsAgent, type EgressGuard, type HttpAnswer } from '@outflow/core';
 
 /** Responses above this size are refused (Slack's answers are a few hundred bytes). */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -61,10 +59,10 @@ function fetchResponse(url: string, answer: SlackAnswer): FetchResponse {
   };
 }
 
-export function createSlackHttp(options: { timeoutMs: number; lookup: EgressGuard['lookup'] }): SlackHttp {
-  const agentOptions = { keepAlive: true, maxSockets: 8, lookup: options.lookup } as http.AgentOptions;
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent(agentOptions);
+export function createSlackHttp(options: { timeoutMs: number; egress: EgressGuard }): SlackHttp {
+  const agentOptions = { keepAlive: true, maxSockets: 8 };
+  const httpAgent = createEgressHttpAgent(options.egress, agentOptions);
+  const httpsAgent = createEgressHttpsAgent(options.egress, agentOptions);
   const client = axios.create({
     adapter: 'http',
     httpAgent,

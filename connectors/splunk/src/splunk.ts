@@ -30,7 +30,7 @@ export function createSplunk(ctx: ConnectorContext, config: SplunkConfig): Conne
   const base = baseHeaders(config, channel);
   const postHeaders = eventHeaders(config, base);
   const meta = hecMetadata(config);
-  const transport = createTransport({ baseUrl, lookup: ctx.egress.lookup, verifyTls: config.splunkSecure });
+  const transport = createTransport({ baseUrl, egress: ctx.egress, verifyTls: config.splunkSecure });
   const logger = ctx.logger;
   const inflight = createInflight();
   let warnedNoAckId = false;

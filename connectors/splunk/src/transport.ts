@@ -1,9 +1,7 @@
-// One axios instance per connector: keep-alive agents whose DNS answers pass the egress guard, TLS per splunkSecure, no redirects, no retries.
-import http from 'node:http';
-import https from 'node:https';
+// One axios instance per connector: keep-alive agents whose DNS answers and sockets pass the egress guard, TLS per splunkSecure, no redirects, no retries.
 import type { Readable } from 'node:stream';
 import axios from 'axios';
-import { readExcerpt, type EgressGuard, type HttpAnswer } from '@outflow/core';
+import { createEgressHttpAgent, createEgressHttpsAgent, readExcerpt, type EgressGuard, type HttpAnswer } from '@outflow/core';
 
 /** At most this much of a response body is read; HEC answers are small JSON objects. */
 export const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -11,7 +9,7 @@ export const MAX_RESPONSE_BYTES = 64 * 1024;
 export interface TransportOptions {
   /** HEC base URL without a trailing slash. */
   baseUrl: string;
-  lookup: EgressGuard['lookup'];
+  egress: EgressGuard;
   /** Verify TLS certificates (`splunkSecure`). */
   verifyTls: boolean;
 }
@@ -36,9 +34,9 @@ export interface Transport {
 
 
 export function createTransport(options: TransportOptions): Transport {
-  const common = { keepAlive: true, maxSockets: 16, lookup: options.lookup } as http.AgentOptions;
-  const httpAgent = new http.Agent(common);
-  const httpsAgent = new https.Agent({ ...common, rejectUnauthorized: options.verifyTls });
+  const common = { keepAlive: true, maxSockets: 16 };
+  const httpAgent = createEgressHttpAgent(options.egress, common);
+  const httpsAgent = createEgressHttpsAgent(options.egress, { ...common, rejectUnauthorized: options.verifyTls });
   const client = axios.create({
     adapter: 'http',
     httpAgent,

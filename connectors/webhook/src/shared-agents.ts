@@ -1,7 +1,7 @@
 // Keep-alive agents shared by every webhook stream of a runner (same egress guard), counted by users.
-import http from 'node:http';
-import https from 'node:https';
-import type { EgressGuard } from '@outflow/core';
+import type http from 'node:http';
+import type https from 'node:https';
+import { createEgressHttpAgent, createEgressHttpsAgent, type EgressGuard } from '@outflow/core';
 
 export interface AgentLease {
   httpAgent: http.Agent;
@@ -16,18 +16,18 @@ interface Shared {
   users: number;
 }
 
-const byLookup = new Map<EgressGuard['lookup'], Shared>();
+const byGuard = new Map<EgressGuard, Shared>();
 
 /**
  * Streams to the same hosts reuse idle connections instead of each keeping its own: with
- * a thousand streams that is a thousand fewer sockets. DNS answers still pass the guard.
+ * a thousand streams that is a thousand fewer sockets. DNS answers and every socket's peer still pass the guard.
  */
-export function leaseAgents(lookup: EgressGuard['lookup']): AgentLease {
-  let shared = byLookup.get(lookup);
+export function leaseAgents(egress: EgressGuard): AgentLease {
+  let shared = byGuard.get(egress);
   if (!shared) {
-    const options = { keepAlive: true, maxSockets: 256, maxFreeSockets: 64, lookup } as http.AgentOptions;
-    shared = { httpAgent: new http.Agent(options), httpsAgent: new https.Agent(options), users: 0 };
-    byLookup.set(lookup, shared);
+    const options = { keepAlive: true, maxSockets: 256, maxFreeSockets: 64 };
+    shared = { httpAgent: createEgressHttpAgent(egress, options), httpsAgent: createEgressHttpsAgent(egress, options), users: 0 };
+    byGuard.set(egress, shared);
   }
   shared.users++;
   const lease = shared;
@@ -39,7 +39,7 @@ export function leaseAgents(lookup: EgressGuard['lookup']): AgentLease {
       if (released) return;
       released = true;
       if (--lease.users > 0) return;
-      byLookup.delete(lookup);
+      byGuard.delete(egress);
       lease.httpAgent.destroy();
       lease.httpsAgent.destroy();
     },

@@ -1,4 +1,4 @@
-// Requests over node:http(s) and shared keep-alive agents whose DNS answers pass the egress guard; no redirects, no retries.
+// Requests over node:http(s) and shared keep-alive agents whose DNS answers and sockets pass the egress guard; no redirects, no retries.
 import http from 'node:http';
 import https from 'node:https';
 import type { EgressGuard, HttpAnswer } from '@outflow/core';
@@ -10,7 +10,7 @@ export const MAX_RESPONSE_BYTES = 64 * 1024;
 export interface TransportOptions {
   url: string;
   timeoutMs: number;
-  lookup: EgressGuard['lookup'];
+  egress: EgressGuard;
 }
 
 export interface TransportRequest {
@@ -61,7 +61,7 @@ function readAnswer(res: http.IncomingMessage, cap: number): Promise<string> {
  * request of a connector goes to the same, already validated URL.
  */
 export function createTransport(options: TransportOptions): Transport {
-  const agents = leaseAgents(options.lookup);
+  const agents = leaseAgents(options.egress);
   const target = new URL(options.url);
   const secure = target.protocol === 'https:';
   const send = secure ? https.request : http.request;

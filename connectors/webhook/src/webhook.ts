@@ -35,7 +35,7 @@ export function createWebhook(ctx: ConnectorContext, config: WebhookConfig): Con
   const signingKey = config.httpSigningSecret ? parseSigningKey(config.httpSigningSecret.reveal()) : undefined;
   const basePost = postHeaders(config);
   const baseHead = identityHeaders(config);
-  const transport = createTransport({ url, timeoutMs: config.httpTimeoutMs, lookup: ctx.egress.lookup });
+  const transport = createTransport({ url, timeoutMs: config.httpTimeoutMs, egress: ctx.egress });
   const logger = ctx.logger;
   const inflight = createInflight();
 
