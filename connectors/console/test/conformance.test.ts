@@ -14,6 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describeConnectorConformance(consoleConnector, {
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   http: false,
+  withoutNetwork: 'the console connector writes to stdout or a file and opens no connection',
   // Unused: the console writes to a file, but the suite gives every case a fresh fake.
   startFake: () => startFakeServer(),
   validConfig: () => ({ target: { file: join(dir, `out-${++n}.jsonl`) } }),

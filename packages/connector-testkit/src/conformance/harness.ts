@@ -1,7 +1,7 @@
 // One connector wired to a fresh fake and a capturing logger; every result is checked as it comes back.
 import { inspect } from 'node:util';
 import {
-  createEgressGuard, systemClock, type Connector, type ConnectorContext, type ConnectorDefinition, type DeliveryResult, type HealthResult, type LogBatch,
+  createEgressGuard, systemClock, type Connector, type ConnectorContext, type ConnectorDefinition, type DeliveryResult, type EgressGuard, type HealthResult, type LogBatch,
 } from '@outflow/core';
 import { afterEach, expect } from 'vitest';
 import { captureLogger, type CapturedLogs } from '../capture-logger.js';
@@ -33,6 +33,8 @@ export interface Harness {
 export interface OpenOptions {
   /** Called with the fake before the connector is created (e.g. to close it). */
   beforeCreate?(fake: FakeServer): Promise<void> | void;
+  /** The egress guard of this connector instead of one for `options.egress`. */
+  egress?: EgressGuard;
 }
 
 /** Where a connector's promise went wrong: it rejected instead of resolving a result. */
@@ -68,7 +70,7 @@ export function harnessFactory<C>(definition: ConnectorDefinition<C>, options: R
       tenant: 'conformance',
       logger: logs.logger.child({ component: 'connector', type: definition.type, stream: 'ls_conformance' }),
       clock: systemClock,
-      egress: createEgressGuard(options.egress),
+      egress: open.egress ?? createEgressGuard(options.egress),
     };
     const connector = definition.create(ctx, config);
     const harness: Harness = {

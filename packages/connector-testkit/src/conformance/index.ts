@@ -3,6 +3,7 @@ import type { ConnectorDefinition } from '@outflow/core';
 import { describe } from 'vitest';
 import { describeConfig } from './config.js';
 import { describeDelivery } from './delivery.js';
+import { describeEgress } from './egress.js';
 import { harnessFactory } from './harness.js';
 import { describeLifecycle } from './lifecycle.js';
 import { describeLogging } from './logging.js';
@@ -22,6 +23,7 @@ export function describeConnectorConformance<C>(definition: ConnectorDefinition<
       describeStatusTable(resolved, open);
       describeNetwork(resolved, open);
     }
+    describeEgress(resolved, open);
     describeLifecycle(resolved, open);
     describeLogging(resolved, open);
   });

@@ -38,6 +38,11 @@ export interface ConformanceOptions {
    */
   http?: boolean;
   /**
+   * Why the connector opens no network connection at all (e.g. it writes to stdout or a file).
+   * Only then is the check that a loopback destination is refused at connect time skipped.
+   */
+  withoutNetwork?: string;
+  /**
    * For connectors without HTTP: how many events reached the destination configured by `config`
    * (e.g. lines in the file). Lets the suite check deliveries the fake cannot see.
    */
@@ -48,8 +53,9 @@ export interface ConformanceOptions {
   unauthorized?(fake: FakeServer): void;
 }
 
-export type ResolvedOptions = Required<Omit<ConformanceOptions, 'partialFailure' | 'batchSize' | 'deliveredEvents'>> & {
+export type ResolvedOptions = Required<Omit<ConformanceOptions, 'partialFailure' | 'batchSize' | 'deliveredEvents' | 'withoutNetwork'>> & {
   deliveredEvents: ConformanceOptions['deliveredEvents'];
+  withoutNetwork: string | undefined;
   partialFailure: PartialFailureScenario | undefined;
   batchSize: number;
   /** true when respondWith is the default (the suite may then enqueue answers with bodies). */
@@ -64,6 +70,7 @@ export function resolveOptions(options: ConformanceOptions, maxEvents: number): 
     statusExpectations: options.statusExpectations ?? {},
     partialFailure: options.partialFailure,
     deliveredEvents: options.deliveredEvents,
+    withoutNetwork: options.withoutNetwork,
     batchSize: options.batchSize ?? Math.min(maxEvents, 10),
     egress: options.egress ?? { allowHttp: true, allowPrivateNetworks: true },
     http: options.http ?? true,
