@@ -66,8 +66,8 @@ export function createEgressGuard(policy: EgressPolicy, resolve: DnsLookup = sys
     if (policy.allowPrivateNetworks) return;
     // WHATWG URL already wrote decimal, octal, hex and short IPv4 forms as dotted quads.
     const range = refusedAddressRange(url.hostname);
-    if (range) throw new EgressError(`Destination ${url.host} is a private address (${range}); ${ALLOW_HINT}.`);
-    if (isLocalHostname(url.hostname)) throw new EgressError(`Destination ${url.host} is a local host name; ${ALLOW_HINT}.`);
+    if (range) throw new EgressError(`Destination ${url.host} is a private, loopback or link-local address (${range}); ${ALLOW_HINT}.`);
+    if (isLocalHostname(url.hostname)) throw new EgressError(`Destination ${url.host} is a localhost name (loopback); ${ALLOW_HINT}.`);
   };
 
   const checkAddress = (address: string | undefined, host?: string) => {
@@ -81,7 +81,7 @@ export function createEgressGuard(policy: EgressPolicy, resolve: DnsLookup = sys
 
   const lookup = (hostname: string, options: object, callback: LookupCallback) => {
     if (!policy.allowPrivateNetworks && isLocalHostname(hostname)) {
-      return callback(refused(`Destination ${hostname} is a local host name; ${ALLOW_HINT}.`), '');
+      return callback(refused(`Destination ${hostname} is a localhost name, which resolves to private address 127.0.0.1 or ::1 (loopback); ${ALLOW_HINT}.`), '');
     }
     resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '');

@@ -91,9 +91,9 @@ describe('egress guard: refused address forms', () => {
     it.each(strictPolicies)('refuses https and http URLs (allowHttp $allowHttp)', (policy) => {
       const guard = createEgressGuard(policy, resolver);
       expect(() => guard.checkUrl(`https://${host}:8443/hook`)).toThrow(expect.objectContaining(refusal));
-      expect(() => guard.checkUrl(`https://${host}/hook`)).toThrow(invalidUrl ? /not a valid URL/ : /private address|local host name/);
+      expect(() => guard.checkUrl(`https://${host}/hook`)).toThrow(invalidUrl ? /not a valid URL/ : /private, loopback or link-local address|localhost name/);
       expect(() => guard.checkUrl(`http://${host}/hook`)).toThrow(expect.objectContaining(refusal));
-      if (policy.allowHttp) expect(() => guard.checkUrl(`http://${host}/hook`)).toThrow(invalidUrl ? /not a valid URL/ : /private address|local host name/);
+      if (policy.allowHttp) expect(() => guard.checkUrl(`http://${host}/hook`)).toThrow(invalidUrl ? /not a valid URL/ : /private, loopback or link-local address|localhost name/);
     });
 
     it.each(strictPolicies)('refuses the connected socket and the DNS step (allowHttp $allowHttp)', async (policy) => {
@@ -102,7 +102,7 @@ describe('egress guard: refused address forms', () => {
         expect(isPrivateAddress(peer)).toBe(true);
         expect(() => guard.checkAddress(peer, host)).toThrow(expect.objectContaining({ ...refusal, message: expect.stringContaining(peer) }));
       } else {
-        await expect(lookupOf(policy, host)).rejects.toMatchObject({ ...refusal, message: expect.stringMatching(/local host name/) });
+        await expect(lookupOf(policy, host)).rejects.toMatchObject({ ...refusal, message: expect.stringMatching(/localhost name/) });
       }
     });
 
