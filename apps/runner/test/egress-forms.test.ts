@@ -65,7 +65,7 @@ describe('egress: IPv6 forms of private addresses (SSRF)', () => {
     }
     expect((await app.store.streams.get(id))?.sink[field]).toBe(url('https://logs.example.com'));
     expect(((await (await app.api('/api/v2/log-streams')).json()) as unknown[]).length).toBe(1);
-  }, 30_000);
+  }, 60_000);
 
   it('refuses the test send of a stream stored with a mapped loopback address before the fix; nothing reaches the receiver', async () => {
     rx = await startReceiver();
@@ -79,7 +79,7 @@ describe('egress: IPv6 forms of private addresses (SSRF)', () => {
     expect(tested).toMatchObject({ ok: false, kind: 'config' });
     expect(tested.message).toMatch(/private, loopback or link-local address \(loopback: 127\.0\.0\.1 inside ipv4Mapped\)/);
     expect(rx.requests).toHaveLength(0);
-  }, 30_000);
+  }, 60_000);
 
   it('never delivers to the loopback receiver when the stream host resolves to a mapped loopback address', async () => {
     rx = await startReceiver();
@@ -99,5 +99,5 @@ describe('egress: IPv6 forms of private addresses (SSRF)', () => {
     const [failure] = (await app.store.health.list(id)).filter((r) => r.kind === 'delivery_failed');
     expect(failure?.message).toMatch(/private address ::ffff:7f00:1/);
     expect(rx.requests).toHaveLength(0);
-  }, 30_000);
+  }, 60_000);
 });
