@@ -16,11 +16,6 @@ export class EgressError extends Error {
   readonly code = EGRESS_REFUSED;
 }
 
-/** Recognises an egress refusal by its code (also across package copies and wrapped errors' causes). */
-export function isEgressError(err: unknown): err is Error & { code: typeof EGRESS_REFUSED } {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === EGRESS_REFUSED;
-}
-
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 export interface EgressGuard {
