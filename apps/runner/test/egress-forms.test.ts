@@ -67,6 +67,13 @@ describe('egress: IPv6 forms of private addresses (SSRF)', () => {
     expect(((await (await app.api('/api/v2/log-streams')).json()) as unknown[]).length).toBe(1);
   }, 60_000);
 
+  it('refuses the mapped forms in config-file streams at start, naming each stream field', async () => {
+    const streams = mappedForms.map((base, i) => `  - { name: cfg-${i}, type: http, tenant: acme, sink: { httpEndpoint: "${base}/hook" } }\n`).join('');
+    const started = startTestApp(strict(baseConfig(streams)));
+    await expect(started).rejects.toThrow(/streams\[0\]\.sink\.httpEndpoint: .*private, loopback or link-local/);
+    await expect(started).rejects.toThrow(/streams\[1\]\.sink\.httpEndpoint[\s\S]*streams\[2\]\.sink\.httpEndpoint/);
+  }, 60_000);
+
   it('refuses the test send of a stream stored with a mapped loopback address before the fix; nothing reaches the receiver', async () => {
     rx = await startReceiver();
     const port = new URL(rx.url).port;
