@@ -58,6 +58,34 @@ describe('POST /v1/logs', () => {
     expect(text.status).toBe(415);
   });
 
+  it('refuses a bad log_id or an impossible date the same way in flat events and envelopes, naming item and field', async () => {
+    const before = await stored();
+    const rule = 'log_id: expected a non-empty string of at most 256 printable ASCII characters (U+0020 to U+007E), got';
+    const date = 'date: expected an ISO 8601 date-time such as "2026-01-15T10:30:00.000Z" (a real calendar date and time), got "2026-02-30T00:00:00Z"';
+    const items = [
+      makeEvent(),
+      { log_id: '', data: { type: 's' } },
+      { log_id: '9'.repeat(50_000), data: { type: 's' } }, // 100,000 would pass this app's 64 KB body limit
+      makeEvent({ log_id: '' }),
+      makeEvent({ log_id: 'a\u0001b' }),
+      { log_id: 'env-feb-30', data: { type: 's', date: '2026-02-30T00:00:00Z' } },
+      makeEvent({ date: '2026-02-30T00:00:00Z' }),
+    ];
+    const res = await post(JSON.stringify(items), 'application/json');
+    expect(res.status).toBe(400);
+    const err = (await res.json()) as { message: string; errors: Array<{ index: number; message: string }> };
+    expect(err.message).toBe('6 of 7 events are invalid; nothing was stored.');
+    expect(err.errors).toEqual([
+      { index: 1, message: `${rule} an empty string` },
+      { index: 2, message: `${rule} 50000 characters` },
+      { index: 3, message: `${rule} an empty string` },
+      { index: 4, message: `${rule} U+0001 at character 2` },
+      { index: 5, message: `data.${date}` },
+      { index: 6, message: date },
+    ]);
+    expect(await stored()).toBe(before);
+  });
+
   it('answers 401 without or with a wrong token, and 403 without the ingest scope', async () => {
     const none = await post(ndjson([makeEvent()]), 'application/x-ndjson', null);
     expect(none.status).toBe(401);

@@ -43,7 +43,8 @@ export interface LogEvent {
   user_id?: string;
   user_name?: string;
   user_agent?: string;
-  details?: Record<string, unknown>;
+  /** An object for most codes; a string or any JSON value for some (the catalog leaves it untyped). */
+  details?: unknown;
   [field: string]: unknown;
 }
 

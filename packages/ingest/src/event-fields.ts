@@ -1,5 +1,5 @@
 // Reads one parsed item (flat event or {log_id, data} envelope) into the fields the log stores.
-import { validateEvent, jsonKind } from './validate-event.js';
+import { jsonKind, logIdFault, logIdMessage, validateEvent } from './validate-event.js';
 
 export interface ItemFields {
   /** The flat event object. */
@@ -22,7 +22,10 @@ export function readItem(value: unknown): ItemFields | string {
     const data = item.data as Record<string, unknown>;
     const problem = validateEvent(data);
     if (problem) return `data.${problem}`;
-    if (item.log_id !== undefined && typeof item.log_id !== 'string') return `log_id: expected a string, got ${jsonKind(item.log_id)}`;
+    if (item.log_id !== undefined) {
+      const got = typeof item.log_id === 'string' ? logIdFault(item.log_id) : jsonKind(item.log_id);
+      if (got !== undefined) return logIdMessage(got);
+    }
     if (typeof item.log_id === 'string' && typeof data.log_id === 'string' && item.log_id !== data.log_id) {
       return `log_id ("${item.log_id}") differs from data.log_id ("${data.log_id}")`;
     }

@@ -3,9 +3,17 @@
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** Epoch ms of an accepted ISO 8601 date-time, or NaN. */
+/**
+ * Epoch ms of an accepted ISO 8601 date-time, or NaN. Date.parse checks the month, the time (hour 24
+ * only as 24:00:00, the end of the day; no leap second) and the offset, but rolls impossible days
+ * over (February 30 becomes March 2): the day is checked against its month here.
+ */
 export function isoDateMs(text: string): number {
-  return ISO_DATE.test(text) ? Date.parse(text) : NaN;
+  if (!ISO_DATE.test(text)) return NaN;
+  const m = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(Number(text.slice(0, 4)), m)) return NaN;
+  return Date.parse(text);
 }
 
 function digits2(b: Uint8Array, i: number): number {

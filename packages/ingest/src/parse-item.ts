@@ -66,7 +66,7 @@ export function addScanned(ctx: Context, start: number, end: number, index: numb
   view.typeLength = type.length;
   const hasLogId = kinds[F_LOG_ID] === K_STRING;
   const ownId = hasLogId ? decodeString(body, ev.starts[F_LOG_ID]!, ev.ends[F_LOG_ID]!, ev.escaped[F_LOG_ID] === 1) : '';
-  view.logIdLength = ownId.length;
+  view.logId = ownId;
   let date = ctx.now;
   if (kinds[F_DATE] === K_STRING) {
     const qs = ev.starts[F_DATE]!;

@@ -1,4 +1,4 @@
-// Checks the fields Outflow reads or Auth0 types strictly; other fields pass through unchanged.
+// Checks the fields Outflow reads or the Tenant Log Catalog types definitely; other fields pass through unchanged.
 import { isoDateMs } from './iso-date.js';
 
 /** JSON kinds of a field's value; K_MISSING when the field is absent. */
@@ -15,12 +15,6 @@ export const K_OTHER = 8;
 /** typeof-style names of the kinds (as in messages), by K_*. */
 export const KIND_NAMES: readonly string[] = ['undefined', 'string', 'number', 'object', 'array', 'boolean', 'boolean', 'null'];
 
-const R_NONE = 0;
-const R_STRING_OR_NULL = 1;
-const R_STRING = 2;
-const R_OBJECT = 3;
-const R_BOOLEAN = 4;
-
 /** The checked top-level fields, in the order they are checked (type, log_id and date first). */
 export const FIELDS = [
   'type', 'log_id', 'date', 'description', 'client_id',
@@ -32,14 +26,34 @@ export const F_TYPE = 0;
 export const F_LOG_ID = 1;
 export const F_DATE = 2;
 export const F_DATA = FIELDS.length - 1;
-const RULES: readonly number[] = FIELDS.map((f, i) =>
-  i < 3 || f === 'data' ? R_NONE
-  : i < 5 ? R_STRING_OR_NULL
-  : f === 'details' || f === 'location_info' || f === 'security_context' ? R_OBJECT
-  : f === 'isMobile' || f === 'is_mobile' ? R_BOOLEAN
-  : R_STRING);
+/** Bit of each K_* kind, and the kinds JSON can hold (K_STRING to K_NULL). */
+const bit = (k: number) => 1 << k;
+const JSON_KINDS = 0xfe;
+/**
+ * Accepted kinds of each field after type, log_id and date, by field index: per field, the union
+ * of its types over the Tenant Log Catalog's 167 event schemas (details: an object for some codes,
+ * untyped for others, so any value). Fields the catalog lacks (location_info, isMobile) keep their
+ * Auth0 log API types. null also counts as absent, except for booleans.
+ */
+const ACCEPT: readonly number[] = FIELDS.map((f) =>
+  f === 'details' || f === 'data' ? JSON_KINDS
+  : f === 'location_info' || f === 'security_context' ? bit(K_OBJECT) | bit(K_NULL)
+  : f === 'isMobile' || f === 'is_mobile' ? bit(K_TRUE) | bit(K_FALSE)
+  : bit(K_STRING) | bit(K_NULL));
+/** What a message says the field expects, by field index. */
+const EXPECTED: readonly string[] = FIELDS.map((f, i) =>
+  ACCEPT[i] === JSON_KINDS ? 'a JSON value'
+  : ACCEPT[i]! & bit(K_OBJECT) ? 'an object'
+  : ACCEPT[i]! & bit(K_TRUE) ? 'a boolean'
+  : f === 'description' || f === 'client_id' ? 'a string or null' : 'a string');
 
-const MAX_ID = 256;
+/** True when field `i` (of FIELDS, after date) accepts a value of K_* kind `k`. */
+export function acceptsKind(i: number, k: number): boolean {
+  return (ACCEPT[i]! & bit(k)) !== 0;
+}
+
+/** Longest accepted log_id, in characters (all printable ASCII). */
+export const MAX_LOG_ID = 256;
 const MAX_TYPE = 100;
 
 /** What validation needs to know of an event, from a parsed object or from scanned bytes. */
@@ -48,9 +62,10 @@ export interface EventView {
   kinds: Uint8Array;
   /** typeof of K_OTHER values, by field index. */
   other: string[];
-  /** String length (UTF-16 units) of `type` and `log_id` when they are strings. */
+  /** String length (UTF-16 units) of `type` when it is a string. */
   typeLength: number;
-  logIdLength: number;
+  /** `log_id` when it is a string. */
+  logId: string;
   /** When `date` is a string: its epoch ms, or NaN when it is not an accepted ISO 8601 date-time. */
   dateMs: number;
   /** When `date` is a string and dateMs is NaN: the date text, for the message. */
@@ -58,7 +73,7 @@ export interface EventView {
 }
 
 export function newEventView(): EventView {
-  return { kinds: new Uint8Array(FIELDS.length), other: [], typeLength: 0, logIdLength: 0, dateMs: NaN, dateText: '' };
+  return { kinds: new Uint8Array(FIELDS.length), other: [], typeLength: 0, logId: '', dateMs: NaN, dateText: '' };
 }
 
 function kindName(v: EventView, i: number): string {
@@ -76,28 +91,37 @@ export function checkEvent(v: EventView): string | undefined {
       : `type: expected a non-empty string of at most ${MAX_TYPE} characters, got ${kindName(v, F_TYPE)}`;
   }
   const logId = kinds[F_LOG_ID];
-  if (logId !== K_MISSING && (logId !== K_STRING || v.logIdLength === 0 || v.logIdLength > MAX_ID)) {
-    return `log_id: expected a non-empty string of at most ${MAX_ID} characters, got ${kindName(v, F_LOG_ID)}`;
+  if (logId !== K_MISSING) {
+    const got = logId === K_STRING ? logIdFault(v.logId) : kindName(v, F_LOG_ID);
+    if (got !== undefined) return logIdMessage(got);
   }
   const date = kinds[F_DATE];
   if (date !== K_MISSING && (date !== K_STRING || Number.isNaN(v.dateMs))) {
-    return `date: expected an ISO 8601 date-time such as "2026-01-15T10:30:00.000Z", got ${date === K_STRING ? JSON.stringify(v.dateText.slice(0, 40)) : kindName(v, F_DATE)}`;
+    return `date: expected ${DATE_RULE}, got ${date === K_STRING ? JSON.stringify(v.dateText.slice(0, 40)) : kindName(v, F_DATE)}`;
   }
   for (let i = F_DATE + 1; i < F_DATA; i++) {
     const k = kinds[i]!;
-    if (k === K_MISSING) continue;
-    const rule = RULES[i];
-    if (rule === R_BOOLEAN) {
-      if (k !== K_TRUE && k !== K_FALSE) return `${FIELDS[i]}: expected a boolean, got ${kindName(v, i)}`;
-    } else if (k !== K_NULL) {
-      if (rule === R_OBJECT) {
-        if (k !== K_OBJECT) return `${FIELDS[i]}: expected an object, got ${kindName(v, i)}`;
-      } else if (k !== K_STRING) {
-        return `${FIELDS[i]}: expected a string${rule === R_STRING_OR_NULL ? ' or null' : ''}, got ${kindName(v, i)}`;
-      }
-    }
+    if (k !== K_MISSING && (ACCEPT[i]! & bit(k)) === 0) return `${FIELDS[i]}: expected ${EXPECTED[i]}, got ${kindName(v, i)}`;
   }
   return undefined;
+}
+
+const DATE_RULE = 'an ISO 8601 date-time such as "2026-01-15T10:30:00.000Z" (a real calendar date and time)';
+
+/** What is wrong with the log_id string `id` (for a message's "got ..."), or undefined when it is acceptable. */
+export function logIdFault(id: string): string | undefined {
+  if (id.length === 0) return 'an empty string';
+  if (id.length > MAX_LOG_ID) return `${id.length} characters`;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return `U+${(id.codePointAt(i) ?? c).toString(16).toUpperCase().padStart(4, '0')} at character ${i + 1}`;
+  }
+  return undefined;
+}
+
+/** The log_id message (one rule for flat events and envelopes), `got` saying what came. */
+export function logIdMessage(got: string): string {
+  return `log_id: expected a non-empty string of at most ${MAX_LOG_ID} printable ASCII characters (U+0020 to U+007E), got ${got}`;
 }
 
 /** The K_* kind of a JavaScript value. */
@@ -124,7 +148,7 @@ export function validateEvent(e: Record<string, unknown>): string | undefined {
     if (k === K_OTHER) v.other[i] = typeof x;
   }
   v.typeLength = typeof e.type === 'string' ? e.type.length : 0;
-  v.logIdLength = typeof e.log_id === 'string' ? e.log_id.length : 0;
+  v.logId = typeof e.log_id === 'string' ? e.log_id : '';
   v.dateText = typeof e.date === 'string' ? e.date : '';
   v.dateMs = typeof e.date === 'string' ? isoDateMs(e.date) : NaN;
   return checkEvent(v);

@@ -1,18 +1,19 @@
-// The ISO 8601 fast path must agree with the regex + Date.parse check wherever it answers.
+// ISO 8601 dates: regex + Date.parse + a real calendar day, and the fast path agreeing wherever it answers.
 import { describe, expect, it } from 'vitest';
 import { fastIsoDateMs, isoDateMs } from '../src/iso-date.js';
 import { createRng, dateText } from './json-gen.js';
+import { realDay } from './reference-parse.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const fast = (s: string) => fastIsoDateMs(Buffer.from(s), 0, Buffer.byteLength(s));
 
 describe('ISO dates', () => {
-  it('takes the fast path only where regex + Date.parse agree, on 100,000 random date texts', () => {
+  it('takes the fast path only where regex + Date.parse + calendar day agree, on 100,000 random date texts', () => {
     const r = createRng(7);
     let fastHits = 0;
     for (let i = 0; i < 100_000; i++) {
       const s = dateText(r);
-      const slow = ISO_DATE.test(s) ? Date.parse(s) : NaN;
+      const slow = ISO_DATE.test(s) && realDay(s) ? Date.parse(s) : NaN;
       expect(isoDateMs(s)).toBe(slow);
       const ms = fast(s);
       if (Number.isNaN(ms)) continue;
@@ -39,5 +40,17 @@ describe('ISO dates', () => {
       expect([s, fast(s)]).toEqual([s, NaN]);
     }
     expect(fast('2024-02-29T00:00:00Z')).toBe(Date.parse('2024-02-29T00:00:00Z'));
+  });
+
+  it('refuses impossible calendar dates and times on both paths, and keeps ISO 8601 end of day', () => {
+    const refused = [
+      '2026-02-30T00:00:00Z', '2026-02-30T00:00:00.000Z', '2026-02-30T00:00:00+01:00', '2026-04-31T12:00:00Z', '2026-13-01T00:00:00Z',
+      '2026-00-10T00:00:00Z', '2026-01-00T00:00:00Z', '2025-02-29T00:00:00Z', '1900-02-29T00:00:00Z', '2026-01-01T24:00:01Z',
+      '2026-01-01T24:30Z', '2026-01-01T25:00:00Z', '2026-01-01T23:60:00Z', '2026-01-01T23:59:60Z', '2026-01-01T10:00:00+05:60',
+    ];
+    for (const s of refused) expect([s, isoDateMs(s), fast(s)]).toEqual([s, NaN, NaN]);
+    expect(isoDateMs('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
+    expect(isoDateMs('2000-02-29T00:00:00+02:00')).toBe(Date.UTC(2000, 1, 28, 22));
+    expect(isoDateMs('2026-01-31T24:00:00Z')).toBe(Date.UTC(2026, 1, 1));
   });
 });

@@ -16,12 +16,17 @@ function stringOf(r: Rng, len: number): string {
   return Array.from({ length: len }, () => pick(r, ['a', '9', 'é', '😀', '"', '\\', '\n', '✓'])).join('');
 }
 
+/** Printable ASCII, quotes and backslashes included (log_ids allow no more). */
+function asciiOf(r: Rng, len: number): string {
+  return Array.from({ length: len }, () => pick(r, ['a', '9', ' ', '"', '\\', '~', '-'])).join('');
+}
+
 /** A random event: valid when `clean`, else each checked field sometimes of a wrong kind or shape. */
 function randomEvent(r: Rng, clean: boolean): Record<string, unknown> {
   const e: Record<string, unknown> = {};
   const roll = () => (clean ? r() * 0.8 : r());
   if (roll() < 0.95) e.type = roll() < 0.9 ? pick(r, ['s', 'fp', 'seacft', 'sapi', 'é', '😀', 'a"b']) : pick(r, ['', stringOf(r, 100), stringOf(r, 101), 5, null, {}, [], true]);
-  if (roll() < 0.7) e.log_id = roll() < 0.9 ? `900${int(r, 1e9)}${stringOf(r, int(r, 6))}` : pick(r, ['', stringOf(r, 256), stringOf(r, 257), 7, null, ['x'], false]);
+  if (roll() < 0.7) e.log_id = roll() < 0.9 ? `900${int(r, 1e9)}${asciiOf(r, int(r, 6))}` : pick(r, ['', asciiOf(r, 256), asciiOf(r, 257), `9${stringOf(r, 3)}`, 'a\u007f', 7, null, ['x'], false]);
   if (roll() < 0.7) e.date = roll() < 0.85 ? (clean ? pick(r, ['2026-11-24T10:00:00.000Z', '2026-01-01T10:30:00+02:00', '2024-02-29T23:59:59.9Z', '2026-01-01T10:30Z']) : dateText(r)) : ANY(r);
   for (const f of STRINGS) if (roll() < 0.25) e[f] = roll() < 0.85 ? stringOf(r, int(r, 12)) : ANY(r);
   for (const f of OBJECTS) if (roll() < 0.2) e[f] = roll() < 0.85 ? { a: ANY(r), b: [1, 'x'] } : ANY(r);

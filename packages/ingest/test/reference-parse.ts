@@ -4,20 +4,40 @@ import type { PreparedBatch } from '@outflow/core';
 import type { BodyFormat, ItemIssue, ParseOptions, ParseOutcome } from '../src/types.js';
 
 const STRING_FIELDS = ['connection', 'connection_id', 'client_name', 'ip', 'hostname', 'user_id', 'user_name', 'audience', 'strategy', 'strategy_type', 'user_agent', 'tenant_name', 'environment_name'] as const;
-const OBJECT_FIELDS = ['details', 'location_info', 'security_context'] as const;
+const OBJECT_FIELDS = ['location_info', 'security_context'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+/** True when the date text's YYYY-MM-DD names a day of the calendar (Date.parse rolls 02-30 over to 03-02). */
+export function realDay(text: string): boolean {
+  const [y, m, d] = [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))];
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** The one log_id rule of flat events and envelopes: 1-256 printable ASCII characters. */
+export function referenceLogId(id: unknown): string | undefined {
+  if (id === undefined) return undefined;
+  const rule = 'log_id: expected a non-empty string of at most 256 printable ASCII characters (U+0020 to U+007E), got';
+  if (typeof id !== 'string') return `${rule} ${kind(id)}`;
+  if (id === '') return `${rule} an empty string`;
+  if (id.length > 256) return `${rule} ${id.length} characters`;
+  const bad = /[^\x20-\x7e]/u.exec(id);
+  if (bad) return `${rule} U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${bad.index + 1}`;
+  return undefined;
+}
 
 export function referenceValidate(e: Record<string, unknown>): string | undefined {
   const type = e.type;
   if (typeof type !== 'string' || type.length === 0 || type.length > 100) {
     return type === undefined ? 'type: required (the Auth0 event type code, e.g. "s" or "fp")' : `type: expected a non-empty string of at most 100 characters, got ${kind(type)}`;
   }
-  const logId = e.log_id;
-  if (logId !== undefined && (typeof logId !== 'string' || logId.length === 0 || logId.length > 256)) return `log_id: expected a non-empty string of at most 256 characters, got ${kind(logId)}`;
+  const logId = referenceLogId(e.log_id);
+  if (logId) return logId;
   const date = e.date;
-  if (date !== undefined && (typeof date !== 'string' || !ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))) {
-    return `date: expected an ISO 8601 date-time such as "2026-01-15T10:30:00.000Z", got ${typeof date === 'string' ? JSON.stringify(date.slice(0, 40)) : kind(date)}`;
+  if (date !== undefined && (typeof date !== 'string' || !ISO_DATE.test(date) || Number.isNaN(Date.parse(date)) || !realDay(date))) {
+    return `date: expected an ISO 8601 date-time such as "2026-01-15T10:30:00.000Z" (a real calendar date and time), got ${typeof date === 'string' ? JSON.stringify(date.slice(0, 40)) : kind(date)}`;
   }
   if (e.description !== undefined && e.description !== null && typeof e.description !== 'string') return `description: expected a string or null, got ${kind(e.description)}`;
   if (e.client_id !== undefined && e.client_id !== null && typeof e.client_id !== 'string') return `client_id: expected a string or null, got ${kind(e.client_id)}`;
@@ -25,6 +45,8 @@ export function referenceValidate(e: Record<string, unknown>): string | undefine
     const v = e[f];
     if (v !== undefined && v !== null && typeof v !== 'string') return `${f}: expected a string, got ${kind(v)}`;
   }
+  // details is an object for most catalog codes and untyped for the rest: any JSON value.
+  if (e.details !== undefined && e.details !== null && !['string', 'number', 'boolean', 'object'].includes(typeof e.details)) return `details: expected a JSON value, got ${typeof e.details}`;
   for (const f of OBJECT_FIELDS) {
     const v = e[f];
     if (v !== undefined && v !== null && kind(v) !== 'object') return `${f}: expected an object, got ${kind(v)}`;
@@ -47,7 +69,8 @@ function readItem(value: unknown): Fields | string {
     const data = item.data as Record<string, unknown>;
     const problem = referenceValidate(data);
     if (problem) return `data.${problem}`;
-    if (item.log_id !== undefined && typeof item.log_id !== 'string') return `log_id: expected a string, got ${kind(item.log_id)}`;
+    const logId = referenceLogId(item.log_id);
+    if (logId) return logId;
     if (typeof item.log_id === 'string' && typeof data.log_id === 'string' && item.log_id !== data.log_id) return `log_id ("${item.log_id}") differs from data.log_id ("${data.log_id}")`;
     return { event: data, envelope: true, logId: (item.log_id as string | undefined) ?? (data.log_id as string | undefined), type: data.type as string, date: data.date as string | undefined };
   }

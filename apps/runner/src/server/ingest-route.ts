@@ -1,9 +1,9 @@
-// POST /v1/logs: validates a body of events and answers 202 only after the log committed them.
+// POST /v1/logs: validates a body of events (gzip, deflate or br encoded or not) and answers 202 only after the log committed them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger, Store } from '@outflow/core';
 import { bodyFormat, type ParsePool } from '@outflow/ingest';
 import type { TokenIndex } from './auth.js';
-import { readBody } from './read-body.js';
+import { readEncodedBody } from './read-encoded-body.js';
 import { HttpError, sendJson } from './respond.js';
 
 export interface IngestDeps {
@@ -23,7 +23,7 @@ export function createIngestHandler(deps: IngestDeps) {
     if (!format) {
       throw new HttpError(415, `Unsupported Content-Type "${req.headers['content-type']}"; send application/json (an array or one event) or application/x-ndjson.`, 'unsupported_media_type');
     }
-    const body = await readBody(req, deps.maxBodyBytes);
+    const body = await readEncodedBody(req, deps.maxBodyBytes);
     const outcome = await deps.parser.parse(body, format, { tenant: principal.tenant, now: deps.now(), maxEvents: deps.maxEventsPerRequest });
     if (!outcome.ok) throw new HttpError(400, outcome.message, 'invalid_events', outcome.issues.length ? { errors: outcome.issues } : {});
     try {
