@@ -4,13 +4,21 @@ import { appendHealth } from './health.js';
 import { countStats } from './stats.js';
 import type { WorkerContext } from './worker-context.js';
 
-/** False when the stream's generation moved on (a replay): the commit was ignored. */
+/**
+ * False when the stream's generation moved on (a replay): the commit was ignored. Throws when the
+ * store fails; the steps written before the failure are noted in `point`, and a retry skips them.
+ */
 export async function commitPoint(ctx: WorkerContext, generation: number, point: CommitPoint): Promise<boolean> {
   const { store, stream, clock, logger } = ctx;
   const { letters } = point;
-  if (letters.length > 0) {
-    await store.deadLetters.add(letters);
+  if (letters.length > 0 && !point.written?.lettersCounted) {
+    const written = (point.written ??= {});
+    if (!written.letters) {
+      await store.deadLetters.add(letters);
+      written.letters = true;
+    }
     await store.streams.addDeadLettered(stream.id, letters.length);
+    written.lettersCounted = true;
     const first = letters[0];
     await appendHealth(ctx, {
       kind: 'dead_lettered',
