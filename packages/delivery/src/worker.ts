@@ -2,7 +2,7 @@
 import type { ReadResult } from '@outflow/core';
 import { compileFilter } from '@outflow/core';
 import { BatchJob, type CommitPoint } from './batch-job.js';
-import { commitPoint } from './commit.js';
+import { commitOnStop, commitPoint } from './commit.js';
 import { errorText } from './health.js';
 import { linkSignals } from './linked-signal.js';
 import { processBatch } from './process-batch.js';
@@ -194,24 +194,6 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
     launch(new BatchJob(read.batch, read.scannedTo, ctx.committed.generation, stream), bytes);
   };
 
-  /**
-   * One last try for resolved batches whose commit waited for the store, then a batch cut short,
-   * which keeps what it resolved: the cursor moves over its resolved prefix only.
-   */
-  const commitOnStop = async () => {
-    for (const entry of queue) {
-      const done = entry.end === 'done';
-      const point = done ? (entry.point === undefined ? entry.job.commitPoint() : entry.point) : entry.job.commitPoint();
-      try {
-        if (point && !(await commitPoint(ctx, entry.job.generation, point))) return;
-      } catch (err) {
-        logger.error({ error: errorText(err, ctx.secrets) }, 'Committing the delivered part of a batch failed.');
-        return;
-      }
-      if (!done) return;
-    }
-  };
-
   const run = async (): Promise<WorkerEnd> => {
     logger.info({ cursor: readCursor, maxEvents, maxBytes, concurrency: options.concurrency }, 'The stream worker started.');
     while (!soft.signal.aborted) {
@@ -230,7 +212,7 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
     }
     await Promise.allSettled([...running]);
     await commits;
-    await commitOnStop();
+    await commitOnStop(ctx, queue);
     return ending ?? 'stopped';
   };
 
