@@ -86,7 +86,7 @@ export async function deliverPart(ctx: WorkerContext, job: BatchJob, part: Part,
         const next = await onRoundFailed(ctx, pending, outcome.error, outcome.attempts, outcome.retryAfterMs);
         if (next === 'suspended') return 'suspended';
         // Any success of the stream since the last attempt ends the wait: the destination is back.
-        if (!(await backOff(ctx, next, signals.soft, outcome.woken))) return 'aborted';
+        if (!(await backOff(ctx, next, signals.soft, outcome.since))) return 'aborted';
       }
     }
   }

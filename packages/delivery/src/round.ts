@@ -12,17 +12,18 @@ export type RoundOutcome =
   | { kind: 'aborted' }
   /** The destination refused the payload for good (invalid or too large): split it. */
   | { kind: 'split'; part: Part; error: DeliveryError }
-  /** Every attempt failed retryably, or the credentials or config were refused. `woken`: taken before the last attempt. */
-  | { kind: 'failed'; part: Part; error: DeliveryError; attempts: number; retryAfterMs?: number | undefined; woken: AbortSignal };
+  /** Every attempt failed retryably, or the credentials or config were refused. `since`: the stream's successes before the last attempt. */
+  | { kind: 'failed'; part: Part; error: DeliveryError; attempts: number; retryAfterMs?: number | undefined; since: number };
 
 /**
  * Waits on the worker's clock, showing the backoff in the status; false when stopped meanwhile.
- * `wake` (the stream's success signal) ends the wait early with true.
+ * With `since` (the stream's success count before the failed attempt), a success of the stream
+ * after it ends the wait early with true.
  */
-export async function backOff(ctx: WorkerContext, ms: number, signal: AbortSignal, wake?: AbortSignal): Promise<boolean> {
+export async function backOff(ctx: WorkerContext, ms: number, signal: AbortSignal, since?: number): Promise<boolean> {
   if (signal.aborted) return false;
-  if (wake?.aborted) return true;
-  const link = wake ? linkSignals(signal, wake) : null;
+  if (since !== undefined && ctx.backoff.successes !== since) return true;
+  const link = since !== undefined ? linkSignals(signal, ctx.backoff.wakeSignal()) : null;
   const done = ctx.status.backingOff(ctx.clock.now() + ms);
   try {
     await sleep(ctx.clock, ms, link ? link.signal : signal);
@@ -64,15 +65,15 @@ export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, si
   // Built only when an attempt fails: an Error captures a stack trace, too dear for every round.
   let lastError: DeliveryError | undefined;
   let retryAfterMs: number | undefined;
-  // The stream's success signal as it was before the attempt: a success meanwhile ends the wait after it.
-  let woken = ctx.backoff.woken;
+  // The stream's successes before the attempt: a success meanwhile ends the wait after it.
+  let since = ctx.backoff.successes;
   for (let attempt = 1; attempt <= attemptsPerRound; attempt++) {
     if (signals.soft.aborted) return { kind: 'aborted' };
     if (attempt > 1) {
       const delay = attemptDelay(attempt - 1, retryAfterMs, ctx.options, ctx.random);
-      if (!(await backOff(ctx, delay, signals.soft, woken))) return { kind: 'aborted' };
+      if (!(await backOff(ctx, delay, signals.soft, since))) return { kind: 'aborted' };
     }
-    woken = ctx.backoff.woken;
+    since = ctx.backoff.successes;
     const result = await attemptSend(ctx, pending.batch, signals.hard);
     retryAfterMs = undefined;
     switch (result.status) {
@@ -98,10 +99,10 @@ export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, si
         break;
       case 'permanent':
         if (result.error.kind === 'invalid' || result.error.details.tooLarge) return { kind: 'split', part: pending, error: result.error };
-        return { kind: 'failed', part: pending, error: result.error, attempts: attempt, woken };
+        return { kind: 'failed', part: pending, error: result.error, attempts: attempt, since };
     }
     ctx.status.lastError = describeError(ctx, lastError, ctx.clock.now());
     ctx.logger.debug({ attempt, errorKind: lastError.kind, status: lastError.details.status, events: pending.batch.length }, 'A delivery attempt failed.');
   }
-  return { kind: 'failed', part: pending, error: lastError ?? new DeliveryError('transient', 'The delivery was not attempted.'), attempts: attemptsPerRound, retryAfterMs, woken };
+  return { kind: 'failed', part: pending, error: lastError ?? new DeliveryError('transient', 'The delivery was not attempted.'), attempts: attemptsPerRound, retryAfterMs, since };
 }

@@ -103,7 +103,7 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
         if (head.point === undefined) head.point = head.job.commitPoint();
         if (head.point) {
           ok = await commitPoint(ctx, head.job.generation, head.point);
-          await storeWorked(ctx, 'write');
+          if (ctx.failure.store.failures > 0) await storeWorked(ctx, 'write');
         }
       } catch (err) {
         const delay = await storeFailed(ctx, 'Recording delivery progress', 'write', err);
