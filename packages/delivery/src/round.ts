@@ -85,8 +85,12 @@ export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, si
         return { kind: 'done' };
       case 'partial': {
         const before = pending.batch.length;
-        // Some events were accepted: the destination works, so the stream's backoff ends.
-        if (result.failed.length < before) ctx.backoff.succeeded();
+        // Some events were accepted: the stream's backoff ends and other batches wake; this one
+        // still waits before retrying the rest (its own success does not count).
+        if (result.failed.length < before) {
+          ctx.backoff.succeeded();
+          since = ctx.backoff.successes;
+        }
         pending = applyPartial(ctx, job, pending, result.failed);
         if (pending.batch.length === 0) return { kind: 'done' };
         const first = result.failed.find((f) => f.retryable);

@@ -84,4 +84,21 @@ describe('stream backoff', () => {
     expect(h.dest.calls.filter((c) => c.seqs[0] === 1)).toHaveLength(2);
     expect((await h.stream(s.id)).state.cursor).toBe(200);
   });
+
+  it('a partial result wakes other batches but still waits its own attempt backoff before retrying the rest', async () => {
+    h = await createHarness({
+      limits: { maxEvents: 2 },
+      script: (_b, call) => (call === 1 ? { status: 'partial', failed: [{ index: 1, retryable: true, reason: 'Throttled.' }] } : success),
+    });
+    const s = await h.createStream();
+    await h.ingest('t1', 2);
+    await h.supervisor.start();
+    await h.flush();
+    expect(h.dest.calls).toHaveLength(1);
+    await h.clock.advance(999);
+    expect(h.dest.calls).toHaveLength(1);
+    await h.clock.advance(1);
+    expect(h.dest.calls.map((c) => c.seqs)).toEqual([[1, 2], [2]]);
+    expect((await h.stream(s.id)).state.cursor).toBe(2);
+  });
 });
