@@ -75,17 +75,22 @@ describe('store write failures', () => {
     expect(duplicates()).toBe(0);
   });
 
-  it('does not store a dead letter twice when the cursor commit after it fails', async () => {
-    const refused = (batch: { seqs: readonly number[] }): DeliveryResult =>
-      batch.seqs.includes(5) ? { status: 'permanent', error: new DeliveryError('invalid', 'HTTP 400.', { status: 400 }) } : success;
-    const { fault, s } = await start(50, ['commit'], refused);
-    await h.clock.advance(100_000);
-    expect(fault.commitTimes.length).toBeGreaterThanOrEqual(3);
-    fault.failing = false;
-    await stepUntil(async () => (await h.stream(s.id)).state.cursor === 50, 200_000);
-    expect((await h.stream(s.id)).state).toMatchObject({ cursor: 50, delivered: 49, deadLettered: 1 });
-    expect(await h.store.deadLetters.count(s.id)).toBe(1);
-  });
+  for (const failing of [['commit'], ['deadLetters']] as const) {
+    it(`stores a dead letter exactly once when ${failing[0] === 'commit' ? 'the cursor commit after it' : 'the dead-letter write'} fails for a while`, async () => {
+      const refused = (batch: { seqs: readonly number[] }): DeliveryResult =>
+        batch.seqs.includes(5) ? { status: 'permanent', error: new DeliveryError('invalid', 'HTTP 400.', { status: 400 }) } : success;
+      const { fault, s } = await start(50, failing, refused);
+      await h.clock.advance(100_000);
+      expect(h.supervisor.workerStatus(s.id)?.lastError).toMatchObject({ kind: 'store' });
+      if (failing[0] === 'commit') expect(fault.commitTimes.length).toBeGreaterThanOrEqual(3);
+      else expect(await h.store.deadLetters.count(s.id)).toBe(0);
+      fault.failing = false;
+      await stepUntil(async () => (await h.stream(s.id)).state.cursor === 50, 200_000);
+      expect((await h.stream(s.id)).state).toMatchObject({ cursor: 50, delivered: 49, deadLettered: 1 });
+      expect(await h.store.deadLetters.count(s.id)).toBe(1);
+      expect(duplicates()).toBe(0);
+    });
+  }
 
   it('backs off with growing delays when reading the stream fails', async () => {
     h = await createHarness({ limits: { maxEvents: 100 } });
