@@ -29,6 +29,8 @@ export interface CommitPoint {
   cursor: number;
   delivered: number;
   letters: NewDeadLetter[];
+  /** Steps already written, so a commit tried again after a store failure does not repeat them. */
+  written?: { letters?: boolean; lettersCounted?: boolean } | undefined;
 }
 
 export class BatchJob {

@@ -2,6 +2,7 @@
 import { collectSecrets, redactText, type Clock, type EgressGuard, type Logger, type Store, type StoredStream } from '@outflow/core';
 import { appendHealth, errorText } from './health.js';
 import { createPiiTransform } from './pii.js';
+import { createStreamBackoff } from './stream-backoff.js';
 import type { WorkerShared } from './worker.js';
 import type { ConnectorRegistry, DeliveryOptions } from './types.js';
 import { startWorker, type StreamWorker } from './worker.js';
@@ -81,7 +82,8 @@ export async function buildWorker(deps: WorkerDeps, stream: StoredStream): Promi
       transform,
       random: deps.random,
       status: new WorkerStatusTracker(),
-      failure: { failedRounds: 0, failing: stream.state.failingSince !== null, suspended: false },
+      backoff: createStreamBackoff(deps.options),
+      failure: { failing: stream.state.failingSince !== null, store: { failures: 0, writes: false }, suspended: false },
       committed: { cursor: stream.state.cursor, generation: stream.state.generation },
     },
     deps.shared,

@@ -1,6 +1,5 @@
 // Delivers a part until it is resolved: rounds with growing backoff, bisection of refused payloads.
 import type { DeliveryError } from '@outflow/core';
-import { roundDelay } from './backoff.js';
 import { slicePart, type BatchJob, type Part } from './batch-job.js';
 import { appendHealth, describeError, errorText } from './health.js';
 import { backOff, runRound } from './round.js';
@@ -11,11 +10,14 @@ import type { BatchEnd, BatchSignals, WorkerContext } from './worker-context.js'
 async function onRoundFailed(ctx: WorkerContext, part: Part, error: DeliveryError, attempts: number, retryAfterMs: number | undefined): Promise<number | 'suspended'> {
   const { store, stream, clock, options, failure } = ctx;
   const now = clock.now();
-  failure.failedRounds++;
   failure.failing = true;
   const described = describeError(ctx, error, now);
   ctx.status.lastError = described;
-  const stored = await store.streams.recordFailure(stream.id, now);
+  // The round backs off even when the store cannot note the failure (a full disk).
+  const stored = await store.streams.recordFailure(stream.id, now).catch((err: unknown) => {
+    ctx.logger.warn({ error: errorText(err, ctx.secrets) }, 'Recording the failed round in the stream state failed.');
+    return null;
+  });
   await countStats(ctx, { failed: part.batch.length, failedRounds: 1 });
   await appendHealth(ctx, {
     kind: 'delivery_failed',
@@ -26,7 +28,7 @@ async function onRoundFailed(ctx: WorkerContext, part: Part, error: DeliveryErro
     count: part.batch.length,
   });
   const failingSince = stored?.state.failingSince ?? now;
-  const delay = roundDelay(failure.failedRounds, retryAfterMs, options);
+  const delay = ctx.backoff.roundFailed(now, retryAfterMs);
   ctx.logger.warn(
     { errorKind: described.kind, status: described.status, attempts, events: part.batch.length, failingSince, retryInMs: delay, error: described.message },
     'A delivery round failed; the round will be retried.',
@@ -43,12 +45,15 @@ async function onRoundFailed(ctx: WorkerContext, part: Part, error: DeliveryErro
   return delay;
 }
 
-/** After a successful round: the failure run ends (a `recovered` record after failures). */
+/**
+ * After a successful round: the failure run ends (a `recovered` record after failures). While
+ * store writes fail, the store's error stays shown and its own `recovered` record comes later.
+ */
 async function onRoundSucceeded(ctx: WorkerContext): Promise<void> {
   const { failure } = ctx;
-  failure.failedRounds = 0;
   if (!failure.failing) return;
   failure.failing = false;
+  if (failure.store.writes) return;
   ctx.status.lastError = null;
   await appendHealth(ctx, { kind: 'recovered', message: 'The destination accepted events again.' });
   ctx.logger.info({}, 'Deliveries recovered.');
@@ -80,7 +85,8 @@ export async function deliverPart(ctx: WorkerContext, job: BatchJob, part: Part,
         pending = outcome.part;
         const next = await onRoundFailed(ctx, pending, outcome.error, outcome.attempts, outcome.retryAfterMs);
         if (next === 'suspended') return 'suspended';
-        if (!(await backOff(ctx, next, signals.soft))) return 'aborted';
+        // Any success of the stream since the last attempt ends the wait: the destination is back.
+        if (!(await backOff(ctx, next, signals.soft, outcome.since))) return 'aborted';
       }
     }
   }

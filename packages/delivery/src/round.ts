@@ -4,6 +4,7 @@ import { attemptSend } from './attempt.js';
 import { attemptDelay } from './backoff.js';
 import { pickPart, type BatchJob, type Part } from './batch-job.js';
 import { describeError } from './health.js';
+import { linkSignals } from './linked-signal.js';
 import type { BatchSignals, WorkerContext } from './worker-context.js';
 
 export type RoundOutcome =
@@ -11,20 +12,27 @@ export type RoundOutcome =
   | { kind: 'aborted' }
   /** The destination refused the payload for good (invalid or too large): split it. */
   | { kind: 'split'; part: Part; error: DeliveryError }
-  /** Every attempt failed retryably, or the credentials or config were refused. */
-  | { kind: 'failed'; part: Part; error: DeliveryError; attempts: number; retryAfterMs?: number | undefined };
+  /** Every attempt failed retryably, or the credentials or config were refused. `since`: the stream's successes before the last attempt. */
+  | { kind: 'failed'; part: Part; error: DeliveryError; attempts: number; retryAfterMs?: number | undefined; since: number };
 
-/** Waits on the worker's clock, showing the backoff in the status; false when stopped meanwhile. */
-export async function backOff(ctx: WorkerContext, ms: number, signal: AbortSignal): Promise<boolean> {
+/**
+ * Waits on the worker's clock, showing the backoff in the status; false when stopped meanwhile.
+ * With `since` (the stream's success count before the failed attempt), a success of the stream
+ * after it ends the wait early with true.
+ */
+export async function backOff(ctx: WorkerContext, ms: number, signal: AbortSignal, since?: number): Promise<boolean> {
   if (signal.aborted) return false;
+  if (since !== undefined && ctx.backoff.successes !== since) return true;
+  const link = since !== undefined ? linkSignals(signal, ctx.backoff.wakeSignal()) : null;
   const done = ctx.status.backingOff(ctx.clock.now() + ms);
   try {
-    await sleep(ctx.clock, ms, signal);
+    await sleep(ctx.clock, ms, link ? link.signal : signal);
     return true;
   } catch {
-    return false;
+    return !signal.aborted;
   } finally {
     done();
+    link?.dispose();
   }
 }
 
@@ -57,12 +65,15 @@ export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, si
   // Built only when an attempt fails: an Error captures a stack trace, too dear for every round.
   let lastError: DeliveryError | undefined;
   let retryAfterMs: number | undefined;
+  // The stream's successes before the attempt: a success meanwhile ends the wait after it.
+  let since = ctx.backoff.successes;
   for (let attempt = 1; attempt <= attemptsPerRound; attempt++) {
     if (signals.soft.aborted) return { kind: 'aborted' };
     if (attempt > 1) {
       const delay = attemptDelay(attempt - 1, retryAfterMs, ctx.options, ctx.random);
-      if (!(await backOff(ctx, delay, signals.soft))) return { kind: 'aborted' };
+      if (!(await backOff(ctx, delay, signals.soft, since))) return { kind: 'aborted' };
     }
+    since = ctx.backoff.successes;
     const result = await attemptSend(ctx, pending.batch, signals.hard);
     retryAfterMs = undefined;
     switch (result.status) {
@@ -70,9 +81,16 @@ export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, si
         return { kind: 'aborted' };
       case 'success':
         job.markDelivered(pending.idx);
+        ctx.backoff.succeeded();
         return { kind: 'done' };
       case 'partial': {
         const before = pending.batch.length;
+        // Some events were accepted: the stream's backoff ends and other batches wake; this one
+        // still waits before retrying the rest (its own success does not count).
+        if (result.failed.length < before) {
+          ctx.backoff.succeeded();
+          since = ctx.backoff.successes;
+        }
         pending = applyPartial(ctx, job, pending, result.failed);
         if (pending.batch.length === 0) return { kind: 'done' };
         const first = result.failed.find((f) => f.retryable);
@@ -85,10 +103,10 @@ export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, si
         break;
       case 'permanent':
         if (result.error.kind === 'invalid' || result.error.details.tooLarge) return { kind: 'split', part: pending, error: result.error };
-        return { kind: 'failed', part: pending, error: result.error, attempts: attempt };
+        return { kind: 'failed', part: pending, error: result.error, attempts: attempt, since };
     }
     ctx.status.lastError = describeError(ctx, lastError, ctx.clock.now());
     ctx.logger.debug({ attempt, errorKind: lastError.kind, status: lastError.details.status, events: pending.batch.length }, 'A delivery attempt failed.');
   }
-  return { kind: 'failed', part: pending, error: lastError ?? new DeliveryError('transient', 'The delivery was not attempted.'), attempts: attemptsPerRound, retryAfterMs };
+  return { kind: 'failed', part: pending, error: lastError ?? new DeliveryError('transient', 'The delivery was not attempted.'), attempts: attemptsPerRound, retryAfterMs, since };
 }

@@ -79,7 +79,7 @@ export interface SupervisorDeps {
 export type WorkerState = 'idle' | 'sending' | 'backing_off' | 'paused' | 'suspended' | 'stopped';
 
 export interface WorkerError {
-  /** `DeliveryErrorKind` of the failure. */
+  /** `DeliveryErrorKind` of the failure, or `store` when the store failed (a full disk). */
   kind: string;
   status?: number | undefined;
   /** Redacted message. */

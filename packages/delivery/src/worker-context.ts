@@ -1,6 +1,7 @@
 // Everything one stream's worker shares across its batches: stream, connector, options, state.
 import type { BatchLimits, Clock, Connector, Logger, Store, StoredStream } from '@outflow/core';
 import type { BatchTransform } from './pii.js';
+import type { StreamBackoff } from './stream-backoff.js';
 import type { DeliveryOptions } from './types.js';
 import type { WorkerStatusTracker } from './worker-status.js';
 
@@ -18,12 +19,14 @@ export interface WorkerContext {
   readonly transform: BatchTransform | null;
   readonly random: () => number;
   readonly status: WorkerStatusTracker;
+  /** The stream's round backoff, shared by its batches; any success wakes them all. */
+  readonly backoff: StreamBackoff;
   /** Failure bookkeeping shared by the worker's batches. */
   readonly failure: {
-    /** Failed rounds since the last success (drives the round backoff). */
-    failedRounds: number;
     /** A failed round happened and no success yet (a success writes `recovered`). */
     failing: boolean;
+    /** Store operations failed in a row (drives their backoff); `writes` when a write failed among them. */
+    store: { failures: number; writes: boolean };
     /** The stream was suspended; every batch stops. */
     suspended: boolean;
   };

@@ -1,13 +1,14 @@
 // One stream's worker: reads from its cursor, runs batches, commits them in order, waits when caught up.
 import type { ReadResult } from '@outflow/core';
 import { compileFilter } from '@outflow/core';
-import { BatchJob } from './batch-job.js';
-import { commitPoint } from './commit.js';
+import { BatchJob, type CommitPoint } from './batch-job.js';
+import { commitOnStop, commitPoint } from './commit.js';
 import { errorText } from './health.js';
 import { linkSignals } from './linked-signal.js';
 import { processBatch } from './process-batch.js';
 import { redriveBatch, RedriveQueue } from './redrive.js';
 import { backOff } from './round.js';
+import { storeFailed, storeWorked } from './store-failure.js';
 import type { InflightBudget } from './inflight-budget.js';
 import type { SharedReads } from './shared-reads.js';
 import type { TenantNotifier } from './tenant-notifier.js';
@@ -32,6 +33,8 @@ interface Entry {
   job: BatchJob;
   abort: AbortController;
   end: BatchEnd | 'pending' | 'error';
+  /** Where a resolved batch commits, kept while the store fails so a retry resumes it. */
+  point?: CommitPoint | null;
 }
 
 /** What all workers of a supervisor share. */
@@ -88,20 +91,30 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
     poke();
   };
 
+  /**
+   * Commits the resolved batches at the head of the queue in read order. When the store fails, the
+   * batches stay queued (the destination has them) and only their commit is tried again, after the
+   * growing round backoff; the full queue keeps the reader from sending more meanwhile.
+   */
   const drain = async () => {
-    try {
-      for (let head = queue[0]; head && head.end === 'done'; head = queue[0]) {
-        const point = head.job.commitPoint();
-        const ok = point ? await commitPoint(ctx, head.job.generation, point) : true;
-        if (queue[0] === head) queue.shift();
-        if (!ok) {
-          requestResync(0);
-          break;
+    for (let head = queue[0]; head && head.end === 'done'; head = queue[0]) {
+      let ok = true;
+      try {
+        if (head.point === undefined) head.point = head.job.commitPoint();
+        if (head.point) {
+          ok = await commitPoint(ctx, head.job.generation, head.point);
+          if (ctx.failure.store.failures > 0) await storeWorked(ctx, 'write');
         }
+      } catch (err) {
+        const delay = await storeFailed(ctx, 'Recording delivery progress', 'write', err);
+        if (!(await backOff(ctx, delay, soft.signal))) break;
+        continue;
       }
-    } catch (err) {
-      logger.error({ error: errorText(err, ctx.secrets) }, 'Committing a batch failed; reloading the stream.');
-      requestResync(options.roundBackoff.initial);
+      if (queue[0] === head) queue.shift();
+      if (!ok) {
+        requestResync(0);
+        break;
+      }
     }
     poke();
   };
@@ -141,8 +154,7 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
       ctx.committed.generation = fresh.state.generation;
       readCursor = fresh.state.cursor;
     } catch (err) {
-      logger.error({ error: errorText(err, ctx.secrets) }, 'Reloading the stream failed; trying again later.');
-      resync = { delay: options.roundBackoff.initial };
+      resync = { delay: await storeFailed(ctx, 'Reloading the stream', 'read', err) };
     }
   };
 
@@ -159,10 +171,10 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
       read = await reads.read({ tenant: stream.tenant, afterSeq: readCursor, filter, maxEvents, maxBytes });
     } catch (err) {
       unreserve();
-      logger.error({ error: errorText(err, ctx.secrets) }, 'Reading events failed; trying again later.');
-      requestResync(options.roundBackoff.initial);
+      requestResync(await storeFailed(ctx, 'Reading events', 'read', err));
       return;
     }
+    if (ctx.failure.store.failures > 0) await storeWorked(ctx, 'read');
     if (epoch !== before || soft.signal.aborted) return unreserve();
     if (read.batch.length === 0 && read.scannedTo <= readCursor) {
       unreserve();
@@ -200,12 +212,7 @@ export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWor
     }
     await Promise.allSettled([...running]);
     await commits;
-    // A batch cut short keeps what it resolved: the cursor moves over its resolved prefix only.
-    const head = queue[0];
-    const point = head && head.end !== 'done' ? head.job.commitPoint() : null;
-    if (head && point) await commitPoint(ctx, head.job.generation, point).catch((err: unknown) => {
-      logger.error({ error: errorText(err, ctx.secrets) }, 'Committing the delivered part of a batch failed.');
-    });
+    await commitOnStop(ctx, queue);
     return ending ?? 'stopped';
   };
 
