@@ -1,4 +1,5 @@
 // Configuration of the console connector: where the lines go and whether they are human-readable.
+import { operatorOnly } from '@outflow/core';
 import { z } from 'zod';
 
 export const consoleConfigSchema = z
@@ -7,11 +8,13 @@ export const consoleConfigSchema = z
       .union([
         z.enum(['stdout', 'stderr']),
         z.strictObject({
-          file: z.string().min(1, 'must not be empty').describe('Path of the file to append to; its folder is created when missing. Relative paths are resolved against the runner\'s working directory.'),
+          file: operatorOnly(z.string().min(1, 'must not be empty'), "it writes files on the runner's machine").describe(
+            "Operator only (config file). Path of the file to append to; its folder is created when missing. Relative paths are resolved against the runner's working directory.",
+          ),
         }),
       ])
       .default('stdout')
-      .describe('Where to write: `stdout`, `stderr` or `{file: <path>}` (appended to). Default: stdout.'),
+      .describe("Where to write: `stdout`, `stderr` or `{file: <path>}` (appended to; only in the operator's config file). Default: stdout."),
     pretty: z
       .boolean()
       .default(false)
