@@ -1,5 +1,5 @@
 // Operator-only sink fields (console target.file, eventbridge awsDefaultCredentials): refused by the management API, kept for the config file.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,5 +70,46 @@ describe('operator-only sink fields through the management API', () => {
     expect(shown).toMatchObject({ managedBy: 'config', sink: { target: { file } } });
     const paused = await call(`/api/v2/log-streams/${stream?.id}`, 'PATCH', { status: 'paused' });
     expect(paused.status).toBe(200);
+  });
+});
+
+describe('console files under egress.fileRoot', () => {
+  const withRoot = (yaml: string) => yaml.replace('egress: { allowHttp: true, allowPrivateNetworks: true }', 'egress: { allowHttp: true, allowPrivateNetworks: true, fileRoot: ./files }');
+
+  it('lets an API stream append to a relative path under the root, and refuses `..`, absolute paths and symbolic links', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outflow-e2e-'));
+    const outside = mkdtempSync(join(tmpdir(), 'outflow-outside-'));
+    mkdirSync(join(dir, 'files'));
+    symlinkSync(outside, join(dir, 'files', 'escape'));
+    app = await startTestApp(withRoot(baseConfig('')), undefined, dir);
+    for (const [fileInRoot, message] of [['../owned.jsonl', /must not contain `\.\.` segments/], [join(outside, 'owned.jsonl'), /not an absolute path/]] as const) {
+      const refused = await call('/api/v2/log-streams', 'POST', { type: 'console', sink: { target: { fileInRoot } } });
+      expect(refused.status).toBe(400);
+      expect(refused.json.errors).toEqual([{ path: 'sink.target.fileInRoot', message: expect.stringMatching(message) }]);
+    }
+    const good = await call('/api/v2/log-streams', 'POST', { name: 'rooted', type: 'console', sink: { target: { fileInRoot: 'acme/events.jsonl' } } });
+    expect(good.status).toBe(200);
+    const linked = await call('/api/v2/log-streams', 'POST', { name: 'linked', type: 'console', sink: { target: { fileInRoot: 'escape/events.jsonl' } } });
+    expect(linked.status).toBe(200);
+    const event = makeEvent();
+    expect((await ingest(app.url, TOKEN, [event])).status).toBe(202);
+    const file = join(dir, 'files', 'acme', 'events.jsonl');
+    await eventually(() => existsSync(file) && readFileSync(file, 'utf8').includes(event.log_id as string), 20_000, 'The rooted stream did not write its file.');
+    let records: Array<{ kind: string; message: string }> = [];
+    const deadline = Date.now() + 20_000;
+    while (!records.some((r) => /symbolic link/.test(r.message)) && Date.now() < deadline) {
+      records = (await app.store.health.list(linked.json.id as string)) as unknown as typeof records;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(records.find((r) => /symbolic link/.test(r.message))?.message).toMatch(/escape is a symbolic link; files under egress\.fileRoot are never written through links/);
+    expect(existsSync(join(outside, 'events.jsonl'))).toBe(false);
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('refuses fileInRoot when the runner has no egress.fileRoot', async () => {
+    app = await startTestApp(baseConfig(''));
+    const refused = await call('/api/v2/log-streams', 'POST', { type: 'console', sink: { target: { fileInRoot: 'events.jsonl' } } });
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors).toEqual([{ path: 'sink.target.fileInRoot', message: expect.stringMatching(/needs egress\.fileRoot in the runner config/) }]);
   });
 });

@@ -5,6 +5,8 @@ import { isIP, BlockList } from 'node:net';
 export interface EgressPolicy {
   allowHttp: boolean;
   allowPrivateNetworks: boolean;
+  /** Absolute folder under which streams from the management API may write files; none when unset. */
+  fileRoot?: string | undefined;
 }
 
 export class EgressError extends Error {
