@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
 import { ingest, makeEvent } from './support/events.js';
-import { eventually } from './support/wait.js';
+import { eventually, eventuallyAsync } from './support/wait.js';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -95,13 +95,9 @@ describe('console files under egress.fileRoot', () => {
     expect((await ingest(app.url, TOKEN, [event])).status).toBe(202);
     const file = join(dir, 'files', 'acme', 'events.jsonl');
     await eventually(() => existsSync(file) && readFileSync(file, 'utf8').includes(event.log_id as string), 20_000, 'The rooted stream did not write its file.');
-    let records: Array<{ kind: string; message: string }> = [];
-    const deadline = Date.now() + 20_000;
-    while (!records.some((r) => /symbolic link/.test(r.message)) && Date.now() < deadline) {
-      records = (await app.store.health.list(linked.json.id as string)) as unknown as typeof records;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(records.find((r) => /symbolic link/.test(r.message))?.message).toMatch(/escape is a symbolic link; files under egress\.fileRoot are never written through links/);
+    const linkedRecord = (records: Array<{ message: string }>) => records.find((r) => /symbolic link/.test(r.message));
+    const records = await eventuallyAsync(() => app!.store.health.list(linked.json.id as string), (r) => linkedRecord(r) !== undefined, 20_000, 'The linked stream recorded no failure.');
+    expect(linkedRecord(records)?.message).toMatch(/escape is a symbolic link; files under egress\.fileRoot are never written through links/);
     expect(existsSync(join(outside, 'events.jsonl'))).toBe(false);
     rmSync(outside, { recursive: true, force: true });
   });
