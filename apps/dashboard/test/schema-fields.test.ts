@@ -22,6 +22,21 @@ describe('schema fields', () => {
     expect(labelOf('apiKey')).toBe('API Key');
   });
 
+  it('leaves out operator-only fields and union branches (a file target, ambient credentials)', () => {
+    // The shape of the console connector's target and eventbridge's awsDefaultCredentials.
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        target: { default: 'stdout', anyOf: [{ type: 'string', enum: ['stdout', 'stderr'] }, { type: 'object', properties: { file: { type: 'string', operatorOnly: true } } }] },
+        ambient: { type: 'boolean', operatorOnly: true },
+        region: { type: 'string' },
+      },
+    };
+    const got = fieldsOf(schema);
+    expect(got.map((f) => f.key)).toEqual(['target', 'region']);
+    expect(got[0]).toMatchObject({ kind: 'select', options: ['stdout', 'stderr'], defaultValue: 'stdout' });
+  });
+
   it('turns form values into a sink the connector accepts, leaving out empty optional fields', () => {
     const values = { ...initialValues(fields), httpEndpoint: ' https://logs.example.com/hook ', httpCustomHeaders: [{ header: 'X-Source', value: 'outflow' }, { header: '', value: '' }] };
     const { sink, errors } = sinkFromValues(fields, values);

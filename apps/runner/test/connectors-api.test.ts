@@ -30,6 +30,17 @@ describe('GET /api/v2/connectors', () => {
     expect(http.schema.properties.httpEndpoint?.description).toMatch(/Payload URL/);
   });
 
+  it('marks operator-only fields (kept out of API streams) and destination fields (changing them needs the secrets again)', async () => {
+    const list = (await (await app.api('/api/v2/connectors')).json()) as ConnectorInfo[];
+    const byType = (type: string) => list.find((c) => c.type === type)?.schema.properties ?? {};
+    const fileBranch = (byType('console').target?.anyOf as Array<{ properties?: Record<string, Record<string, unknown>> }>).find((b) => b.properties?.file);
+    expect(fileBranch?.properties?.file).toMatchObject({ operatorOnly: true, operatorOnlyReason: "it writes files on the runner's machine" });
+    expect(byType('eventbridge').awsDefaultCredentials).toMatchObject({ operatorOnly: true });
+    expect(byType('http').httpEndpoint).toMatchObject({ destination: true });
+    expect(byType('http').httpTimeoutMs?.destination).toBeUndefined();
+    expect(byType('datadog').datadogRegion).toMatchObject({ destination: true });
+  });
+
   it('needs a token with the read scope', async () => {
     expect((await fetch(`${app.url}/api/v2/connectors`)).status).toBe(401);
     const res = await app.api('/api/v2/connectors', { token: 'ingest-only-token' });

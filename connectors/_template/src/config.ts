@@ -1,13 +1,12 @@
 // Configuration of the template connector: where to POST, the API key (secret) and a request deadline.
-import { secret } from '@outflow/core';
+import { destination, secretHeaderValue } from '@outflow/core';
 import { z } from 'zod';
 
 export const templateConfigSchema = z
   .strictObject({
-    endpoint: z
-      .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
+    endpoint: destination(z.url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' }))
       .describe('Intake URL that receives the events, e.g. `https://intake.example.com/v1/logs`. Must be https:// unless the runner allows plain http (egress.allowHttp).'),
-    apiKey: secret('API key, sent as the `X-Api-Key` header. Secret.'),
+    apiKey: secretHeaderValue('API key, sent as the `X-Api-Key` header. Secret.'),
     timeoutMs: z
       .number()
       .int()

@@ -1,4 +1,6 @@
 // Configuration of the console connector: where the lines go and whether they are human-readable.
+import { operatorOnly } from '@outflow/core';
+import { relativePathProblem } from './confined-file.js';
 import { z } from 'zod';
 
 export const consoleConfigSchema = z
@@ -7,11 +9,24 @@ export const consoleConfigSchema = z
       .union([
         z.enum(['stdout', 'stderr']),
         z.strictObject({
-          file: z.string().min(1, 'must not be empty').describe('Path of the file to append to; its folder is created when missing. Relative paths are resolved against the runner\'s working directory.'),
+          file: operatorOnly(z.string().min(1, 'must not be empty'), "it writes files on the runner's machine").describe(
+            "Operator only (config file). Path of the file to append to; its folder is created when missing. Relative paths are resolved against the runner's working directory.",
+          ),
+        }),
+        z.strictObject({
+          fileInRoot: z
+            .string()
+            .min(1, 'must not be empty')
+            .max(1024)
+            .superRefine((value, ctx) => {
+              const problem = relativePathProblem(value);
+              if (problem) ctx.addIssue({ code: 'custom', message: problem });
+            })
+            .describe("Path of a file under the runner's egress.fileRoot folder, e.g. `acme/events.jsonl`: relative, without `..`, never through symbolic links. Needs egress.fileRoot in the runner config."),
         }),
       ])
       .default('stdout')
-      .describe('Where to write: `stdout`, `stderr` or `{file: <path>}` (appended to). Default: stdout.'),
+      .describe("Where to write: `stdout`, `stderr` or `{file: <path>}` (appended to; only in the operator's config file) or `{fileInRoot: <relative path>}` (under the runner's egress.fileRoot). Default: stdout."),
     pretty: z
       .boolean()
       .default(false)

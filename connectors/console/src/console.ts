@@ -1,5 +1,5 @@
 // The console connector instance: writes each batch as lines, in order, one write at a time.
-import { DeliveryError, type Connector, type ConnectorContext, type DeliveryResult, type LogBatch, type PayloadPreview } from '@outflow/core';
+import { ConfigError, DeliveryError, type Connector, type ConnectorContext, type DeliveryResult, type LogBatch, type PayloadPreview } from '@outflow/core';
 import { prettyLines } from './pretty.js';
 import type { ConsoleConfig } from './types.js';
 import { createLineWriter } from './writer.js';
@@ -10,7 +10,8 @@ export const CLOSE_GRACE_MS = 2000;
 const closedError = () => new DeliveryError('config', 'The connector is closed.');
 
 function targetName(target: ConsoleConfig['target']): string {
-  return typeof target === 'string' ? target : `file://${target.file}`;
+  if (typeof target === 'string') return target;
+  return 'file' in target ? `file://${target.file}` : `fileRoot:${target.fileInRoot}`;
 }
 
 /** Resolves when `work` settles or the signal aborts, whichever is first. */
@@ -24,7 +25,13 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 export function createConsole(ctx: ConnectorContext, config: ConsoleConfig): Connector {
-  const writer = createLineWriter(config.target);
+  const fileRoot = ctx.egress.policy.fileRoot;
+  if (typeof config.target === 'object' && 'fileInRoot' in config.target && !fileRoot) {
+    throw new ConfigError('Console file output is not allowed on this runner.', [
+      { path: 'target.fileInRoot', message: 'needs egress.fileRoot in the runner config (the folder streams may write under); it is not set' },
+    ]);
+  }
+  const writer = createLineWriter(config.target, fileRoot);
   const encode = (batch: LogBatch): Buffer => (config.pretty ? prettyLines(batch) : batch.jsonLines());
   /** The previous write: writes are chained so batches never interleave and keep their order. */
   let tail: Promise<unknown> = Promise.resolve();
@@ -45,7 +52,7 @@ export function createConsole(ctx: ConnectorContext, config: ConsoleConfig): Con
         ctx.logger.warn({ target: targetName(config.target), code: e?.code, error: e?.message }, 'Console write failed.');
         return {
           status: 'retryable',
-          error: new DeliveryError('transient', `Writing to ${targetName(config.target)} failed: ${e?.message ?? String(err)}`, { vendorCode: e?.code }, { cause: err }),
+          error: new DeliveryError(e?.code === 'EOUTSIDEROOT' ? 'config' : 'transient', `Writing to ${targetName(config.target)} failed: ${e?.message ?? String(err)}`, { vendorCode: e?.code }, { cause: err }),
         };
       }
     },

@@ -1,7 +1,8 @@
-// Where the console connector writes: a process stream or a file appended to, one write at a time.
+// Where the console connector writes: a process stream, a file appended to, or a file confined under egress.fileRoot.
 import { constants } from 'node:fs';
 import { access, appendFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { openUnderRoot } from './confined-file.js';
 import type { ConsoleConfig } from './types.js';
 
 export interface LineWriter {
@@ -54,6 +55,29 @@ function fileWriter(file: string): LineWriter {
   };
 }
 
-export function createLineWriter(target: ConsoleConfig['target']): LineWriter {
-  return typeof target === 'string' ? streamWriter(target) : fileWriter(target.file);
+/** A file under the operator's root, opened per write so a link planted later is refused too. */
+function rootFileWriter(root: string, rel: string): LineWriter {
+  return {
+    async write(bytes) {
+      await mkdir(root, { recursive: true });
+      const file = await openUnderRoot(root, rel);
+      try {
+        await file.appendFile(bytes);
+      } finally {
+        await file.close();
+      }
+    },
+    async check() {
+      await mkdir(root, { recursive: true });
+      await (await openUnderRoot(root, rel)).close();
+    },
+    close: () => {},
+  };
+}
+
+export function createLineWriter(target: ConsoleConfig['target'], fileRoot?: string): LineWriter {
+  if (typeof target === 'string') return streamWriter(target);
+  if ('file' in target) return fileWriter(target.file);
+  if (!fileRoot) throw new Error('egress.fileRoot is not set.');
+  return rootFileWriter(fileRoot, target.fileInRoot);
 }

@@ -113,3 +113,11 @@ describe('file target', () => {
     expect((await readFile(file, 'utf8')).split('\n')).toHaveLength(2);
   });
 });
+
+describe('file target in the contract', () => {
+  it('is operator-only, so the management API refuses it', async () => {
+    const { operatorOnlyFields } = await import('@outflow/core');
+    const { consoleConnector } = await import('../src/index.js');
+    expect(operatorOnlyFields(consoleConnector.configSchema)).toEqual([{ path: 'target.file', reason: "it writes files on the runner's machine" }]);
+  });
+});

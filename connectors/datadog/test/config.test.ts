@@ -1,7 +1,7 @@
 // Config schema: Auth0 field names, defaults, errors named by path, the API key kept hidden.
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
-import { configJsonSchema, secretPaths } from '@outflow/core';
+import { configJsonSchema, destinationPaths, secretPaths } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
 import { datadogConnector } from '../src/index.js';
 import { parseConfig } from './fixtures.js';
@@ -64,5 +64,21 @@ describe('datadog config', () => {
     );
     for (const [name, prop] of Object.entries(json.properties)) expect(prop.description, name).toMatch(/\w{3,}/);
     expect(json.required).toEqual(['datadogApiKey']);
+  });
+});
+
+describe('datadog config in the contract', () => {
+  it('marks the fields that pick the destination', () => {
+    expect(destinationPaths(datadogConnector.configSchema).sort()).toEqual(['datadogEndpoint', 'datadogRegion']);
+  });
+
+  it('refuses a datadogApiKey that could never be sent in a header, without quoting it', () => {
+    for (const BAD of ['xoxb-s3cret\r\nX-Evil: 1', 'xoxb-s3cret\0', 'xoxb-s3cret€']) {
+      const r = datadogConnector.configSchema.safeParse({ datadogApiKey: BAD });
+      expect(r.success).toBe(false);
+      const issue = r.error?.issues.find((i) => i.path[0] === 'datadogApiKey');
+      expect(issue?.message).toMatch(/^must not contain /);
+      expect(JSON.stringify(r.error?.issues)).not.toContain('s3cret');
+    }
   });
 });

@@ -1,15 +1,19 @@
 // Config schema: Auth0 field names, region and ARN rules, credential pairs, defaults, secrets kept hidden.
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
-import { configJsonSchema, secretPaths } from '@outflow/core';
+import { configJsonSchema, destinationPaths, operatorOnlyPaths, secretPaths } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
 import { AUTH0_EVENTBRIDGE_REGIONS, eventbridgeConnector } from '../src/index.js';
 import { resolveTarget } from '../src/eventbridge.js';
-import { ACCESS_KEY, parseConfig, SECRET_KEY } from './fixtures.js';
+import { ACCESS_KEY, parseConfig as parseWithKeys, SECRET_KEY } from './fixtures.js';
 
 const schema = eventbridgeConnector.configSchema;
-const messages = (input: unknown) => {
-  const r = schema.safeParse(input);
+type Input = Parameters<typeof parseWithKeys>[0];
+/** Most cases are about other fields: without keys they use the (operator-only) default chain. */
+const ambient = (input: Record<string, unknown>) => ('awsAccessKeyId' in input || 'awsSecretAccessKey' in input || 'awsDefaultCredentials' in input ? input : { awsDefaultCredentials: true, ...input });
+const parseConfig = (input: Input) => parseWithKeys(ambient(input) as Input);
+const messages = (input: Record<string, unknown>) => {
+  const r = schema.safeParse(ambient(input));
   expect(r.success).toBe(false);
   return r.error ? r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n') : '';
 };
@@ -25,6 +29,7 @@ describe('eventbridge config', () => {
   it('applies the defaults', () => {
     expect(parseConfig({ awsRegion: 'eu-west-1' })).toEqual({
       awsRegion: 'eu-west-1',
+      awsDefaultCredentials: true,
       eventBusName: 'default',
       source: 'outflow.auth0',
       detailType: 'Auth0 log',
@@ -34,7 +39,7 @@ describe('eventbridge config', () => {
   });
 
   it("accepts every region of Auth0's list and other region names", () => {
-    for (const region of [...AUTH0_EVENTBRIDGE_REGIONS, 'cn-north-1', 'us-isob-east-1']) expect(schema.safeParse({ awsRegion: region }).success, region).toBe(true);
+    for (const region of [...AUTH0_EVENTBRIDGE_REGIONS, 'cn-north-1', 'us-isob-east-1']) expect(schema.safeParse(ambient({ awsRegion: region })).success, region).toBe(true);
     expect(messages({ awsRegion: 'US-EAST-1' })).toMatch(/^awsRegion: must be an AWS region/m);
   });
 
@@ -66,6 +71,19 @@ describe('eventbridge config', () => {
     expect(messages({ awsRegion: 'us-east-1', awsAccessKeyId: 'lowercase', awsSecretAccessKey: 'x' })).toMatch(/^awsAccessKeyId: must be an AWS access key id/m);
   });
 
+  it("needs keys unless the operator's config turns the default credential chain on, which only the config file may do", () => {
+    const plain = (input: unknown) => schema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
+    expect(plain({ awsRegion: 'us-east-1' })).toMatch(/^awsAccessKeyId: is required \(with awsSecretAccessKey\) unless the operator's config file sets awsDefaultCredentials: true$/m);
+    expect(plain({ awsRegion: 'us-east-1', awsDefaultCredentials: false })).toMatch(/^awsAccessKeyId: is required/m);
+    expect(plain({ awsRegion: 'us-east-1', awsDefaultCredentials: true, awsAccessKeyId: ACCESS_KEY, awsSecretAccessKey: SECRET_KEY })).toMatch(/^awsDefaultCredentials: cannot be combined with awsAccessKeyId/m);
+    expect(schema.safeParse({ awsRegion: 'us-east-1', awsAccessKeyId: ACCESS_KEY, awsSecretAccessKey: SECRET_KEY }).success).toBe(true);
+    expect(operatorOnlyPaths(schema)).toEqual(['awsDefaultCredentials']);
+  });
+
+  it('marks the fields that pick the bus as destination fields', () => {
+    expect(destinationPaths(schema).sort()).toEqual(['awsAccountId', 'awsEndpoint', 'awsRegion', 'eventBusName']);
+  });
+
   it('validates source, detailType, endpoint and maxEntryBytes', () => {
     expect(messages({ awsRegion: 'us-east-1', source: 'aws.events' })).toMatch(/^source: must not start with "aws\."/m);
     expect(messages({ awsRegion: 'us-east-1', detailType: '' })).toMatch(/^detailType:/m);
@@ -86,7 +104,7 @@ describe('eventbridge config', () => {
   it('describes every field for docs and forms', () => {
     const json = configJsonSchema(schema) as { properties: Record<string, { description?: string }> };
     expect(Object.keys(json.properties).sort()).toEqual([
-      'awsAccessKeyId', 'awsAccountId', 'awsEndpoint', 'awsRegion', 'awsSecretAccessKey', 'awsSessionToken', 'awsTimeoutMs', 'detailType', 'eventBusName', 'maxEntryBytes', 'source',
+      'awsAccessKeyId', 'awsAccountId', 'awsDefaultCredentials', 'awsEndpoint', 'awsRegion', 'awsSecretAccessKey', 'awsSessionToken', 'awsTimeoutMs', 'detailType', 'eventBusName', 'maxEntryBytes', 'source',
     ]);
     for (const [field, prop] of Object.entries(json.properties)) expect(prop.description, field).toMatch(/\w{3,}/);
   });

@@ -21,7 +21,7 @@ afterEach(async () => {
 
 describe('credentials', () => {
   it('signs with the default credential chain when no keys are configured', async () => {
-    const conn = eventbridgeConnector.create(makeContext(), parseConfig({ awsRegion: 'eu-central-1', awsEndpoint: fake.url }));
+    const conn = eventbridgeConnector.create(makeContext(), parseConfig({ awsRegion: 'eu-central-1', awsEndpoint: fake.url, awsDefaultCredentials: true }));
     try {
       expect(await conn.send(makeBatch(2), never())).toEqual({ status: 'success' });
       expect(fake.requests[0]?.headers.authorization).toContain(`Credential=${ACCESS_KEY}/`);
@@ -33,15 +33,15 @@ describe('credentials', () => {
 
   it('turns the SDK Node version warning off unless the operator set the variable', async () => {
     vi.stubEnv('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', undefined);
-    await eventbridgeConnector.create(makeContext(), parseConfig({ awsRegion: 'us-east-1', awsEndpoint: fake.url })).close();
+    await eventbridgeConnector.create(makeContext(), parseConfig({ awsRegion: 'us-east-1', awsEndpoint: fake.url, awsDefaultCredentials: true })).close();
     expect(process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe('true');
     vi.stubEnv('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'false');
-    await eventbridgeConnector.create(makeContext(), parseConfig({ awsRegion: 'us-east-1', awsEndpoint: fake.url })).close();
+    await eventbridgeConnector.create(makeContext(), parseConfig({ awsRegion: 'us-east-1', awsEndpoint: fake.url, awsDefaultCredentials: true })).close();
     expect(process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe('false');
   });
 
   it('refuses a plain-http endpoint when the egress policy wants https, naming awsEndpoint', () => {
-    expect(() => eventbridgeConnector.create(makeContext({ allowHttp: false, allowPrivateNetworks: true }), parseConfig({ awsRegion: 'us-east-1', awsEndpoint: fake.url }))).toThrow(
+    expect(() => eventbridgeConnector.create(makeContext({ allowHttp: false, allowPrivateNetworks: true }), parseConfig({ awsRegion: 'us-east-1', awsEndpoint: fake.url, awsDefaultCredentials: true }))).toThrow(
       expect.objectContaining({ name: 'ConfigError', issues: [expect.objectContaining({ path: 'awsEndpoint' })] }),
     );
   });

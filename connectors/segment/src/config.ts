@@ -1,5 +1,5 @@
 // Configuration of the segment connector: Auth0's sink field (segmentWriteKey) plus region and host overrides.
-import { secret } from '@outflow/core';
+import { destination, secretHeaderValue } from '@outflow/core';
 import { z } from 'zod';
 
 /** Segment's Tracking API hosts per workspace region. */
@@ -11,15 +11,13 @@ const noCredentialsOrQuery = (url: URL) => !url.username && !url.password && !ur
 
 export const segmentConfigSchema = z
   .strictObject({
-    segmentWriteKey: secret('Write key of the Segment source (an HTTP API or Node.js source). Secret.'),
-    segmentRegion: z
-      .enum(['us', 'eu'])
-      .default('us')
+    segmentWriteKey: secretHeaderValue('Write key of the Segment source (an HTTP API or Node.js source). Secret.'),
+    segmentRegion: destination(z.enum(['us', 'eu']).default('us'))
       .describe('Region of the Segment workspace: `us` sends to https://api.segment.io, `eu` to https://events.eu1.segmentapis.com. Default: us.'),
-    segmentHost: z
+    segmentHost: destination(z
       .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
       .refine((u) => !URL.canParse(u) || noCredentialsOrQuery(new URL(u)), 'must not contain credentials or a query string')
-      .optional()
+      .optional())
       .describe('Outflow extra. Base URL replacing the region\'s host, for proxies and tests; `/v1/batch` is appended to its path. Checked against the runner\'s egress policy.'),
     segmentTimeoutMs: z.number().int().min(100).max(300_000).default(15_000).describe('Outflow extra. Deadline of one request to Segment in milliseconds. Default: 15000.'),
   })

@@ -1,7 +1,7 @@
 // Config schema: the write key as a secret, regions and host override, the batch URL, unknown fields refused.
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
-import { configJsonSchema, secretPaths } from '@outflow/core';
+import { configJsonSchema, destinationPaths, secretPaths } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
 import { batchUrl, segmentConnector } from '../src/index.js';
 import { parseConfig, WRITE_KEY } from './fixtures.js';
@@ -54,5 +54,21 @@ describe('segment config', () => {
     expect(Object.keys(json.properties).sort()).toEqual(['segmentHost', 'segmentRegion', 'segmentTimeoutMs', 'segmentWriteKey']);
     for (const [field, prop] of Object.entries(json.properties)) expect(prop.description, field).toMatch(/\w{3,}/);
     expect(json.required).toEqual(['segmentWriteKey']);
+  });
+});
+
+describe('segment config in the contract', () => {
+  it('marks the fields that pick the destination', () => {
+    expect(destinationPaths(segmentConnector.configSchema).sort()).toEqual(['segmentHost', 'segmentRegion']);
+  });
+
+  it('refuses a segmentWriteKey that could never be sent in a header, without quoting it', () => {
+    for (const BAD of ['xoxb-s3cret\r\nX-Evil: 1', 'xoxb-s3cret\0', 'xoxb-s3cret€']) {
+      const r = segmentConnector.configSchema.safeParse({ segmentWriteKey: BAD });
+      expect(r.success).toBe(false);
+      const issue = r.error?.issues.find((i) => i.path[0] === 'segmentWriteKey');
+      expect(issue?.message).toMatch(/^must not contain /);
+      expect(JSON.stringify(r.error?.issues)).not.toContain('s3cret');
+    }
   });
 });

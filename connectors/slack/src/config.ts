@@ -1,5 +1,5 @@
 // Configuration of the Slack connector: a bot token and channel (Web API) or an incoming webhook, never both.
-import { secret } from '@outflow/core';
+import { destination, secret, secretHeaderValue } from '@outflow/core';
 import { z } from 'zod';
 
 /** Default base URL of Slack's Web API. */
@@ -20,7 +20,7 @@ function webhookUrlProblem(value: string): string | undefined {
 
 export const slackConfigSchema = z
   .strictObject({
-    slackBotToken: secret('Bot token (`xoxb-…`) of a Slack app with the `chat:write` scope (`chat:write.public` to post in channels the bot has not joined). Posts with chat.postMessage. Secret. Set this or slackWebhookUrl.')
+    slackBotToken: secretHeaderValue('Bot token (`xoxb-…`) of a Slack app with the `chat:write` scope (`chat:write.public` to post in channels the bot has not joined). Posts with chat.postMessage. Secret. Set this or slackWebhookUrl.')
       .refine((t) => /^xox[a-z]-/.test(t.reveal()), 'must be a Slack token starting with xoxb- (or xoxp-)')
       .optional(),
     slackChannel: z
@@ -30,11 +30,9 @@ export const slackConfigSchema = z
       .regex(/^\S+$/, 'must be a channel ID (C0123ABCD) or name (#security-alerts) without spaces')
       .optional()
       .describe('Channel to post to with slackBotToken: an ID such as `C0123ABCD` (stable across renames) or a name such as `#security-alerts`. Required with slackBotToken.'),
-    slackApiUrl: z
-      .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
-      .optional()
+    slackApiUrl: destination(z.url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' }).optional())
       .describe('Outflow extra. Base URL of the Web API, for proxies and tests. Default: `https://slack.com/api/`. Only used with slackBotToken; checked against the runner\'s egress policy.'),
-    slackWebhookUrl: secret('Incoming webhook URL (`https://hooks.slack.com/services/T…/B…/…`); it posts to the channel chosen when the webhook was created. Secret: the URL is the credential. Set this or slackBotToken.').optional(),
+    slackWebhookUrl: destination(secret('Incoming webhook URL (`https://hooks.slack.com/services/T…/B…/…`); it posts to the channel chosen when the webhook was created. Secret: the URL is the credential. Set this or slackBotToken.').optional()),
     slackTimeoutMs: z
       .number()
       .int()

@@ -1,7 +1,7 @@
 // Config schema: exactly one of bot token or webhook, channel rules, defaults, secrets kept hidden.
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
-import { configJsonSchema, secretPaths } from '@outflow/core';
+import { configJsonSchema, destinationPaths, secretPaths } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
 import { slackConnector } from '../src/index.js';
 import { parseConfig, TOKEN } from './fixtures.js';
@@ -79,5 +79,21 @@ describe('slack config', () => {
     const json = configJsonSchema(schema) as { properties: Record<string, { description?: string }> };
     expect(Object.keys(json.properties).sort()).toEqual(['slackApiUrl', 'slackBotToken', 'slackChannel', 'slackTimeoutMs', 'slackWebhookUrl']);
     for (const [field, prop] of Object.entries(json.properties)) expect(prop.description, field).toMatch(/\w{3,}/);
+  });
+});
+
+describe('slack config in the contract', () => {
+  it('marks the fields that pick the destination', () => {
+    expect(destinationPaths(slackConnector.configSchema).sort()).toEqual(['slackApiUrl', 'slackWebhookUrl']);
+  });
+
+  it('refuses a slackBotToken that could never be sent in a header, without quoting it', () => {
+    for (const BAD of ['xoxb-s3cret\r\nX-Evil: 1', 'xoxb-s3cret\0', 'xoxb-s3cret€']) {
+      const r = slackConnector.configSchema.safeParse({ slackBotToken: BAD, slackChannel: 'C1' });
+      expect(r.success).toBe(false);
+      const issue = r.error?.issues.find((i) => i.path[0] === 'slackBotToken');
+      expect(issue?.message).toMatch(/^must not contain /);
+      expect(JSON.stringify(r.error?.issues)).not.toContain('s3cret');
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Config schema: Auth0's splunk sink as it is, defaults, errors named by path, the token kept hidden.
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
-import { configJsonSchema, secretPaths } from '@outflow/core';
+import { configJsonSchema, destinationPaths, secretPaths } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
 import { splunkConnector } from '../src/index.js';
 import { parseConfig, TOKEN } from './fixtures.js';
@@ -78,5 +78,21 @@ describe('splunk config', () => {
     ]);
     for (const [name, prop] of Object.entries(json.properties)) expect(prop.description, name).toMatch(/\w{3,}/);
     expect(json.required.sort()).toEqual(['splunkDomain', 'splunkToken']);
+  });
+});
+
+describe('splunk config in the contract', () => {
+  it('marks the fields that pick the destination', () => {
+    expect(destinationPaths(splunkConnector.configSchema).sort()).toEqual(['splunkDomain', 'splunkPort', 'splunkScheme']);
+  });
+
+  it('refuses a splunkToken that could never be sent in a header, without quoting it', () => {
+    for (const BAD of ['xoxb-s3cret\r\nX-Evil: 1', 'xoxb-s3cret\0', 'xoxb-s3cret€']) {
+      const r = splunkConnector.configSchema.safeParse({ splunkDomain: 'splunk.example.com', splunkToken: BAD });
+      expect(r.success).toBe(false);
+      const issue = r.error?.issues.find((i) => i.path[0] === 'splunkToken');
+      expect(issue?.message).toMatch(/^must not contain /);
+      expect(JSON.stringify(r.error?.issues)).not.toContain('s3cret');
+    }
   });
 });

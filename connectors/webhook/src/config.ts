@@ -1,19 +1,15 @@
 // Configuration of the http (Custom Webhook) connector: Auth0's sink fields plus Outflow extras.
-import { CONTENT_FORMATS, secret } from '@outflow/core';
+import { CONTENT_FORMATS, destination, headerName, headerValue, secret, secretHeaderValue } from '@outflow/core';
 import { z } from 'zod';
-import { HEADER_NAME, HEADER_VALUE, RESERVED_HEADERS } from './header-rules.js';
+import { RESERVED_HEADERS } from './header-rules.js';
 import { parseSigningKey } from './signing.js';
 
 const customHeader = z
   .strictObject({
-    header: z
-      .string()
-      .regex(HEADER_NAME, 'must be an HTTP header name (letters, digits and !#$%&\'*+-.^_`|~)')
+    header: headerName()
       .max(256)
       .describe('Header name, e.g. `X-Source`.'),
-    value: z
-      .string()
-      .regex(HEADER_VALUE, 'must not contain line breaks or control characters')
+    value: headerValue()
       .max(8192)
       .describe('Header value, sent as is.'),
   })
@@ -21,22 +17,20 @@ const customHeader = z
 
 export const webhookConfigSchema = z
   .strictObject({
-    httpEndpoint: z
+    httpEndpoint: destination(z
       .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
-      .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'must not contain credentials; use httpAuthorization')
+      .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'must not contain credentials; use httpAuthorization'))
       .describe('Payload URL that receives the POST requests, e.g. `https://logs.example.com/auth0`. Must be https:// unless the runner allows plain http (egress.allowHttp).'),
-    httpContentType: z
-      .string()
+    httpContentType: headerValue()
       .min(1)
       .max(256)
-      .regex(HEADER_VALUE, 'must not contain line breaks or control characters')
       .optional()
       .describe('Value of the Content-Type header. Default: `application/x-ndjson` for JSONLINES, `application/json` otherwise.'),
     httpContentFormat: z
       .enum(CONTENT_FORMATS)
       .default('JSONLINES')
       .describe('Body layout: JSONLINES (one envelope per line, one request per batch), JSONARRAY (a JSON array per batch) or JSONOBJECT (one request per event). Default: JSONLINES.'),
-    httpAuthorization: secret('Sent verbatim as the Authorization header, e.g. `Bearer <token>` or `Basic <base64>`. Secret.').optional(),
+    httpAuthorization: secretHeaderValue('Sent verbatim as the Authorization header, e.g. `Bearer <token>` or `Basic <base64>`. Secret.').optional(),
     httpCustomHeaders: z
       .array(customHeader)
       .max(50)

@@ -1,9 +1,4 @@
-// Which custom header names and values are accepted, and why some names are refused.
-
-/** RFC 9110 token characters. */
-export const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** What Node accepts in a header value: no CR, LF, NUL or other control characters. */
-export const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+// Which custom header names are refused, and why (names and values are checked by core's headerName/headerValue).
 
 const CLIENT = 'is set by the HTTP client';
 const SIGNING = 'is set by Outflow when httpSigningSecret is configured';

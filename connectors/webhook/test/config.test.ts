@@ -1,7 +1,7 @@
 // Config schema: Auth0 field names, defaults, refused fields and headers, secrets kept hidden.
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
-import { configJsonSchema, secretPaths } from '@outflow/core';
+import { configJsonSchema, destinationPaths, secretPaths } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
 import { webhookConnector } from '../src/index.js';
 import { parseConfig } from './fixtures.js';
@@ -49,7 +49,9 @@ describe('webhook config', () => {
   it('validates custom header names and values', () => {
     const bad = (header: string, value = 'v') => messages({ httpEndpoint: 'https://x.example', httpCustomHeaders: [{ header, value }] });
     expect(bad('Bad Header')).toMatch(/^httpCustomHeaders\.0\.header: must be an HTTP header name/m);
-    expect(bad('X-Ok', 'a\r\nInjected: 1')).toMatch(/^httpCustomHeaders\.0\.value: must not contain line breaks/m);
+    expect(bad('X-Ok', 'a\r\nInjected: 1')).toMatch(/^httpCustomHeaders\.0\.value: must not contain a carriage return \(CR\)/m);
+    expect(bad('X-Ok', 'price: 5€')).toMatch(/^httpCustomHeaders\.0\.value: must not contain the character U\+20AC, which is outside Latin-1/m);
+    expect(bad('X-Ok', 'a\0b')).toMatch(/^httpCustomHeaders\.0\.value: must not contain a NUL character/m);
     expect(bad('Content-Length')).toMatch(/Content-Length is set by the HTTP client/);
     expect(bad('host')).toMatch(/host is set by the HTTP client/);
     expect(bad('Authorization')).toMatch(/must go in httpAuthorization/);
@@ -77,6 +79,19 @@ describe('webhook config', () => {
       expect(text).not.toContain('c2lnbmluZy1zZWNyZXQtQkJCQjIyMjI');
     }
     expect(c.httpAuthorization?.reveal()).toBe('Bearer tok-AAAA1111');
+  });
+
+  it('refuses an httpAuthorization that Node could never send, without quoting it', () => {
+    const auth = (value: string) => messages({ httpEndpoint: 'https://x.example', httpAuthorization: value });
+    expect(auth('Bearer tok-AAAA\r\nX-Evil: 1')).toMatch(/^httpAuthorization: must not contain a carriage return \(CR\)/m);
+    expect(auth('Bearer tok-AAAA\0')).toMatch(/^httpAuthorization: must not contain a NUL character/m);
+    expect(auth('Bearer tok-€AAAA')).toMatch(/^httpAuthorization: must not contain the character U\+20AC/m);
+    expect(auth('Bearer tok-€AAAA')).not.toContain('tok-');
+    expect(parseConfig({ httpEndpoint: 'https://x.example', httpAuthorization: 'Bearer café' }).httpAuthorization?.reveal()).toBe('Bearer café');
+  });
+
+  it('marks httpEndpoint as the destination', () => {
+    expect(destinationPaths(schema)).toEqual(['httpEndpoint']);
   });
 
   it('describes every field for docs and forms', () => {

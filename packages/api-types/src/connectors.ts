@@ -21,6 +21,11 @@ export interface JsonSchema {
   /** Outflow's mark of a secret field (write-only: answers show it as `"[REDACTED]"`). */
   secret?: boolean;
   writeOnly?: boolean;
+  /** Outflow's mark of a field only the operator's config file may set (the API refuses it; forms leave it out). */
+  operatorOnly?: boolean;
+  operatorOnlyReason?: string;
+  /** Outflow's mark of a field that picks where the sink sends: changing it needs the secrets again. */
+  destination?: boolean;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
   additionalProperties?: boolean | JsonSchema;

@@ -7,6 +7,8 @@ export { isPrivateAddress, refusedAddressRange, isLocalHostname } from './egress
 export interface EgressPolicy {
   allowHttp: boolean;
   allowPrivateNetworks: boolean;
+  /** Absolute folder under which streams from the management API may write files; none when unset. */
+  fileRoot?: string | undefined;
 }
 
 export const EGRESS_REFUSED = 'EGRESS_REFUSED';

@@ -12,6 +12,8 @@ export * from './scrub-error.js';
 export * from './read-excerpt.js';
 export * from './inflight.js';
 export * from './secrets.js';
+export * from './header-value.js';
+export * from './field-marks.js';
 export * from './batch.js';
 export * from './indices.js';
 export * from './sized-alloc.js';

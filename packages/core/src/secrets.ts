@@ -26,8 +26,12 @@ export class Secret {
 
 /** Marks a schema field as secret: write-only in the API, masked in every output. */
 export function secret(description?: string) {
-  return z
-    .string()
+  return secretOf(z.string(), description);
+}
+
+/** A secret built on a string schema with its own checks (e.g. `secretHeaderValue`). */
+export function secretOf(base: z.ZodString, description?: string) {
+  return base
     .min(1, 'must not be empty')
     .transform((value) => new Secret(value))
     .meta({ secret: true, writeOnly: true, ...(description ? { description } : {}) });
@@ -38,13 +42,13 @@ export function configJsonSchema(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
-/** Dotted paths of the secret fields of a config schema (`httpAuthorization`, `auth.token`). */
-export function secretPaths(schema: z.ZodType): string[] {
+/** Dotted paths of the config fields whose JSON schema carries `mark: true` (looks through unions and optionals). */
+export function markedPaths(schema: z.ZodType, mark: string): string[] {
   const out: string[] = [];
   const walk = (node: unknown, path: string) => {
     if (!node || typeof node !== 'object') return;
     const n = node as Record<string, unknown>;
-    if (n.secret === true && path) out.push(path);
+    if (n[mark] === true && path) out.push(path);
     const props = n.properties as Record<string, unknown> | undefined;
     if (props) for (const [k, v] of Object.entries(props)) walk(v, path ? `${path}.${k}` : k);
     for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
@@ -54,6 +58,11 @@ export function secretPaths(schema: z.ZodType): string[] {
   };
   walk(configJsonSchema(schema), '');
   return [...new Set(out)];
+}
+
+/** Dotted paths of the secret fields of a config schema (`httpAuthorization`, `auth.token`). */
+export function secretPaths(schema: z.ZodType): string[] {
+  return markedPaths(schema, 'secret');
 }
 
 /** Every secret string found in a parsed config (for redacting messages). */

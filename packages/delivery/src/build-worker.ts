@@ -1,5 +1,5 @@
 // Turns a stored stream into a running worker: config parsed, connector created, PII prepared.
-import { collectSecrets, redactText, type Clock, type EgressGuard, type Logger, type Store, type StoredStream } from '@outflow/core';
+import { collectSecrets, operatorOnlyPaths, redactText, valueAtPath, type Clock, type EgressGuard, type Logger, type Store, type StoredStream } from '@outflow/core';
 import { appendHealth, errorText } from './health.js';
 import { createPiiTransform } from './pii.js';
 import { createStreamBackoff } from './stream-backoff.js';
@@ -53,6 +53,11 @@ export async function buildWorker(deps: WorkerDeps, stream: StoredStream): Promi
     return fail(`The stream's sink configuration could not be checked: ${describeIssues(err)}`);
   }
   secrets = collectSecrets(config);
+  // The API refuses these fields; a stream stored before that (or written to the store directly) must not use them either.
+  if (stream.managedBy !== 'config') {
+    const refused = operatorOnlyPaths(definition.configSchema).filter((path) => valueAtPath(stream.sink, path) !== undefined);
+    if (refused.length) return fail(`The stream's sink sets ${refused.join(', ')}, which only the operator's config file may set; remove it from the stream.`);
+  }
   let connector;
   try {
     connector = definition.create(

@@ -160,6 +160,19 @@ describe('stream lifecycle', () => {
     expect(h.dest.accepted).toEqual([1]);
   });
 
+  it('does not start an API stream whose stored sink sets an operator-only field; a config stream may', async () => {
+    h = await createHarness();
+    const api = await h.createStream({ sink: { url: 'https://example.com/in', localPath: '/tmp/x' } });
+    const fromConfig = await h.createStream({ sink: { url: 'https://example.com/in', localPath: '/tmp/x' }, managedBy: 'config' });
+    await h.supervisor.start();
+    const [record] = await h.store.health.list(api.id);
+    expect(record).toMatchObject({ kind: 'delivery_failed', errorKind: 'config' });
+    expect(record?.message).toMatch(/sets localPath, which only the operator's config file may set/);
+    expect(h.supervisor.workerStatus(api.id)?.state).toBe('idle');
+    expect(await h.store.health.list(fromConfig.id)).toEqual([]);
+    expect(h.dest.created).toBe(1);
+  });
+
   it('treats a connector that refuses to be created (egress) like a config failure, secrets redacted', async () => {
     h = await createHarness({ onCreate: (config, check) => check(config.url) });
     const token = 'tok_0123456789abcdef';

@@ -30,11 +30,16 @@ export function labelOf(key: string): string {
     .join(' ');
 }
 
-/** The non-null branch of an optional/nullable schema (`anyOf: [X, {type: null}]`). */
+/** A field (or a union branch holding one) that only the operator's config file may set: forms leave it out. */
+function operatorOnly(s: JsonSchema): boolean {
+  return s.operatorOnly === true || Object.values(s.properties ?? {}).some((p) => p.operatorOnly === true);
+}
+
+/** The non-null branch of an optional/nullable schema (`anyOf: [X, {type: null}]`), operator-only branches left out. */
 function unwrap(s: JsonSchema): JsonSchema {
   const list = s.anyOf ?? s.oneOf;
   if (list) {
-    const rest = list.filter((b) => b.type !== 'null');
+    const rest = list.filter((b) => b.type !== 'null' && !operatorOnly(b));
     if (rest.length === 1) return { ...(rest[0] as JsonSchema), description: s.description ?? rest[0]?.description, default: s.default ?? rest[0]?.default };
   }
   return s;
@@ -55,11 +60,11 @@ function kindOf(s: JsonSchema): Omit<FieldSpec, 'key' | 'label' | 'required'> {
   return { kind: 'json' };
 }
 
-/** One field per top-level property, in schema order. */
+/** One field per top-level property, in schema order; operator-only fields are not offered. */
 export function fieldsOf(schema: JsonSchema): FieldSpec[] {
   const root = unwrap(schema);
   const required = new Set(root.required ?? []);
-  return Object.entries(root.properties ?? {}).map(([key, raw]) => {
+  return Object.entries(root.properties ?? {}).filter(([, raw]) => !operatorOnly(raw)).map(([key, raw]) => {
     const s = unwrap(raw);
     const hasDefault = raw.default !== undefined || s.default !== undefined;
     return {

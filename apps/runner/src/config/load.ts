@@ -53,5 +53,7 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
   } catch (err) {
     throw new ConfigError(`Cannot read the configuration file ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
   }
-  return { config: parseConfigText(text, env), file: abs, dir: dirname(abs) };
+  const config = parseConfigText(text, env);
+  if (config.egress.fileRoot) config.egress.fileRoot = resolve(dirname(abs), config.egress.fileRoot);
+  return { config, file: abs, dir: dirname(abs) };
 }

@@ -147,7 +147,15 @@ export const runnerConfigSchema = z
       ))
       .default([]),
     egress: z
-      .object({ allowHttp: z.boolean().default(false), allowPrivateNetworks: z.boolean().default(false) })
+      .object({
+        allowHttp: z.boolean().default(false),
+        allowPrivateNetworks: z.boolean().default(false),
+        fileRoot: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('Folder under which console streams created through the API may write (`target: {fileInRoot: <relative path>}`); relative to the config file. Unset: no file output for API streams.'),
+      })
       .strict()
       .prefault({}),
     connectors: z.array(z.string().min(1)).optional().describe('Connector packages to load; the built-ins when omitted.'),

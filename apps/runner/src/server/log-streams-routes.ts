@@ -8,6 +8,7 @@ import { readJson } from './json-body.js';
 import { HttpError, sendJson } from './respond.js';
 import type { Router } from './router.js';
 import { checkSink } from './sink-check.js';
+import { requireSecretsForNewDestination } from './sink-origin.js';
 import { sinkSecretPaths, streamView } from './stream-view.js';
 
 const createSchema = z
@@ -111,6 +112,7 @@ export function addLogStreamRoutes(router: Router, deps: ApiDeps): void {
     if (body.sink !== undefined) {
       patch.sink = mergeSink(deps, current, body.sink);
       await checkSink(deps, { type: current.type, sink: patch.sink, name: current.name, tenant });
+      requireSecretsForNewDestination(deps, current, body.sink, patch.sink);
     }
     if (body.filters !== undefined) patch.filters = body.filters as StreamFilter[];
     if (body.pii_config !== undefined) patch.pii_config = body.pii_config ?? undefined;

@@ -1,5 +1,5 @@
 // A scripted fake connector for tests: records every batch and answers with scripted results.
-import { defineConnector, secret, type ConnectorDefinition, type DeliveryResult, type LogBatch, type BatchLimits } from '@outflow/core';
+import { defineConnector, operatorOnly, secret, type ConnectorDefinition, type DeliveryResult, type LogBatch, type BatchLimits } from '@outflow/core';
 import { z } from 'zod';
 
 export interface SentCall {
@@ -31,6 +31,7 @@ export interface FakeDestination {
 export const fakeConfigSchema = z.object({
   url: z.string().url(),
   token: secret('API token').optional(),
+  localPath: operatorOnly(z.string().optional(), 'it writes on the runner'),
 });
 export type FakeConfig = z.output<typeof fakeConfigSchema>;
 
