@@ -79,7 +79,15 @@ export function createRootContainer(values: RootValues): DependencyContainer {
         },
         { maxBodyBytes: config.server.maxBodyBytes, maxEventsPerRequest: config.server.maxEventsPerRequest, parser: c.resolve<ParsePool>(Tokens.ParsePool) },
         logger.child({ component: 'http' }),
-        { dashboardDir: config.server.dashboard ? findDashboardDir() : null },
+        {
+          dashboardDir: config.server.dashboard ? findDashboardDir() : null,
+          limits: {
+            requestTimeout: config.server.requestTimeout,
+            headersTimeout: config.server.headersTimeout,
+            keepAliveTimeout: config.server.keepAliveTimeout,
+            maxConnections: config.server.maxConnections,
+          },
+        },
       );
     }),
   });

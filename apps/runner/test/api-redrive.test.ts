@@ -71,7 +71,12 @@ describe('POST /api/v2/log-streams/{id}/dead-letters/redrive', () => {
     expect(await res.json()).toEqual({ redriving: 1 });
     await until(letters, (l) => l.length === 0);
     expect(rx!.uniqueIds()).toEqual(new Set(events.map((e) => e.log_id)));
-    const health = (await (await a.api(`/api/v2/log-streams/${id}/health`)).json()) as { delivered: number; deadLetters: number; records: Array<{ kind: string; count?: number }> };
+    // The worker removes the letter first, then counts the delivery and appends the `redriven` record.
+    type Health = { delivered: number; deadLetters: number; records: Array<{ kind: string; count?: number }> };
+    const health = await until(
+      async () => (await (await a.api(`/api/v2/log-streams/${id}/health`)).json()) as Health,
+      (h) => h.delivered === 10 && h.records.some((r) => r.kind === 'redriven'),
+    );
     expect(health).toMatchObject({ delivered: 10, deadLetters: 0 });
     expect(health.records.find((r) => r.kind === 'redriven')).toMatchObject({ count: 1 });
     // The redriven event went out once more, exactly as it was dead-lettered.

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
 import { ingest, makeEvent } from './support/events.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
-import { eventually } from './support/wait.js';
+import { eventually, readUntil } from './support/wait.js';
 
 let app: TestApp | undefined;
 let rx: Receiver | undefined;
@@ -37,16 +37,12 @@ describe('GET /api/v2/log-streams/{id}/stats', () => {
     const events = Array.from({ length: 20 }, (_, i) => makeEvent(i === 7 ? { description: 'refuse-me' } : {}));
     expect((await ingest(app.url, TOKEN, events)).status).toBe(202);
     await eventually(() => rx!.uniqueIds().size >= 19);
-    let health = { deadLetters: 0 } as Record<string, unknown>;
-    for (let i = 0; i < 200 && health.deadLetters !== 1; i++) {
-      health = (await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as Record<string, unknown>;
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    // The worker stores the dead letter, then the delivered count, then the minute's stats: wait for the last.
+    const sum = (s: Stats, k: 'delivered' | 'failed' | 'deadLettered' | 'failedRounds') => s.buckets.reduce((n, b) => n + b[k], 0);
+    const stats = await readUntil(async () => (await (await app!.api(`/api/v2/log-streams/${id}/stats?minutes=5`)).json()) as Stats, (s) => sum(s, 'delivered') === 19 && sum(s, 'deadLettered') === 1);
+    const health = (await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ delivered: 19, deadLettered: 1, deadLetters: 1, failed: 20, failedRounds: 1 });
 
-    const res = await app.api(`/api/v2/log-streams/${id}/stats?minutes=5`);
-    expect(res.status).toBe(200);
-    const stats = (await res.json()) as Stats;
     expect(stats).toMatchObject({ id, bucketSeconds: 60 });
     expect(stats.buckets).toHaveLength(5);
     const times = stats.buckets.map((b) => Date.parse(b.at));
@@ -56,8 +52,7 @@ describe('GET /api/v2/log-streams/{id}/stats', () => {
     });
     // The window ends with the current minute (a minute may have turned since the request).
     expect(Math.floor(Date.now() / 60_000) * 60_000 - (times[4] as number)).toBeLessThanOrEqual(60_000);
-    const sum = (k: 'delivered' | 'failed' | 'deadLettered' | 'failedRounds') => stats.buckets.reduce((n, b) => n + b[k], 0);
-    expect({ delivered: sum('delivered'), failed: sum('failed'), deadLettered: sum('deadLettered'), failedRounds: sum('failedRounds') }).toEqual({ delivered: 19, failed: 20, deadLettered: 1, failedRounds: 1 });
+    expect({ delivered: sum(stats, 'delivered'), failed: sum(stats, 'failed'), deadLettered: sum(stats, 'deadLettered'), failedRounds: sum(stats, 'failedRounds') }).toEqual({ delivered: 19, failed: 20, deadLettered: 1, failedRounds: 1 });
     expect(((await (await app.api(`/api/v2/log-streams/${id}/stats`)).json()) as Stats).buckets).toHaveLength(60);
   }, 30_000);
 

@@ -27,6 +27,12 @@ async function health(id: string): Promise<{ delivered: number; deadLetters: num
 
 const deadLetterCount = async (id: string) => (await health(id)).deadLetters;
 
+/** One count summed over the stream's last 60 minutes of stats. */
+async function statsTotal(id: string, key: 'delivered' | 'deadLettered'): Promise<number> {
+  const stats = (await (await h.app.api(`/api/v2/log-streams/${id}/stats`)).json()) as { buckets: Array<Record<typeof key, number>> };
+  return stats.buckets.reduce((n, b) => n + b[key], 0);
+}
+
 /** The cells of one column of a readable table, below its header. */
 function column(text: string, header: string): string[] {
   const [head = [], ...rows] = tableRows(text);
@@ -42,7 +48,8 @@ describe('outflow streams stats', () => {
     const delivered = () => new Set(h.rx.accepted.filter((r) => r.path === '/counted').flatMap((r) => r.envelopes.map((e) => e.log_id)));
     await h.rx.waitFor(() => delivered().size === 7);
     expect(delivered()).toEqual(new Set(logIds));
-    await until(async () => (await health(id)).delivered === 7, 'Timed out waiting for the 7 deliveries to be counted.');
+    // The minute's stats are counted after the cursor commit that counts the deliveries: wait for them.
+    await until(async () => (await health(id)).delivered === 7 && (await statsTotal(id, 'delivered')) === 7, 'Timed out waiting for the 7 deliveries to be counted.');
 
     const res = await cli('stats', id);
     expect(res.code).toBe(0);
@@ -92,6 +99,8 @@ describe('outflow streams dead-letters', () => {
     const logIds = await ingestMany(h.app.url, TOKEN, 3, 3, () => makeEvent({ type: 'fp', description: 'Wrong password' }));
     expect(logIds).toHaveLength(3);
     await waitForDeadLetters(id, 3);
+    // The letters are stored first; their count, health record and stats follow.
+    await until(async () => (await statsTotal(id, 'deadLettered')) === 3, 'Timed out waiting for the 3 dead letters to be counted.');
 
     const table = await cli('dead-letters', id);
     expect(table.code).toBe(0);
@@ -149,6 +158,9 @@ describe('outflow streams on a suspended stream', () => {
       await rx2.waitFor(() => rx2.requests.length >= 1);
       const status = async () => ((await (await app2.api(`/api/v2/log-streams/${id}`)).json()) as { status: string }).status;
       for (let step = 0; step < 180 && (await status()) !== 'suspended'; step++) await clock.advance(60_000);
+      // The worker appends the `suspended` record after the status change.
+      const kinds = async () => ((await (await app2.api(`/api/v2/log-streams/${id}/health`)).json()) as { records: Array<{ kind: string }> }).records.map((r) => r.kind);
+      await until(async () => (await kinds()).includes('suspended'), 'Timed out waiting for the suspended record.');
 
       const listed = await runCli(['list'], env2);
       expect(tableRows(listed.out).find((r) => r[0] === id)?.[3]).toBe('suspended');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { TOKEN } from './support/app.js';
 import { runCli, tableRows, useCliRunner } from './support/cli.js';
 import { ingestMany, makeEvent } from './support/events.js';
+import { readUntil } from './support/wait.js';
 
 const h = useCliRunner();
 const cli = (...args: string[]) => runCli(args, h.env);
@@ -70,6 +71,8 @@ describe('outflow streams: the lifecycle of one stream', () => {
     // The masked secret was not sent back as a new value: the receiver still gets the real one.
     expect(h.rx.requests.at(-1)?.headers.authorization).toBe('Bearer siem-secret-123');
 
+    // The delivered count is committed after the receiver answered: wait for it before showing it.
+    await readUntil(async () => (await apiJson(`/api/v2/log-streams/${id}/health`)) as { delivered: number }, (v) => v.delivered === 20);
     const health = await cli('health', id);
     expect(health.code).toBe(0);
     expect(health.out).toMatch(/^delivered\s+20$/m);

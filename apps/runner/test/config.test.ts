@@ -7,7 +7,8 @@ describe('runner config', () => {
   it('fills every default from an empty file', () => {
     const c = parseConfigText('{}');
     expect(c.server).toEqual({ host: '127.0.0.1', port: 8080, dashboard: true, maxBodyBytes: 5 * 1024 * 1024, maxEventsPerRequest: 10_000, parseThreads: 'auto',
-      rateLimit: { management: { requestsPerMinute: 1200, burst: 200 }, ingest: { requestsPerMinute: 30_000, burst: 1000 } }, tokenCacheTtl: 5000 });
+      rateLimit: { management: { requestsPerMinute: 1200, burst: 200 }, ingest: { requestsPerMinute: 30_000, burst: 1000 } }, tokenCacheTtl: 5000,
+      requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 65_000, maxConnections: 1024 });
     expect(c.store.sqlite).toEqual({ path: './data/outflow.db', fsync: false, cacheBytes: 32 * 1024 * 1024 });
     expect(c.retention).toBe(30 * 86_400_000);
     expect(c.egress).toEqual({ allowHttp: false, allowPrivateNetworks: false });
@@ -49,6 +50,28 @@ describe('runner config', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const paths = (error as ConfigError).issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['retention', 'streams[0].filters[0].name', 'streams[0].pii_config.log_fields', 'streams[0].pii_config.method']));
+  });
+
+  it('reads the server timeouts and maxConnections, naming each bad one by path', () => {
+    const c = parseConfigText('server: { requestTimeout: 1s, headersTimeout: 500ms, keepAliveTimeout: 2s, maxConnections: 8 }\n');
+    expect(c.server).toMatchObject({ requestTimeout: 1000, headersTimeout: 500, keepAliveTimeout: 2000, maxConnections: 8 });
+    const issues = (text: string) => {
+      try {
+        parseConfigText(text);
+      } catch (err) {
+        return (err as ConfigError).issues;
+      }
+      throw new Error(`accepted: ${text}`);
+    };
+    expect(issues('server: { requestTimeout: [1s] }\n')).toEqual([expect.objectContaining({ path: 'server.requestTimeout' })]);
+    expect(issues('server: { requestTimeout: soon }\n')).toEqual([{ path: 'server.requestTimeout', message: expect.stringContaining('"soon" is not a duration') }]);
+    expect(issues('server: { requestTimeout: 0 }\n')).toEqual([{ path: 'server.requestTimeout', message: 'must be more than 0' }]);
+    expect(issues('server: { requestTimeout: 5s, headersTimeout: 10s }\n')).toEqual([
+      { path: 'server.headersTimeout', message: 'must be at most server.requestTimeout (10000 ms > 5000 ms)' },
+    ]);
+    expect(issues('server: { requestTimeout: 5s }\n')).toEqual([expect.objectContaining({ path: 'server.headersTimeout' })]);
+    expect(issues('server: { maxConnections: 0 }\n').map((i) => i.path)).toEqual(['server.maxConnections']);
+    expect(issues('server: { keepAliveTimeout: true }\n').map((i) => i.path)).toEqual(['server.keepAliveTimeout']);
   });
 
   it('gives config streams a stable id per tenant and name', () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
 import { ingestMany, makeEvent } from './support/events.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
+import { readUntil } from './support/wait.js';
 
 let app: TestApp | undefined;
 let rx: Receiver | undefined;
@@ -21,6 +22,17 @@ async function streamId(a: TestApp): Promise<string> {
   return list.find((s) => s.name === 'hook')?.id as string;
 }
 
+interface Health {
+  records: Array<{ kind: string; status?: number; message: string }>;
+  failingSince: string | null;
+  lagEvents: number;
+  deadLetters: number;
+}
+
+async function readHealth(a: TestApp, id: string): Promise<Health> {
+  return (await (await a.api(`/api/v2/log-streams/${id}/health`)).json()) as Health;
+}
+
 describe('failures', () => {
   it('records health errors while the receiver fails with 500, then delivers everything', async () => {
     rx = await startReceiver();
@@ -29,26 +41,18 @@ describe('failures', () => {
     app = await startTestApp(baseConfig(oneStream(rx.url)));
     const ids = await ingestMany(app.url, TOKEN, 2_000);
     const id = await streamId(app);
-    let health: { records: Array<{ kind: string; status?: number; message: string }>; failingSince: string | null } | undefined;
-    const started = Date.now();
-    while (Date.now() - started < 20_000) {
-      health = (await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as typeof health;
-      if (health && health.records.filter((r) => r.kind === 'delivery_failed').length >= 2) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const failures = health?.records.filter((r) => r.kind === 'delivery_failed') ?? [];
-    expect(failures.length).toBeGreaterThanOrEqual(2);
-    expect(failures[0]?.status).toBe(500);
-    expect(health?.failingSince).not.toBeNull();
+    const failures = (h: Health) => h.records.filter((r) => r.kind === 'delivery_failed');
+    const health = await readUntil(() => readHealth(app!, id), (h) => failures(h).length >= 2 && h.failingSince !== null);
+    expect(failures(health).length).toBeGreaterThanOrEqual(2);
+    expect(failures(health)[0]?.status).toBe(500);
+    expect(health.failingSince).not.toBeNull();
     expect(rx.accepted.length).toBe(0);
     failing = false;
     await rx.waitFor(() => rx!.uniqueIds().size >= ids.length, 30_000);
     expect(rx.uniqueIds()).toEqual(new Set(ids));
-    type After = { failingSince: string | null; lagEvents: number; records: Array<{ kind: string }> };
-    const read = async () => (await (await app!.api(`/api/v2/log-streams/${id}/health`)).json()) as After;
-    // The cursor commit follows the destination's answer to the last batch by a moment.
-    let after = await read();
-    for (const until = Date.now() + 10_000; after.lagEvents > 0 && Date.now() < until; after = await read()) await new Promise((r) => setTimeout(r, 20));
+    // The receiver has every event before the worker commits its cursor and records the recovery.
+    const recovered = (h: Health) => h.lagEvents === 0 && h.failingSince === null && h.records.some((r) => r.kind === 'recovered');
+    const after = await readUntil(() => readHealth(app!, id), recovered);
     expect(after.failingSince).toBeNull();
     expect(after.lagEvents).toBe(0);
     expect(after.records.some((r) => r.kind === 'recovered')).toBe(true);
@@ -81,15 +85,13 @@ describe('failures', () => {
     const poisoned = ids[poisonAt - 1] as string;
     await rx.waitFor(() => rx!.uniqueIds().size >= 299, 20_000);
     const id = await streamId(app);
-    let letters: Array<{ log_id: string; status: number; errorKind: string }> = [];
-    for (let i = 0; i < 100 && letters.length === 0; i++) {
-      letters = (await (await app.api(`/api/v2/log-streams/${id}/dead-letters`)).json()) as typeof letters;
-      if (!letters.length) await new Promise((r) => setTimeout(r, 50));
-    }
+    type Letter = { log_id: string; status: number; errorKind: string };
+    const letters = await readUntil(async () => (await (await app!.api(`/api/v2/log-streams/${id}/dead-letters`)).json()) as Letter[], (l) => l.length > 0);
     expect(letters.map((l) => l.log_id)).toEqual([poisoned]);
     expect(letters[0]).toMatchObject({ status: 400, errorKind: 'invalid' });
     expect(rx.uniqueIds()).toEqual(new Set(ids.filter((x) => x !== poisoned)));
-    const health = (await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as { lagEvents: number; deadLetters: number };
+    // The last batch's cursor commit may land after its dead letter and delivery.
+    const health = await readUntil(() => readHealth(app!, id), (h) => h.lagEvents === 0 && h.deadLetters === 1);
     expect(health).toMatchObject({ lagEvents: 0, deadLetters: 1 });
   }, 30_000);
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { baseConfig, startTestApp, TOKEN, TOKEN_B, type TestApp } from './support/app.js';
 import { ingestMany } from './support/events.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
+import { readUntil } from './support/wait.js';
 
 let app: TestApp | undefined;
 let rx: Receiver | undefined;
@@ -103,7 +104,9 @@ describe('stream lifecycle', () => {
     }
     const s = await hookStream(app);
     expect(s.status).toBe('suspended');
-    const health = (await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as { records: Array<{ kind: string }>; suspendedReason?: string };
+    // The worker writes the `suspended` record after the status.
+    type Health = { records: Array<{ kind: string }>; suspendedReason?: string };
+    const health = await readUntil(async () => (await (await app!.api(`/api/v2/log-streams/${id}/health`)).json()) as Health, (h) => h.records.some((r) => r.kind === 'suspended'));
     expect(health.records.some((r) => r.kind === 'suspended')).toBe(true);
     expect(health.suspendedReason).toBeTruthy();
     const sent = rx.requests.length;

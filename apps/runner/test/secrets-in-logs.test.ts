@@ -4,6 +4,7 @@ import { hashToken, mintTokenSecret } from '../src/server/token-secret.js';
 import { baseConfig, startTestApp, TOKEN, TOKEN_B, type TestApp } from './support/app.js';
 import { ingest, makeEvent } from './support/events.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
+import { eventually } from './support/wait.js';
 
 const FIRST_SECRET = 'Bearer sink-secret-first-8f3a1c';
 const SECOND_SECRET = 'Bearer sink-secret-second-27d9be';
@@ -41,6 +42,8 @@ describe('secrets in logs', () => {
     expect((await ingest(app.url, MINTED, [makeEvent(), makeEvent()])).status).toBe(202);
     expect((await ingest(app.url, TOKEN, [makeEvent()])).status).toBe(202);
     await rx.waitFor(() => rx.uniqueIds().size === 3);
+    // The worker logs the accepted batch after its cursor commit, which follows the receiver's answer.
+    await eventually(() => app.logs.join('').includes('The destination accepted a batch.'), 10_000, 'The accepted batch was not logged in time.');
     expect(rx.accepted[0]?.headers.authorization).toBe(SECOND_SECRET);
     const health = await app.api(`/api/v2/log-streams/${id}/health`);
     expect(health.status).toBe(200);

@@ -52,11 +52,14 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   };
 
   /** Stops the slot's worker (if any), then starts what the stream's current state calls for. */
-  const apply = async (id: string, stream: StoredStream | null, deadline: number) => {
+  const apply = async (id: string, read: StoredStream | null, deadline: number) => {
     const slot = slotOf(id);
+    let stream = read;
     if (slot.worker) {
       await slot.worker.stop(deadline);
       slot.worker = null;
+      // The old worker's last commits moved the cursor: start the new one from there, not from `read`.
+      stream = await deps.store.streams.get(id);
     }
     if (!stream) {
       slots.delete(id);

@@ -2,6 +2,7 @@
 import type { EventLog } from '@outflow/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DELIVERY_OPTIONS } from '../src/options.js';
+import { success } from './helpers/fake-connector.js';
 import { createHarness, makeEvents, type Harness } from './helpers/harness.js';
 
 let h: Harness;
@@ -183,6 +184,25 @@ describe('stream lifecycle', () => {
     expect(record?.message).toMatch(/private, loopback/);
     expect(h.supervisor.workerStatus(s.id)?.state).toBe('idle');
     expect(JSON.stringify(h.logger.lines)).not.toContain(token);
+  });
+
+  it('an update while a batch is in flight: the new worker starts from the cursor the old one committed, sending nothing twice', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    h = await createHarness({ script: async (_batch, call) => (call === 1 ? gate.then(() => success) : success) });
+    const s = await h.createStream();
+    await h.supervisor.start();
+    await h.ingest('t1', 3);
+    await h.flush();
+    expect(h.dest.calls).toHaveLength(1); // accepted by the destination only once the gate opens
+    await h.store.streams.update(s.id, { name: 'renamed' }, h.clock.now());
+    const refreshed = h.supervisor.refresh(s.id);
+    await h.flush();
+    release();
+    await refreshed;
+    await h.flush();
+    expect(h.dest.accepted).toEqual([1, 2, 3]);
+    expect((await h.stream(s.id)).state).toMatchObject({ cursor: 3, delivered: 3 });
   });
 
   it('stops the worker and closes the connector when the stream is deleted; rebuilds it on update', async () => {

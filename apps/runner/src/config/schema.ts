@@ -29,6 +29,9 @@ const bytes = (fallback: number) =>
       return Math.round(Number(m[1]) * mult);
     });
 
+/** A duration that must be more than zero (a timeout that cannot be turned off). */
+const positiveDuration = (fallback: string) => duration(fallback).refine((ms) => ms > 0, 'must be more than 0');
+
 /** A request budget of one token: a bucket of `burst` requests refilled at `requestsPerMinute`; false or 0 turns it off. */
 export const rateBudgetSchema = z.union([
   z.literal(false),
@@ -126,8 +129,16 @@ export const runnerConfigSchema = z
         rateLimit: z.union([z.literal(false), rateLimitsSchema]).prefault({}).describe('Per-token request budgets; false turns rate limiting off.'),
         tokenCacheTtl: duration('5s').describe('How long a runner caches a minted token lookup; revocations take effect within this time.'),
         dashboard: z.boolean().default(true).describe('Serve the web dashboard at `/` (its files need no token; its API calls do).'),
+        requestTimeout: positiveDuration('30s').describe('Time to receive a whole request, headers and body; slower clients get 408 and are disconnected.'),
+        headersTimeout: positiveDuration('10s').describe("Time to receive a request's headers (408 after); at most requestTimeout."),
+        keepAliveTimeout: positiveDuration('65s').describe('How long an idle keep-alive connection is kept open.'),
+        maxConnections: z.number().int().min(1).default(1024).describe('Open connections at most; further ones are closed at once.'),
       })
       .strict()
+      .superRefine((s, ctx) => {
+        if (s.requestTimeout <= 0 || s.headersTimeout <= s.requestTimeout) return;
+        ctx.addIssue({ code: 'custom', path: ['headersTimeout'], message: `must be at most server.requestTimeout (${s.headersTimeout} ms > ${s.requestTimeout} ms)` });
+      })
       .prefault({}),
     store: storeSchema,
     retention: duration('30d'),

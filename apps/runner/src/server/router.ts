@@ -16,6 +16,15 @@ export interface Router {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
+/** A path parameter, decoded; 400 naming it when its percent-encoding is malformed. */
+function decodeParam(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpError(400, `The path parameter ${name} has malformed percent-encoding: use %XX escapes of valid UTF-8.`, 'malformed_uri');
+  }
+}
+
 export function createRouter(): Router {
   const routes: Route[] = [];
   const router: Router = {
@@ -34,7 +43,7 @@ export function createRouter(): Router {
         pathMatched = true;
         if (r.method !== req.method) continue;
         const params: Record<string, string> = {};
-        r.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] as string)));
+        r.names.forEach((n, i) => (params[n] = decodeParam(n, m[i + 1] as string)));
         return r.handler(req, res, params, url);
       }
       if (pathMatched) throw new HttpError(405, `Method ${req.method} is not allowed on ${url.pathname}.`, 'method_not_allowed');
