@@ -2,7 +2,7 @@
 // The `outflow` CLI: start, validate, connectors, tokens and streams (each loads only what it needs).
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '@outflow/core';
+import { isConfigError } from '@outflow/core';
 import { loadConfigFile } from './config/load.js';
 
 const USAGE = `Usage: outflow <command> [--config FILE]
@@ -72,7 +72,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof ConfigError) console.error(err.message);
+    if (isConfigError(err)) console.error(err.message);
     else console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.exitCode = 1;
   },

@@ -14,9 +14,26 @@ export function pascalType(type: string): string {
   return camel.charAt(0).toUpperCase() + camel.slice(1);
 }
 
-/** `@outflow/connector-<type>`. */
+/** `@outflow/connector-<type>`: the name of a built-in connector of this repository. */
 export function connectorPackageName(type: string): string {
   return `@outflow/connector-${type}`;
+}
+
+/** An npm scope (`@acme`): lowercase, URL-safe, not starting with a dot or underscore. */
+const SCOPE = /^@[a-z0-9~-][a-z0-9._~-]*$/;
+
+/**
+ * Why `name` is not a valid package name for a connector of `type`, or undefined when it is:
+ * `@outflow/connector-<type>` (built-ins), `outflow-connector-<type>` or `@scope/outflow-connector-<type>`.
+ */
+export function packageNameProblem(name: unknown, type: string): string | undefined {
+  const expected = `"outflow-connector-${type}", "@<scope>/outflow-connector-${type}" or "@outflow/connector-${type}"`;
+  if (typeof name !== 'string' || name === '') return `package name is ${JSON.stringify(name)}, expected ${expected}`;
+  if (name.length > 214) return `package name ${JSON.stringify(name)} is longer than npm's 214 characters`;
+  if (name === connectorPackageName(type) || name === `outflow-connector-${type}`) return undefined;
+  const [scope, bare, ...rest] = name.split('/');
+  if (rest.length === 0 && bare === `outflow-connector-${type}` && scope !== undefined && SCOPE.test(scope)) return undefined;
+  return `package name is ${JSON.stringify(name)}, expected ${expected}`;
 }
 
 /** `<camelType>Connector`; the webhook (type `http`) exports `webhookConnector`. */

@@ -1,5 +1,6 @@
 // The connector contract: a definition (schema, limits, factory) and a connector that sends once.
 import type { z } from 'zod';
+import { BRANDS, brandOf, setBrand } from './brands.js';
 import type { LogBatch } from './batch.js';
 import type { Clock } from './clock.js';
 import type { EgressGuard } from './egress.js';
@@ -67,11 +68,22 @@ export interface ConnectorDefinition<C = unknown> {
   create(ctx: ConnectorContext, config: C): Connector;
 }
 
-/** Identity helper that keeps the config type of a definition. */
+/** Keeps the config type of a definition and brands it with the connector API version it targets. */
 export function defineConnector<S extends z.ZodType>(
   definition: Omit<ConnectorDefinition<z.output<S>>, 'configSchema' | 'apiVersion'> & { configSchema: S; apiVersion?: 1 },
 ): ConnectorDefinition<z.output<S>> {
-  return { ...definition, apiVersion: CONNECTOR_API_VERSION } as ConnectorDefinition<z.output<S>>;
+  const out = { ...definition, apiVersion: CONNECTOR_API_VERSION } as ConnectorDefinition<z.output<S>>;
+  setBrand(out, BRANDS.connectorDefinition, CONNECTOR_API_VERSION);
+  return out;
+}
+
+/**
+ * The connector API version a definition was made for by `defineConnector` (of any copy of
+ * core), or undefined for an object that was not.
+ */
+export function definitionApiVersion(value: unknown): number | undefined {
+  const version = brandOf(value, BRANDS.connectorDefinition);
+  return typeof version === 'number' ? version : undefined;
 }
 
 export type ConfigOf<D> = D extends ConnectorDefinition<infer C> ? C : never;

@@ -1,5 +1,6 @@
 // Egress policy: https only and no private, loopback or link-local targets unless allowed, checked on URLs, DNS answers and sockets.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { BRANDS, brandOf, setBrand } from './brands.js';
 import { isLocalHostname, normalizeHostname, refusedAddressRange } from './egress-address.js';
 
 export { isPrivateAddress, refusedAddressRange, isLocalHostname } from './egress-address.js';
@@ -16,6 +17,15 @@ export const EGRESS_REFUSED = 'EGRESS_REFUSED';
 export class EgressError extends Error {
   override readonly name = 'EgressError';
   readonly code = EGRESS_REFUSED;
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    setBrand(this, BRANDS.egressError);
+  }
+}
+
+/** An EgressError from any copy of @outflow/core. */
+export function isEgressError(value: unknown): value is EgressError {
+  return brandOf(value, BRANDS.egressError) === true;
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;

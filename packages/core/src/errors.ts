@@ -1,4 +1,5 @@
-// The few typed errors of Outflow: delivery outcomes and configuration problems.
+// The few typed errors of Outflow: delivery outcomes and configuration problems, recognised by brand.
+import { BRANDS, brandOf, setBrand } from './brands.js';
 
 /** Why a delivery attempt failed; decides whether the platform retries. */
 export type DeliveryErrorKind =
@@ -31,6 +32,7 @@ export class DeliveryError extends Error {
     options?: ErrorOptions,
   ) {
     super(message, options);
+    setBrand(this, BRANDS.deliveryError);
   }
 
   toJSON(): Record<string, unknown> {
@@ -51,5 +53,18 @@ export class ConfigError extends Error {
     readonly issues: readonly ConfigIssue[] = [],
   ) {
     super(issues.length ? `${message}\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}` : message);
+    setBrand(this, BRANDS.configError);
   }
+}
+
+const KINDS: ReadonlySet<unknown> = new Set<DeliveryErrorKind>(['transient', 'throttled', 'auth', 'invalid', 'config']);
+
+/** A DeliveryError from any copy of @outflow/core (checked by brand and kind, not instanceof). */
+export function isDeliveryError(value: unknown): value is DeliveryError {
+  return brandOf(value, BRANDS.deliveryError) === true && KINDS.has((value as { kind?: unknown }).kind);
+}
+
+/** A ConfigError from any copy of @outflow/core. */
+export function isConfigError(value: unknown): value is ConfigError {
+  return brandOf(value, BRANDS.configError) === true && Array.isArray((value as { issues?: unknown }).issues);
 }

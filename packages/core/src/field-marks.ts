@@ -1,6 +1,6 @@
 // Config fields marked in the schema: operator-only (reach the runner's machine) and destination (pick where data goes).
 import type { z } from 'zod';
-import { configJsonSchema, markedPaths, Secret } from './secrets.js';
+import { configJsonSchema, markedPaths, revealSecret } from './secrets.js';
 
 /**
  * Marks a field that reaches the runner's own machine (files, sockets, processes, ambient
@@ -47,7 +47,7 @@ export function valueAtPath(value: unknown, path: string): unknown {
 
 /** What a destination value compares by: a URL by its origin (scheme, host, port), anything else by its JSON. */
 function destinationKey(value: unknown): string {
-  const plain = value instanceof Secret ? value.reveal() : value;
+  const plain = revealSecret(value);
   if (typeof plain === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(plain) && URL.canParse(plain)) {
     const url = new URL(plain);
     return `url ${url.protocol}//${url.host}`;

@@ -5,6 +5,7 @@ export * from './filter.js';
 export * from './clock.js';
 export * from './duration.js';
 export * from './retry-after.js';
+export * from './brands.js';
 export * from './errors.js';
 export * from './classify.js';
 export * from './redact.js';

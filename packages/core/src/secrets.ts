@@ -1,16 +1,23 @@
 // Secret config values: marked in the zod schema, hidden from JSON, inspect and messages.
 import { inspect } from 'node:util';
 import { z } from 'zod';
+import { BRANDS, brandOf } from './brands.js';
 import { REDACTED } from './redact.js';
 
 const values = new WeakMap<Secret, string>();
 
-/** A secret config value. `reveal()` is the only way to read it. */
+/**
+ * A secret config value. `reveal()` is the only way to read it; other copies of core read it
+ * through the `Symbol.for('outflow.secret')` method (`revealSecret`).
+ */
 export class Secret {
   constructor(value: string) {
     values.set(this, value);
   }
   reveal(): string {
+    return values.get(this) as string;
+  }
+  [BRANDS.secret](): string {
     return values.get(this) as string;
   }
   toJSON(): string {
@@ -65,9 +72,21 @@ export function secretPaths(schema: z.ZodType): string[] {
   return markedPaths(schema, 'secret');
 }
 
+/** A Secret from any copy of @outflow/core (it carries the reveal method under the brand). */
+export function isSecret(value: unknown): value is Secret {
+  return typeof brandOf(value, BRANDS.secret) === 'function';
+}
+
+/** The value of a secret from any copy of core; other values are returned unchanged. */
+export function revealSecret(value: unknown): unknown {
+  if (!isSecret(value)) return value;
+  const text: unknown = (value as unknown as Record<symbol, () => unknown>)[BRANDS.secret]!();
+  return typeof text === 'string' ? text : '';
+}
+
 /** Every secret string found in a parsed config (for redacting messages). */
 export function collectSecrets(value: unknown, out: string[] = []): string[] {
-  if (value instanceof Secret) out.push(value.reveal());
+  if (isSecret(value)) out.push(revealSecret(value) as string);
   else if (Array.isArray(value)) for (const v of value) collectSecrets(v, out);
   else if (value && typeof value === 'object') for (const v of Object.values(value)) collectSecrets(v, out);
   return out;

@@ -1,5 +1,5 @@
 // One attempt: the connector's send with a per-attempt timeout, abortable by the worker.
-import { classifyNetworkError, DeliveryError, type DeliveryResult, type LogBatch } from '@outflow/core';
+import { classifyNetworkError, DeliveryError, isDeliveryError, type DeliveryResult, type LogBatch } from '@outflow/core';
 import type { WorkerContext } from './worker-context.js';
 
 export type AttemptOutcome = DeliveryResult | { status: 'aborted' };
@@ -12,7 +12,7 @@ function checkResult(result: unknown): DeliveryResult {
   if (!r || typeof r !== 'object' || !STATUSES.has(r.status)) {
     return { status: 'retryable', error: new DeliveryError('transient', 'The connector returned no valid delivery result.') };
   }
-  if ((r.status === 'retryable' || r.status === 'permanent') && !(r.error instanceof DeliveryError)) {
+  if ((r.status === 'retryable' || r.status === 'permanent') && !isDeliveryError(r.error)) {
     const message = (r.error as { message?: unknown } | undefined)?.message;
     const error = new DeliveryError(r.status === 'retryable' ? 'transient' : 'invalid', typeof message === 'string' ? message : 'The delivery failed.');
     return r.status === 'retryable' ? { status: 'retryable', error, retryAfterMs: r.retryAfterMs } : { status: 'permanent', error };

@@ -1,5 +1,5 @@
 // Checks each configured stream against the installed connectors: type, sink fields, egress, names.
-import { ConfigError, systemClock, type ConfigIssue, type EgressGuard, type Logger } from '@outflow/core';
+import { isConfigError, systemClock, type ConfigIssue, type EgressGuard, type Logger } from '@outflow/core';
 import type { ConnectorRegistry } from '../loading/registry.js';
 import { zodIssues } from './load.js';
 import type { RunnerConfig, StreamConfig } from './schema.js';
@@ -23,7 +23,7 @@ export async function validateStreamSink(
     const connector = def.create({ streamId: 'validate', tenant: stream.tenant, logger: silent, clock: systemClock, egress }, parsed.data);
     await connector.close();
   } catch (err) {
-    if (err instanceof ConfigError && err.issues.length) return err.issues.map((i) => ({ path: `${prefix}sink.${i.path}`, message: i.message }));
+    if (isConfigError(err) && err.issues.length) return err.issues.map((i) => ({ path: `${prefix}sink.${i.path}`, message: i.message }));
     return [{ path: `${prefix}sink`, message: (err as Error).message }];
   }
   return [];

@@ -1,10 +1,8 @@
-// Loads connector packages named in the config: resolve, check the outflowConnector manifest, import.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+// Loads connector packages named in the config: resolve (ESM exports), check the outflowConnector manifest and the definition's brand, import.
 import { pathToFileURL } from 'node:url';
-import { CONNECTOR_API_VERSION, ConfigError, type ConnectorDefinition, type ConfigIssue } from '@outflow/core';
+import { CONNECTOR_API_VERSION, ConfigError, definitionApiVersion, type ConnectorDefinition, type ConfigIssue } from '@outflow/core';
 import { builtinConnectors } from './builtin.js';
+import { resolveConnectorPackage } from './resolve-package.js';
 
 interface Manifest {
   type: string;
@@ -12,55 +10,45 @@ interface Manifest {
   export: string;
 }
 
-function findPackageJson(spec: string, fromDir: string): string {
-  if (spec.startsWith('.') || isAbsolute(spec)) return join(resolve(fromDir, spec), 'package.json');
-  const req = createRequire(join(fromDir, 'outflow.config.cjs'));
-  try {
-    return req.resolve(`${spec}/package.json`);
-  } catch {
-    // Packages without "./package.json" in exports: walk up from the resolved entry.
-    let dir = dirname(req.resolve(spec));
-    for (;;) {
-      try {
-        const candidate = join(dir, 'package.json');
-        if ((JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === spec) return candidate;
-      } catch {
-        /* keep walking */
-      }
-      const up = dirname(dir);
-      if (up === dir) throw new Error(`cannot find package.json of ${spec}`);
-      dir = up;
-    }
+function readManifest(pkg: Record<string, unknown>): Manifest {
+  const manifest = pkg.outflowConnector as Partial<Manifest> | undefined;
+  if (!manifest || typeof manifest !== 'object' || typeof manifest.type !== 'string' || typeof manifest.export !== 'string') {
+    throw new Error('has no package.json "outflowConnector" manifest ({type, apiVersion, export})');
   }
+  if (manifest.apiVersion !== CONNECTOR_API_VERSION) {
+    throw new Error(`targets connector API version ${JSON.stringify(manifest.apiVersion ?? null)} (package.json "outflowConnector.apiVersion"); this runner supports ${CONNECTOR_API_VERSION}`);
+  }
+  return manifest as Manifest;
+}
+
+function checkDefinition(def: unknown, manifest: Manifest): ConnectorDefinition<any> {
+  const d = def as ConnectorDefinition<any> | undefined;
+  if (!d || typeof d !== 'object' || typeof d.create !== 'function') {
+    throw new Error(`does not export a connector definition named "${manifest.export}"`);
+  }
+  const branded = definitionApiVersion(d);
+  if (branded === undefined) {
+    throw new Error(`exports "${manifest.export}", which was not made with defineConnector from @outflow/core (it has no connector definition brand)`);
+  }
+  if (branded !== CONNECTOR_API_VERSION || d.apiVersion !== CONNECTOR_API_VERSION) {
+    const version = branded !== CONNECTOR_API_VERSION ? branded : d.apiVersion;
+    throw new Error(`exports "${manifest.export}" made for connector API version ${JSON.stringify(version ?? null)}; this runner supports ${CONNECTOR_API_VERSION}`);
+  }
+  if (d.type !== manifest.type) throw new Error(`exports type "${d.type}" but its manifest says "${manifest.type}"`);
+  return d;
 }
 
 async function loadOne(spec: string, fromDir: string): Promise<ConnectorDefinition<any>> {
   if (Object.hasOwn(builtinConnectors, spec)) return builtinConnectors[spec as keyof typeof builtinConnectors];
-  let pkgFile: string;
+  const { pkg, entry } = resolveConnectorPackage(spec, fromDir);
+  const manifest = readManifest(pkg);
+  let mod: Record<string, unknown>;
   try {
-    pkgFile = findPackageJson(spec, fromDir);
+    mod = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
   } catch (err) {
-    throw new Error(`cannot be resolved from ${fromDir} (${(err as Error).message}); install it next to the config file`);
+    throw new Error(`failed to import its entry ${entry}: ${(err as Error).message}`);
   }
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { name?: string; outflowConnector?: Manifest; exports?: unknown; main?: string };
-  const manifest = pkg.outflowConnector;
-  if (!manifest || typeof manifest.type !== 'string' || typeof manifest.export !== 'string') {
-    throw new Error('has no package.json "outflowConnector" manifest ({type, apiVersion, export})');
-  }
-  if (manifest.apiVersion !== CONNECTOR_API_VERSION) {
-    throw new Error(`targets connector API version ${manifest.apiVersion}; this runner supports ${CONNECTOR_API_VERSION}`);
-  }
-  const entry = spec.startsWith('.') || isAbsolute(spec)
-    ? resolve(dirname(pkgFile), pkg.main ?? 'dist/index.js')
-    : createRequire(pkgFile).resolve(spec);
-  const mod = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
-  const def = mod[manifest.export] as ConnectorDefinition<any> | undefined;
-  if (!def || typeof def !== 'object' || typeof def.create !== 'function') {
-    throw new Error(`does not export a connector definition named "${manifest.export}"`);
-  }
-  if (def.type !== manifest.type) throw new Error(`exports type "${def.type}" but its manifest says "${manifest.type}"`);
-  if (def.apiVersion !== CONNECTOR_API_VERSION) throw new Error(`definition has apiVersion ${String(def.apiVersion)}`);
-  return def;
+  return checkDefinition(mod[manifest.export], manifest);
 }
 
 /** Loads every listed package (the built-ins when `specs` is undefined); all problems at once. */

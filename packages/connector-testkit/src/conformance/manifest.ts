@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONNECTOR_API_VERSION, type ConnectorDefinition } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
-import { CONNECTOR_TYPE, connectorExportName, connectorPackageName } from '../naming.js';
+import { CONNECTOR_TYPE, connectorExportName, packageNameProblem } from '../naming.js';
 
 interface PackageJson {
   name?: unknown;
@@ -23,8 +23,8 @@ export function manifestProblems(definition: Pick<ConnectorDefinition, 'type' | 
   if (m.apiVersion !== definition.apiVersion) problems.push(`outflowConnector.apiVersion is ${JSON.stringify(m.apiVersion)}, the definition says ${definition.apiVersion}`);
   const exportName = connectorExportName(type);
   if (m.export !== exportName) problems.push(`outflowConnector.export is ${JSON.stringify(m.export)}, expected "${exportName}"`);
-  const name = connectorPackageName(type);
-  if (pkg.name !== name) problems.push(`package name is ${JSON.stringify(pkg.name)}, expected "${name}"`);
+  const nameProblem = packageNameProblem(pkg.name, type);
+  if (nameProblem) problems.push(nameProblem);
   return problems;
 }
 

@@ -3,3 +3,4 @@ export * from './manual-clock.js';
 export * from './prepare.js';
 export * from './memory-store.js';
 export * from './store-contract.js';
+export * from './core-copy.js';
