@@ -1,5 +1,5 @@
 // Shape checks of delivery and health results, and the expected class of each HTTP status.
-import type { DeliveryErrorKind, DeliveryResult, HealthResult } from '@outflow/core';
+import { BRANDS, brandOf, type DeliveryErrorKind, type DeliveryResult, type HealthResult } from '@outflow/core';
 import type { ExpectedClass } from './options.js';
 
 const KINDS: readonly DeliveryErrorKind[] = ['transient', 'throttled', 'auth', 'invalid', 'config'];
@@ -8,8 +8,9 @@ function errorProblems(error: unknown, where: string): string[] {
   if (!(error instanceof Error)) return [`${where} is not an Error`];
   const problems: string[] = [];
   const e = error as Error & { kind?: unknown; details?: unknown };
-  if (e.name !== 'DeliveryError') problems.push(`${where}.name is ${JSON.stringify(e.name)}, expected "DeliveryError"`);
   if (!KINDS.includes(e.kind as DeliveryErrorKind)) problems.push(`${where}.kind is ${JSON.stringify(e.kind)}`);
+  // The platform recognises the brand, not the name: a look-alike would be rewritten to `invalid`.
+  if (brandOf(error, BRANDS.deliveryError) !== true) problems.push(`${where} is not a DeliveryError made by @outflow/core (it has no brand; name ${JSON.stringify(e.name)})`);
   if (!e.message) problems.push(`${where}.message is empty`);
   if (!e.details || typeof e.details !== 'object') problems.push(`${where}.details is missing`);
   return problems;

@@ -1,6 +1,7 @@
-// Connector package names: third-party names (outflow-connector-*, @scope/outflow-connector-*) pass the conformance name check.
+// Conformance name and result checks: third-party package names pass; look-alike DeliveryErrors without the brand do not.
+import { DeliveryError } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
-import { manifestProblems, packageNameProblem } from '../src/index.js';
+import { deliveryResultProblems, manifestProblems, packageNameProblem } from '../src/index.js';
 
 const manifest = { type: 'foo', apiVersion: 1, export: 'fooConnector' };
 const def = { type: 'foo', apiVersion: 1 as const };
@@ -17,5 +18,13 @@ describe('connector package names', () => {
       const problem = packageNameProblem(name, 'foo');
       expect(problem, String(name)).toMatch(/package name is .*expected "outflow-connector-foo", "@<scope>\/outflow-connector-foo" or "@outflow\/connector-foo"/);
     }
+  });
+});
+
+describe('delivery errors in results', () => {
+  it('refuses a look-alike error (name and kind, no brand), which the platform would rewrite to invalid', () => {
+    const lookAlike = Object.assign(new Error('refused'), { name: 'DeliveryError', kind: 'auth', details: {} });
+    expect(deliveryResultProblems({ status: 'permanent', error: lookAlike }, 1).join()).toMatch(/not a DeliveryError made by @outflow\/core/);
+    expect(deliveryResultProblems({ status: 'permanent', error: new DeliveryError('auth', 'refused') }, 1)).toEqual([]);
   });
 });
