@@ -83,6 +83,34 @@ describe('dashboard', () => {
     await other.close();
   });
 
+  it('tests the connection of an unsaved sink from the create form, saving nothing', async () => {
+    await page.getByRole('button', { name: /Create your first stream/ }).click();
+    await page.locator('.service-card[data-type="http"]').click();
+    const button = page.getByRole('button', { name: 'Test connection' });
+    await button.waitFor();
+    // Disabled until the required fields are filled.
+    expect(await button.isDisabled()).toBe(true);
+    await page.locator('#sink-httpEndpoint').fill(receiver.url);
+    const probesBefore = receiver.probes();
+    await button.click();
+    const result = page.getByTestId('connection-test').locator('.notice');
+    await expect.poll(() => result.textContent(), poll).toMatch(/^Connection OK \(\d+ ms\)\.$/);
+    expect(receiver.probes()).toBe(probesBefore + 1);
+    receiver.failing = true;
+    await button.click();
+    await expect.poll(() => result.textContent(), poll).toMatch(/^Connection failed: transient \(HTTP 500 · \d+ ms\)/);
+    receiver.failing = false;
+    await browser.screenshot('create-connection-test');
+    // A sink the API refuses is named, as create would name it.
+    await page.locator('#sink-httpEndpoint').fill('ftp://x');
+    await button.click();
+    await expect.poll(() => result.textContent(), poll).toContain('sink.httpEndpoint');
+    expect(receiver.requests).toHaveLength(0);
+    expect(await (await runner.api('/api/v2/log-streams')).json()).toEqual([]);
+    await page.goto(runner.url);
+    await page.getByText('No log streams yet').waitFor();
+  });
+
   it('creates a webhook stream through the generated form, with a payload preview that follows the format', async () => {
     await page.getByRole('button', { name: /Create your first stream/ }).click();
     await page.locator('.service-card[data-type="http"]').click();

@@ -10,12 +10,14 @@ const USAGE = `Usage: outflow <command> [--config FILE]
 Commands:
   start        Run the service (ingest API, management API, stream workers).
   validate     Check a config file; exits non-zero naming each bad field by its path.
+               --probe also asks each stream's destination (credentials, reachability).
   connectors   List the installed connector types.
   tokens       Mint, list and revoke API tokens in the configured store (outflow tokens --help).
   streams      Manage the log streams of a running runner (outflow streams --help).
 
 Options:
   -c, --config FILE   Config file (default: outflow.yaml)
+      --probe         With validate: probe each stream's destination; non-zero exit when one fails.
   -h, --help          Show this help.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -26,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { config: { type: 'string', short: 'c', default: 'outflow.yaml' }, help: { type: 'boolean', short: 'h' } },
+    options: { config: { type: 'string', short: 'c', default: 'outflow.yaml' }, help: { type: 'boolean', short: 'h' }, probe: { type: 'boolean' } },
     allowPositionals: true,
   });
   const command = positionals[0];
@@ -40,7 +42,13 @@ async function main(argv: string[]): Promise<number> {
     case 'validate': {
       const registry = await prepareRegistry(loaded);
       console.log(`${loaded.file} is valid: ${loaded.config.streams.length} stream(s); connector types: ${registry.types().join(', ')}.`);
-      return 0;
+      if (!values.probe) return 0;
+      const [{ probeStreams, probeLine }, { createEgressGuard }] = await Promise.all([import('./config/probe-streams.js'), import('@outflow/core')]);
+      const probes = await probeStreams(loaded.config, registry, createEgressGuard(loaded.config.egress));
+      for (const p of probes) console.log(probeLine(p));
+      const failed = probes.filter((p) => !p.outcome.ok).length;
+      console.log(`Probed ${probes.length} stream(s): ${probes.length - failed} ok, ${failed} failed.`);
+      return failed ? 1 : 0;
     }
     case 'connectors': {
       const registry = await prepareRegistry(loaded);

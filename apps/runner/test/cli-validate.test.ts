@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startReceiver } from './support/receiver.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
@@ -104,5 +105,46 @@ streams:
     expect(res.code).toBe(0);
     const types = res.out.trim().split('\n').map((l) => l.split(/\s+/)[0]);
     expect(types).toEqual(['console', 'datadog', 'eventbridge', 'http', 'segment', 'slack', 'splunk']);
+  });
+});
+
+describe('outflow validate --probe', () => {
+  const PROBE_SECRET = 'Bearer cli-probe-secret-8e1f';
+  const streams = (url: string, second: string) => `egress: { allowHttp: true, allowPrivateNetworks: true }
+streams:
+  - { name: a, type: http, sink: { httpEndpoint: "${url}/a", httpAuthorization: "${PROBE_SECRET}" } }
+  - { name: b, type: http, tenant: acme, sink: { httpEndpoint: "${url}/b", httpAuthorization: "${second}" } }
+`;
+
+  it('probes every stream, prints one line each, and exits 0 when all pass', async () => {
+    const rx = await startReceiver();
+    try {
+      rx.probeScript((r) => (r.headers.authorization === PROBE_SECRET ? undefined : { status: 401 }));
+      const res = await run(['validate', '--probe', '--config', configFile(streams(rx.url, PROBE_SECRET))]);
+      expect(res.err).toBe('');
+      expect(res.code).toBe(0);
+      expect(res.out).toMatch(/^ok +default\/a \(http\) \d+ ms: The endpoint answered HEAD with HTTP 200\.$/m);
+      expect(res.out).toMatch(/^ok +acme\/b \(http\) \d+ ms: .*200/m);
+      expect(res.out).toMatch(/Probed 2 stream\(s\): 2 ok, 0 failed\./);
+      expect(rx.probes.map((p) => p.path).sort()).toEqual(['/a', '/b']);
+      expect(rx.requests).toHaveLength(0);
+    } finally {
+      await rx.close();
+    }
+  });
+
+  it('exits non-zero naming the stream whose probe fails, with the error kind and no secret', async () => {
+    const rx = await startReceiver();
+    try {
+      rx.probeScript((r) => (r.headers.authorization === PROBE_SECRET ? undefined : { status: 401 }));
+      const res = await run(['validate', '--probe', '--config', configFile(streams(rx.url, 'Bearer cli-wrong-secret-33c0'))]);
+      expect(res.code).toBe(1);
+      expect(res.out).toMatch(/^ok +default\/a \(http\)/m);
+      expect(res.out).toMatch(/^FAIL +acme\/b \(http\) \d+ ms: auth 401: /m);
+      expect(res.out).toMatch(/1 ok, 1 failed/);
+      expect(res.out + res.err).not.toMatch(/cli-probe-secret|cli-wrong-secret/);
+    } finally {
+      await rx.close();
+    }
   });
 });

@@ -1,14 +1,14 @@
 // GET /api/v2/log-streams/{id}/health: status, lag, counts, the stream's worker and its health records.
 import type { StreamStatus } from './streams.js';
 
-/** One health record: a failed round, lost events, suspension, dead letters, recovery, replay, redrive. */
+/** One health record: a failed round, lost events, suspension, dead letters, recovery, replay, redrive, a failed start probe. */
 export interface HealthRecordView {
   id: number;
   streamId: string;
   tenant: string;
   /** ISO date. */
   at: string;
-  kind: 'delivery_failed' | 'events_lost' | 'dead_lettered' | 'suspended' | 'recovered' | 'cursor_moved' | 'redriven';
+  kind: 'delivery_failed' | 'events_lost' | 'dead_lettered' | 'suspended' | 'recovered' | 'cursor_moved' | 'redriven' | 'probe_failed';
   /** Error class of a failed delivery (`transient`, `throttled`, `auth`, `invalid`, `config`). */
   errorKind?: string;
   /** HTTP status the destination answered. */

@@ -20,6 +20,16 @@ export interface TestAnswer {
   event: Record<string, unknown>;
 }
 
+/** POST /{id}/probe and POST /probe: the connector's healthcheck (always 200; the outcome is here). No events are written. */
+export interface ProbeAnswer {
+  ok: boolean;
+  /** What the destination said when it accepted the probe. */
+  message?: string;
+  /** Why the probe failed: delivery error class (`transient`, `throttled`, `auth`, `invalid`, `config`), HTTP status, message. */
+  error?: { kind: string; status?: number; message: string };
+  durationMs: number;
+}
+
 /** One request the connector would send: header names in lower case, secrets masked. */
 export interface PreviewRequest {
   method: string;

@@ -142,7 +142,9 @@ export type HealthRecordKind =
   | 'recovered'
   | 'cursor_moved'
   /** Dead letters were sent again on request: `count` delivered, the rest refused again. */
-  | 'redriven';
+  | 'redriven'
+  /** The connector's healthcheck failed when the stream's worker started (delivery started anyway). */
+  | 'probe_failed';
 
 /** An event the destination refused for good, kept with the reason. */
 export interface DeadLetter {

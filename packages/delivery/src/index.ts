@@ -14,6 +14,10 @@ export type {
   WorkerStatus,
 } from './types.js';
 export { createSupervisor } from './supervisor.js';
-export { DEFAULT_DELIVERY_OPTIONS, resolveOptions } from './options.js';
+export { DELIVERY_DEFAULTS, resolveOptions } from './options.js';
+export { describeIssues, openStreamConnector, type OpenResult, type StreamConnector, type StreamConnectorDeps, type StreamConnectorFailure, type StreamSpec } from './stream-connector.js';
+export { chunkBatch, prepareBatches, readLimits, type PrepareOptions } from './stream-batches.js';
+export { probeConnector, type ProbeOptions, type ProbeOutcome } from './probe.js';
+export { PROBE_TIMEOUT_MS } from './start-probe.js';
 export { attemptDelay, roundDelay } from './backoff.js';
 export { createPiiTransform, coveredFields, maskValue, PII_FIELD_NAMES, type BatchTransform, type TransformResult } from './pii.js';

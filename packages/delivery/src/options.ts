@@ -1,9 +1,10 @@
-// Default delivery options and merging of the caller's partial options.
+// Delivery's defaults (the one definition; the runner's config schema takes its defaults from it) and option merging.
 import type { DeliveryOptions, DeliveryOptionsInput } from './types.js';
 
 const DAY = 86_400_000;
 
-export const DEFAULT_DELIVERY_OPTIONS: Readonly<DeliveryOptions> = Object.freeze({
+/** The defaults of every delivery option; `outflow.yaml`'s `delivery:` block defaults to these. */
+export const DELIVERY_DEFAULTS: Readonly<DeliveryOptions> = Object.freeze({
   attemptsPerRound: 3,
   attemptBackoff: { initial: 1000, max: 10_000, jitter: 'full' as const },
   maxRetryAfter: 300_000,
@@ -14,7 +15,7 @@ export const DEFAULT_DELIVERY_OPTIONS: Readonly<DeliveryOptions> = Object.freeze
   healthRetention: 30 * DAY,
   batch: { maxEvents: 500, maxBytes: 4 * 1024 * 1024 },
   attemptTimeout: 30_000,
-  concurrency: 1,
+  concurrency: 2,
   maxInflightBytes: 32 * 1024 * 1024,
   maxInflightBatches: 128,
 });
@@ -29,7 +30,7 @@ function positive(name: string, value: number, min = 0): number {
 
 /** Fills in defaults (nested objects field by field) and checks the values. */
 export function resolveOptions(input: DeliveryOptionsInput = {}): DeliveryOptions {
-  const d = DEFAULT_DELIVERY_OPTIONS;
+  const d = DELIVERY_DEFAULTS;
   const o = defined(input);
   const out: DeliveryOptions = {
     ...d,

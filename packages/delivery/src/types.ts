@@ -50,9 +50,9 @@ export interface DeliveryOptions {
   batch: BatchOptions;
   /** Time allowed for one attempt before it is aborted and counted as failed (default 30 s). */
   attemptTimeout: number;
-  /** Batches in flight per stream (default 1); the cursor still advances in order. */
+  /** Batches in flight per stream (default 2); the cursor still advances in order. */
   concurrency: number;
-  /** Bytes of batches in flight across all streams before workers wait (default 64 MiB). */
+  /** Bytes of batches in flight across all streams before workers wait (default 32 MiB). */
   maxInflightBytes: number;
   /** Batches in flight across all streams before workers wait (default 128). */
   maxInflightBatches: number;

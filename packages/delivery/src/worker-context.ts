@@ -1,5 +1,5 @@
 // Everything one stream's worker shares across its batches: stream, connector, options, state.
-import type { BatchLimits, Clock, Connector, Logger, Store, StoredStream } from '@outflow/core';
+import type { BatchLimits, Clock, Connector, EventFilter, Logger, Store, StoredStream } from '@outflow/core';
 import type { BatchTransform } from './pii.js';
 import type { StreamBackoff } from './stream-backoff.js';
 import type { DeliveryOptions } from './types.js';
@@ -17,6 +17,8 @@ export interface WorkerContext {
   /** Secret values of the parsed config, redacted from every message. */
   readonly secrets: readonly string[];
   readonly transform: BatchTransform | null;
+  /** The stream's filters as its store reads apply them (null: every event). */
+  readonly filter: EventFilter | null;
   readonly random: () => number;
   readonly status: WorkerStatusTracker;
   /** The stream's round backoff, shared by its batches; any success wakes them all. */

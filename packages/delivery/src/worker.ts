@@ -1,6 +1,5 @@
 // One stream's worker: reads from its cursor, runs batches, commits them in order, waits when caught up.
 import type { ReadResult } from '@outflow/core';
-import { compileFilter } from '@outflow/core';
 import { BatchJob, type CommitPoint } from './batch-job.js';
 import { commitOnStop, commitPoint } from './commit.js';
 import { errorText } from './health.js';
@@ -9,6 +8,7 @@ import { processBatch } from './process-batch.js';
 import { redriveBatch, RedriveQueue } from './redrive.js';
 import { backOff } from './round.js';
 import { storeFailed, storeWorked } from './store-failure.js';
+import { readLimits } from './stream-batches.js';
 import type { InflightBudget } from './inflight-budget.js';
 import type { SharedReads } from './shared-reads.js';
 import type { TenantNotifier } from './tenant-notifier.js';
@@ -47,9 +47,8 @@ export interface WorkerShared {
 export function startWorker(ctx: WorkerContext, shared: WorkerShared): StreamWorker {
   const { notifier, reads, budget } = shared;
   const { store, stream, options, logger, clock } = ctx;
-  const filter = compileFilter(stream.filters);
-  const maxEvents = Math.max(1, Math.min(options.batch.maxEvents, ctx.limits.maxEvents));
-  const maxBytes = Math.max(1, Math.min(options.batch.maxBytes, ctx.limits.maxBytes));
+  const { filter } = ctx;
+  const { maxEvents, maxBytes } = readLimits(options.batch, ctx.limits);
   const soft = new AbortController();
   const hard = new AbortController();
   let wake = new AbortController();

@@ -43,17 +43,17 @@ describe('concurrency', () => {
     expect((await h.stream(s.id)).state).toMatchObject({ cursor: 6, delivered: 6 });
   });
 
-  it('defaults to one request in flight per stream', async () => {
+  it('defaults to two requests in flight per stream (DELIVERY_DEFAULTS, as the runner config documents)', async () => {
     const held: Array<(r: DeliveryResult) => void> = [];
-    h = await createHarness({ limits: { maxEvents: 2 }, script: () => new Promise<DeliveryResult>((r) => held.push(r)) });
+    h = await createHarness({ options: { concurrency: undefined }, limits: { maxEvents: 2 }, script: () => new Promise<DeliveryResult>((r) => held.push(r)) });
     const s = await h.createStream();
     await h.supervisor.start();
-    await h.ingest('t1', 4);
-    await h.flush();
-    expect(h.dest.calls).toHaveLength(1);
-    held[0]?.({ status: 'success' });
+    await h.ingest('t1', 6);
     await h.flush();
     expect(h.dest.calls).toHaveLength(2);
+    held[0]?.({ status: 'success' });
+    await h.flush();
+    expect(h.dest.calls).toHaveLength(3);
     expect((await h.stream(s.id)).state.cursor).toBe(2);
   });
 });

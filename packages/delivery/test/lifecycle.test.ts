@@ -1,7 +1,7 @@
 // Stream lifecycle: pause/resume, replay, filters, tenants, idle cost, config failures, delete.
 import type { EventLog } from '@outflow/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_DELIVERY_OPTIONS } from '../src/options.js';
+import { DELIVERY_DEFAULTS } from '../src/options.js';
 import { success } from './helpers/fake-connector.js';
 import { createHarness, makeEvents, type Harness } from './helpers/harness.js';
 
@@ -130,7 +130,7 @@ describe('stream lifecycle', () => {
     await h.flush();
     // A read takes a place in the in-flight budget (128 batches by default) first, so the 999
     // quiet streams read in waves of 128, each wave sharing one read; the busy tenant reads once.
-    const waves = Math.ceil(999 / DEFAULT_DELIVERY_OPTIONS.maxInflightBatches) + 1;
+    const waves = Math.ceil(999 / DELIVERY_DEFAULTS.maxInflightBatches) + 1;
     expect(reads).toBe(waves);
     await h.clock.advance(10 * 60_000);
     expect(reads).toBe(waves);

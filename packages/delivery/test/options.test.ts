@@ -1,6 +1,6 @@
 // Delivery options: defaults, partial merging, checks, and the backoff formulas.
 import { describe, expect, it } from 'vitest';
-import { attemptDelay, DEFAULT_DELIVERY_OPTIONS, resolveOptions, roundDelay } from '../src/index.js';
+import { attemptDelay, DELIVERY_DEFAULTS, resolveOptions, roundDelay } from '../src/index.js';
 
 describe('delivery options', () => {
   it('has the documented defaults', () => {
@@ -15,7 +15,7 @@ describe('delivery options', () => {
       healthRetention: 30 * 86_400_000,
       batch: { maxEvents: 500, maxBytes: 4 * 1024 * 1024 },
       attemptTimeout: 30_000,
-      concurrency: 1,
+      concurrency: 2,
       maxInflightBytes: 32 * 1024 * 1024,
       maxInflightBatches: 128,
     });
@@ -25,7 +25,7 @@ describe('delivery options', () => {
     const o = resolveOptions({ attemptBackoff: { initial: 10 }, batch: { maxEvents: 50 }, concurrency: 2, retention: undefined });
     expect(o.attemptBackoff).toEqual({ initial: 10, max: 10_000, jitter: 'full' });
     expect(o.batch).toEqual({ maxEvents: 50, maxBytes: 4 * 1024 * 1024 });
-    expect(o.retention).toBe(DEFAULT_DELIVERY_OPTIONS.retention);
+    expect(o.retention).toBe(DELIVERY_DEFAULTS.retention);
     expect(() => resolveOptions({ attemptsPerRound: 0 })).toThrow(RangeError);
     expect(() => resolveOptions({ suspendAfter: -1 })).toThrow(/suspendAfter/);
   });

@@ -1,5 +1,5 @@
 // A small fetch client for the management API: bearer token, JSON, Auth0-shaped errors.
-import type { ApiErrorBody, ConnectorInfo, DeadLetterView, FieldIssue, PreviewAnswer, RedriveAnswer, ReplayAnswer, StreamHealthView, StreamStatsView, StreamView, TestAnswer } from './types';
+import type { ApiErrorBody, ConnectorInfo, DeadLetterView, FieldIssue, PreviewAnswer, ProbeAnswer, RedriveAnswer, ReplayAnswer, StreamHealthView, StreamStatsView, StreamView, TestAnswer } from './types';
 
 /** An API error answer: status, message, error code and the field issues, if any. */
 export class ApiError extends Error {
@@ -27,6 +27,8 @@ export interface Api {
   sendTest(id: string): Promise<TestAnswer>;
   connectors(): Promise<ConnectorInfo[]>;
   preview(body: Record<string, unknown>): Promise<PreviewAnswer>;
+  /** The connector's healthcheck for an unsaved sink (nothing is stored or sent). */
+  probeSink(body: { type: string; sink: Record<string, unknown> }): Promise<ProbeAnswer>;
 }
 
 export function createApi(token: string, onUnauthorized: () => void): Api {
@@ -71,5 +73,6 @@ export function createApi(token: string, onUnauthorized: () => void): Api {
     sendTest: (id) => call('POST', `${s(id)}/test`, {}),
     connectors: () => call('GET', '/api/v2/connectors'),
     preview: (body) => call('POST', '/api/v2/log-streams/preview', body),
+    probeSink: (body) => call('POST', '/api/v2/log-streams/probe', body),
   };
 }

@@ -1,8 +1,9 @@
-// Create a log stream: pick a service, fill the generated form, filters, PII, start point; live preview.
+// Create a log stream: pick a service, fill the generated form, test the connection, filters, PII, start point; live preview.
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { ConnectorInfo, PiiConfig, StreamFilter } from '../api/types';
 import { useApi, useLoad } from '../api/use-api';
+import { ConnectionTest } from '../components/connection-test';
 import { FiltersPicker } from '../components/filters-picker';
 import { PayloadPreview } from '../components/payload-preview';
 import { PiiSettings } from '../components/pii-settings';
@@ -125,6 +126,7 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
             setErrors(({ [k]: _, ...rest }) => rest);
             setFormError(null);
           }} />
+          <ConnectionTest type={connector.type} sink={sink} disabled={missingLabels.length > 0} />
         </Card>
         <Card title="Filter by event category">
           <FiltersPicker value={filters} onChange={setFilters} />

@@ -15,6 +15,7 @@ const KIND_LABEL: Partial<Record<HealthRecordView['kind'], string>> = {
   suspended: 'Suspended',
   recovered: 'Recovered',
   cursor_moved: 'Cursor moved',
+  probe_failed: 'Probe failed',
 };
 
 /** Records that tell what happened rather than what went wrong; the errors table leaves them out. */

@@ -11,7 +11,10 @@ export interface Received {
 
 export interface Receiver {
   url: string;
+  /** Requests that could carry events; HEAD healthchecks are counted in `probes` instead. */
   requests: Received[];
+  /** HEAD requests (the webhook's healthcheck), answered like the others. */
+  probes(): number;
   /** Every log_id received, in order (duplicates kept: delivery is at least once). */
   logIds(): string[];
   /** Answer 500 (a transient failure: retried). */
@@ -35,11 +38,12 @@ function envelopes(body: string): Array<{ log_id?: string }> {
 
 export async function startReceiver(): Promise<Receiver> {
   const requests: Received[] = [];
-  const state = { failing: false, rejecting: false };
+  const state = { failing: false, rejecting: false, probes: 0 };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (req.method === 'HEAD') state.probes++;
       if (state.failing) {
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('receiver is failing on purpose');
@@ -51,6 +55,11 @@ export async function startReceiver(): Promise<Receiver> {
         return;
       }
       const body = Buffer.concat(chunks).toString('utf8');
+      if (req.method === 'HEAD') {
+        res.writeHead(200);
+        res.end();
+        return;
+      }
       requests.push({ headers: req.headers, body, logIds: envelopes(body).map((e) => String(e.log_id)) });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"ok":true}');
@@ -61,6 +70,7 @@ export async function startReceiver(): Promise<Receiver> {
   return {
     url: `http://127.0.0.1:${port}/hook`,
     requests,
+    probes: () => state.probes,
     logIds: () => requests.flatMap((r) => r.logIds),
     get failing() {
       return state.failing;

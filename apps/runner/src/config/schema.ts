@@ -1,11 +1,15 @@
 // The runner's configuration schema (outflow.yaml): the single source for validation and docs.
 import { CATEGORIES, CONTENT_FORMATS, PII_FIELDS, parseDuration, secret } from '@outflow/core';
+import { DELIVERY_DEFAULTS } from '@outflow/delivery';
 import { z } from 'zod';
+
+/** Delivery's defaults are defined once, in delivery; the `delivery:` block and `retention` take theirs from it. */
+const D = DELIVERY_DEFAULTS;
 
 export const SCOPES = ['ingest:logs', 'read:log_streams', 'create:log_streams', 'update:log_streams', 'delete:log_streams'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-const duration = (fallback: string) =>
+const duration = (fallback: string | number) =>
   z
     .union([z.string(), z.number()])
     .default(fallback)
@@ -141,7 +145,7 @@ export const runnerConfigSchema = z
       })
       .prefault({}),
     store: storeSchema,
-    retention: duration('30d'),
+    retention: duration(D.retention),
     tokens: emptyAsList(z
       .array(
         z
@@ -172,22 +176,22 @@ export const runnerConfigSchema = z
     connectors: z.array(z.string().min(1)).optional().describe('Connector packages to load; the built-ins when omitted.'),
     delivery: z
       .object({
-        attemptsPerRound: z.number().int().min(1).max(20).default(3),
-        attemptBackoff: z.object({ initial: duration('1s'), max: duration('10s') }).strict().prefault({}),
-        maxRetryAfter: duration('5m'),
+        attemptsPerRound: z.number().int().min(1).max(20).default(D.attemptsPerRound),
+        attemptBackoff: z.object({ initial: duration(D.attemptBackoff.initial), max: duration(D.attemptBackoff.max) }).strict().prefault({}),
+        maxRetryAfter: duration(D.maxRetryAfter),
         roundBackoff: z
-          .object({ initial: duration('30s'), multiplier: z.number().min(1).default(2), max: duration('10m') })
+          .object({ initial: duration(D.roundBackoff.initial), multiplier: z.number().min(1).default(D.roundBackoff.multiplier), max: duration(D.roundBackoff.max) })
           .strict()
           .prefault({}),
-        suspendAfter: duration('7d'),
-        retentionCheckInterval: duration('1h'),
-        healthRetention: duration('30d'),
-        attemptTimeout: duration('30s'),
-        concurrency: z.number().int().min(1).max(16).default(2).describe('Requests in flight per stream; the cursor still advances in order. 1 keeps delivery in log order.'),
-        maxInflightBytes: bytes(32 * 1024 * 1024).describe('Bytes of batches in flight across all streams above which no stream starts another read (reads already started may add one batch each).'),
-        maxInflightBatches: z.number().int().positive().default(128).describe('Batches being read or sent across all streams before workers wait.'),
+        suspendAfter: duration(D.suspendAfter),
+        retentionCheckInterval: duration(D.retentionCheckInterval),
+        healthRetention: duration(D.healthRetention),
+        attemptTimeout: duration(D.attemptTimeout),
+        concurrency: z.number().int().min(1).max(16).default(D.concurrency).describe('Requests in flight per stream; the cursor still advances in order. 1 keeps delivery in log order.'),
+        maxInflightBytes: bytes(D.maxInflightBytes).describe('Bytes of batches in flight across all streams above which no stream starts another read (reads already started may add one batch each).'),
+        maxInflightBatches: z.number().int().positive().default(D.maxInflightBatches).describe('Batches being read or sent across all streams before workers wait.'),
         batch: z
-          .object({ maxEvents: z.number().int().positive().default(500), maxBytes: bytes(4 * 1024 * 1024) })
+          .object({ maxEvents: z.number().int().positive().default(D.batch.maxEvents), maxBytes: bytes(D.batch.maxBytes) })
           .strict()
           .prefault({}),
       })

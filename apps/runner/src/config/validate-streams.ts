@@ -1,5 +1,7 @@
-// Checks each configured stream against the installed connectors: type, sink fields, egress, names.
-import { isConfigError, systemClock, type ConfigIssue, type EgressGuard, type Logger } from '@outflow/core';
+// Checks each configured stream against the installed connectors (through delivery's one path): type, sink fields, egress, names.
+import { isConfigError, redactText, systemClock, type ConfigIssue, type EgressGuard, type Logger } from '@outflow/core';
+import { openStreamConnector } from '@outflow/delivery';
+import type { z } from 'zod';
 import type { ConnectorRegistry } from '../loading/registry.js';
 import { zodIssues } from './load.js';
 import type { RunnerConfig, StreamConfig } from './schema.js';
@@ -8,25 +10,31 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: ()
 
 /** Problems of one stream definition (type, sink), with paths under `prefix`. */
 export async function validateStreamSink(
-  stream: Pick<StreamConfig, 'type' | 'sink' | 'name' | 'tenant'>,
+  stream: Pick<StreamConfig, 'type' | 'sink' | 'name' | 'tenant'> & Partial<Pick<StreamConfig, 'filters' | 'pii_config'>>,
   registry: ConnectorRegistry,
   egress: EgressGuard,
   prefix: string,
 ): Promise<ConfigIssue[]> {
-  const def = registry.get(stream.type);
-  if (!def) {
-    return [{ path: `${prefix}type`, message: `stream type "${stream.type}" is not installed; installed types: ${registry.types().join(', ')}` }];
+  const opened = await openStreamConnector({ connectors: registry, egress, logger: silent, clock: systemClock }, { ...stream, id: 'validate', managedBy: 'config' });
+  if (opened.ok) {
+    await opened.stream.close();
+    return [];
   }
-  const parsed = def.configSchema.safeParse(stream.sink);
-  if (!parsed.success) return zodIssues(parsed.error, `${prefix}sink`);
-  try {
-    const connector = def.create({ streamId: 'validate', tenant: stream.tenant, logger: silent, clock: systemClock, egress }, parsed.data);
-    await connector.close();
-  } catch (err) {
-    if (isConfigError(err) && err.issues.length) return err.issues.map((i) => ({ path: `${prefix}sink.${i.path}`, message: i.message }));
-    return [{ path: `${prefix}sink`, message: (err as Error).message }];
+  const { failure } = opened;
+  switch (failure.reason) {
+    case 'unknown_type':
+      return [{ path: `${prefix}type`, message: `stream type "${stream.type}" is not installed; installed types: ${registry.types().join(', ')}` }];
+    case 'invalid_config':
+      // Recognised by shape: a connector built against its own zod copy makes its own ZodError class.
+      return Array.isArray((failure.error as { issues?: unknown } | null)?.issues) ? zodIssues(failure.error as z.ZodError, `${prefix}sink`) : [{ path: `${prefix}sink`, message: failure.message }];
+    case 'create_failed': {
+      const err = failure.error;
+      if (isConfigError(err) && err.issues.length) return err.issues.map((i) => ({ path: `${prefix}sink.${i.path}`, message: i.message }));
+      return [{ path: `${prefix}sink`, message: redactText(err instanceof Error ? err.message : String(err), opened.secrets) }];
+    }
+    default:
+      return [{ path: `${prefix}sink`, message: failure.message }];
   }
-  return [];
 }
 
 export async function validateStreams(config: RunnerConfig, registry: ConnectorRegistry, egress: EgressGuard, now = Date.now()): Promise<ConfigIssue[]> {

@@ -9,6 +9,7 @@ import { createRequestGuard } from './request-guard.js';
 import { checkRequestTarget } from './request-target.js';
 import { HttpError, sendError, sendJson } from './respond.js';
 import { addPreviewRoute } from './preview-route.js';
+import { addProbeRoutes } from './probe-route.js';
 import { createRouter } from './router.js';
 import { createStaticHandler } from './static-route.js';
 import { addStreamOpsRoutes } from './stream-ops-routes.js';
@@ -43,6 +44,7 @@ export function createHttpServer(api: ApiDeps, ingest: Omit<IngestDeps, 'store' 
   router.add('GET', '/health', (_req, res) => sendJson(res, 200, { status: 'ok' }));
   router.add('POST', '/v1/logs', createIngestHandler({ ...ingest, store: api.store, tokens: api.tokens, logger, now: api.now }));
   addPreviewRoute(router, api);
+  addProbeRoutes(router, api);
   addLogStreamRoutes(router, api);
   addStreamOpsRoutes(router, api);
   addConnectorRoutes(router, api);

@@ -1,15 +1,16 @@
 // POST /api/v2/log-streams/preview: the exact request(s) a stream's destination would receive.
 import type { PreviewAnswer } from '@outflow/api-types';
-import { collectSecrets, redactText, systemClock, type Logger, type PiiConfig, type StreamFilter } from '@outflow/core';
+import { redactText, systemClock, type Logger, type PiiConfig, type StreamFilter } from '@outflow/core';
+import { openStreamConnector } from '@outflow/delivery';
 import { sampleEvents } from '@outflow/samples';
 import { z } from 'zod';
 import { filterSchema, piiConfigSchema } from '../config/schema.js';
 import type { ApiDeps } from './api-deps.js';
-import { chunked, deliveredForm, storedBatch } from './event-batch.js';
 import { readJson } from './json-body.js';
 import { HttpError, sendJson } from './respond.js';
 import type { Router } from './router.js';
-import { checkSink } from './sink-check.js';
+import { checkSink, invalidSink } from './sink-check.js';
+import { storedBatch } from './stored-events.js';
 
 /** Sample events are fixed (seed and dates), so a client can ingest the same ones and compare. */
 const SAMPLE_SEED = 20_260_101;
@@ -33,18 +34,19 @@ export function addPreviewRoute(router: Router, deps: ApiDeps): void {
     const { tenant } = deps.tokens.require(req, 'read:log_streams');
     const body = await readJson(req, previewSchema);
     await checkSink(deps, { type: body.type, sink: body.sink, name: 'preview', tenant });
-    const def = deps.registry.get(body.type);
-    if (!def) throw new HttpError(400, `Payload validation error: type: stream type "${body.type}" is not installed.`, 'invalid_body');
-    const config = def.configSchema.parse(body.sink);
-    const secrets = collectSecrets(config);
     const stored = storedBatch(body.events ?? sampleEvents(body.count ?? 3, SAMPLE_SEED), tenant, deps.now());
     // The events as the log stores them (log_id and date filled in), so ingesting them reproduces the preview.
     const events = stored.envelopes().map((e) => e.data);
-    const batch = await deliveredForm(stored, body.filters as StreamFilter[] | undefined, body.pii_config as PiiConfig | undefined);
-    const connector = def.create({ streamId: 'preview', tenant, logger: silent, clock: systemClock, egress: deps.egress }, config);
+    const spec = { id: 'preview', tenant, type: body.type, sink: body.sink, filters: body.filters as StreamFilter[] | undefined, pii_config: body.pii_config as PiiConfig | undefined };
+    const opened = await openStreamConnector({ connectors: deps.registry, egress: deps.egress, logger: silent, clock: systemClock }, spec);
+    if (!opened.ok) {
+      if (opened.failure.reason === 'unknown_type') throw new HttpError(400, `Payload validation error: type: stream type "${body.type}" is not installed.`, 'invalid_body');
+      throw invalidSink([{ path: 'sink', message: opened.failure.message }]);
+    }
+    const { connector, secrets } = opened.stream;
     try {
       if (!connector.preview) throw new HttpError(400, `The "${body.type}" connector cannot preview its requests.`, 'preview_unsupported');
-      const requests = chunked(batch, def.limits.maxEvents, def.limits.maxBytes).flatMap((b) => connector.preview?.(b).requests ?? []);
+      const requests = opened.stream.prepare(stored).flatMap((b) => connector.preview?.(b).requests ?? []);
       // Connectors mask their secrets; redacting again keeps one that slipped through out of the answer.
       const clean = (text: string) => redactText(text, secrets);
       sendJson(res, 200, {
@@ -57,7 +59,7 @@ export function addPreviewRoute(router: Router, deps: ApiDeps): void {
         })),
       } satisfies PreviewAnswer);
     } finally {
-      await connector.close();
+      await opened.stream.close();
     }
   });
 }

@@ -1,9 +1,10 @@
-// Sends one synthetic test event through a fresh connector for a stream's sink, and says what the destination answered.
+// Sends one synthetic test event through the stream's connector (delivery's one path), and says what the destination answered.
 import type { TestAnswer } from '@outflow/api-types';
-import { collectSecrets, redactText, systemClock, type DeliveryResult, type Logger, type StoredStream } from '@outflow/core';
+import { redactText, systemClock, type DeliveryResult, type LogBatch, type StoredStream } from '@outflow/core';
+import { createPiiTransform, openStreamConnector, type StreamConnectorFailure } from '@outflow/delivery';
 import type { ConnectorRegistry } from '../loading/registry.js';
 import type { ApiDeps } from './api-deps.js';
-import { deliveredForm, storedBatch } from './event-batch.js';
+import { storedBatch } from './stored-events.js';
 
 /** An Auth0-shaped success login (`s`) that says it is an Outflow test. */
 export function testEvent(now: number): Record<string, unknown> {
@@ -41,29 +42,41 @@ function answerOf(result: DeliveryResult, secrets: readonly string[]): Omit<Test
   }
 }
 
+/** Why no connector could be made, as the test answer has always said it. */
+function refusal(failure: StreamConnectorFailure, type: string, secrets: readonly string[]): string {
+  if (failure.reason === 'unknown_type') return `Stream type "${type}" is not installed.`;
+  if (failure.reason === 'invalid_config') return 'The stream\'s sink configuration is invalid; update the stream.';
+  if (failure.reason === 'create_failed') return redactText(failure.error instanceof Error ? failure.error.message : String(failure.error), secrets);
+  return failure.message;
+}
+
+/** The event as sent (PII applied); shown even when no connector could be made. */
+async function unsentForm(batch: LogBatch, stream: StoredStream): Promise<LogBatch> {
+  const transform = await createPiiTransform(stream.pii_config).catch(() => null);
+  return transform ? transform(batch).batch : batch;
+}
+
 export async function sendTestEvent(deps: Pick<ApiDeps, 'egress' | 'now' | 'logger'> & { registry: ConnectorRegistry }, stream: StoredStream, given?: Record<string, unknown>): Promise<TestAnswer> {
   const started = performance.now();
-  const batch = await deliveredForm(storedBatch([given ?? testEvent(deps.now())], stream.tenant, deps.now()), undefined, stream.pii_config);
-  const event = { ...(batch.envelopes()[0]?.data ?? {}) } as Record<string, unknown>;
-  const done = (a: Omit<TestAnswer, 'durationMs' | 'event'>): TestAnswer => ({ ...a, durationMs: Math.round(performance.now() - started), event });
-  const def = deps.registry.get(stream.type);
-  if (!def) return done({ ok: false, result: 'permanent', kind: 'config', message: `Stream type "${stream.type}" is not installed.` });
-  const parsed = def.configSchema.safeParse(stream.sink);
-  if (!parsed.success) return done({ ok: false, result: 'permanent', kind: 'config', message: 'The stream\'s sink configuration is invalid; update the stream.' });
-  const secrets = collectSecrets(parsed.data);
-  const logger: Logger = deps.logger.child({ component: 'connector', type: stream.type, stream: stream.id });
-  let connector;
-  try {
-    connector = def.create({ streamId: stream.id, tenant: stream.tenant, logger, clock: systemClock, egress: deps.egress }, parsed.data);
-  } catch (err) {
-    return done({ ok: false, result: 'permanent', kind: 'config', message: redactText((err as Error).message, secrets) });
+  const stored = storedBatch([given ?? testEvent(deps.now())], stream.tenant, deps.now());
+  const shown = (batch: LogBatch | undefined) => ({ ...(batch?.envelopes()[0]?.data ?? {}) }) as Record<string, unknown>;
+  const opened = await openStreamConnector({ connectors: deps.registry, egress: deps.egress, logger: deps.logger, clock: systemClock }, stream);
+  if (!opened.ok) {
+    const event = shown(await unsentForm(stored, stream));
+    return { ok: false, result: 'permanent', kind: 'config', message: refusal(opened.failure, stream.type, opened.secrets), durationMs: Math.round(performance.now() - started), event };
   }
+  const { connector, secrets } = opened.stream;
   try {
+    // A test send delivers its event whatever the stream's filters select.
+    const [batch] = opened.stream.prepare(stored, { filters: false });
+    const event = shown(batch);
+    const done = (a: Omit<TestAnswer, 'durationMs' | 'event'>): TestAnswer => ({ ...a, durationMs: Math.round(performance.now() - started), event });
+    if (!batch) return done({ ok: false, result: 'permanent', kind: 'invalid', message: 'The test event could not be prepared for the stream.' });
     const result = await connector.send(batch, AbortSignal.timeout(TEST_TIMEOUT_MS));
     const answer = done(answerOf(result, secrets));
     deps.logger.info({ stream: stream.id, result: answer.result, kind: answer.kind, httpStatus: answer.httpStatus, durationMs: answer.durationMs }, 'A test event was sent.');
     return answer;
   } finally {
-    await connector.close().catch(() => undefined);
+    await opened.stream.close();
   }
 }

@@ -1,5 +1,5 @@
 // A scripted fake connector for tests: records every batch and answers with scripted results.
-import { defineConnector, operatorOnly, secret, type ConnectorDefinition, type DeliveryResult, type LogBatch, type BatchLimits } from '@outflow/core';
+import { defineConnector, operatorOnly, secret, type ConnectorDefinition, type DeliveryResult, type HealthResult, type LogBatch, type BatchLimits } from '@outflow/core';
 import { z } from 'zod';
 
 export interface SentCall {
@@ -26,6 +26,8 @@ export interface FakeDestination {
   created: number;
   /** Configs the connector was created with. */
   readonly configs: FakeConfig[];
+  /** Answers the healthcheck (the start probe); ok when unset. */
+  health?: ((signal: AbortSignal) => Promise<HealthResult>) | undefined;
 }
 
 export const fakeConfigSchema = z.object({
@@ -57,8 +59,8 @@ export function fakeDefinition(
       dest.created++;
       dest.configs.push(config);
       return {
-        async healthcheck() {
-          return { ok: true };
+        async healthcheck(signal) {
+          return dest.health ? dest.health(signal) : { ok: true };
         },
         async send(batch, signal) {
           const call: SentCall = {

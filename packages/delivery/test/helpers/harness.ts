@@ -68,7 +68,8 @@ export async function createHarness(h: HarnessOptions = {}): Promise<Harness> {
       clock,
       logger,
       egress,
-      options: { ...h.options, attemptBackoff: { jitter: 'none', ...h.options?.attemptBackoff } },
+      // One request in flight unless a test says otherwise (most tests follow one batch at a time); `concurrency: undefined` takes the default.
+      options: { concurrency: 1, ...h.options, attemptBackoff: { jitter: 'none', ...h.options?.attemptBackoff } },
       random: h.random,
     });
   const harness: Harness = {
