@@ -44,6 +44,7 @@ export async function replaySeek(ctx: BenchContext): Promise<ScenarioResult> {
     // Load the bench's own HTTP client (Node's fetch loads lazily, ~50–100 ms) outside the timing.
     await (await fetch(`${runner.url}/health`)).text();
     // 1. A new stream created with startFrom (the runner's first management request: cold).
+    await sink.request('watch', { minIndex: 0 });
     const first = sink.once<SinkFirstNotice>('first', 60_000);
     const t0 = wallNow();
     const created = (await api(runner.url, '/api/v2/log-streams', {
@@ -53,6 +54,9 @@ export async function replaySeek(ctx: BenchContext): Promise<ScenarioResult> {
     const apiMs = wallNow() - t0;
     const got = await first;
     const cpu1 = cpuSeconds(runner.pid);
+    // With two requests in flight (and the start probe) a later batch may land first: judge the seek by the lowest index delivered.
+    await new Promise((ok) => setTimeout(ok, 1000));
+    const { index: lowestCreated } = await sink.request<{ index: number | null }>('watchLowest', {});
     // 2. A replay of the live stream from five days later (warm).
     const replayIndex = firstIndexAt(store, replayAt);
     await sink.request('watch', { minIndex: replayIndex });
@@ -67,7 +71,7 @@ export async function replaySeek(ctx: BenchContext): Promise<ScenarioResult> {
     const replayMs = replayed.at - t1;
     const problems: string[] = [];
     const wantIndex = firstIndexAt(store, seekAt);
-    if (got.index !== wantIndex) problems.push(`first delivered event is #${got.index}, expected #${wantIndex} (the first recorded at or after day ${seekDay})`);
+    if (lowestCreated !== wantIndex) problems.push(`the lowest event delivered after the create is #${lowestCreated}, expected #${wantIndex} (the first recorded at or after day ${seekDay})`);
     if (lowestReplayed !== replayIndex) problems.push(`the lowest event delivered after the replay is #${lowestReplayed}, expected #${replayIndex}`);
     const target = { op: '<=' as const, value: 100 };
     return {
@@ -76,7 +80,7 @@ export async function replaySeek(ctx: BenchContext): Promise<ScenarioResult> {
       runnerCpuSec: cpu1 - cpu0, cpuSecPerM: null, cpuVsFloor: null, peakRssMB: mb(mem.stop()), complete: problems.length === 0, problems, duplicates: 0,
       extra: {
         createToFirstMs: Math.round(seekMs * 10) / 10, createApiMs: Math.round(apiMs * 10) / 10, replayToFirstMs: Math.round(replayMs * 10) / 10,
-        storeBuildSec: Math.round(store.buildMs / 100) / 10, firstIndex: got.index, seekDay,
+        storeBuildSec: Math.round(store.buildMs / 100) / 10, firstIndex: got.index, lowestIndex: lowestCreated ?? 'none', seekDay,
       },
     };
   } finally {
