@@ -1,6 +1,6 @@
 // Classifies a transport outcome: HTTP status (with an optional vendor table) or a transport error → DeliveryResult.
 import {
-  classifyHttpStatus, DeliveryError, isTransportError, redactText, type DeliveryErrorKind, type DeliveryResult, type HttpResponse,
+  classifyHttpStatus, DeliveryError, isTransportError, parseRetryAfter, redactText, type DeliveryErrorKind, type DeliveryResult, type HttpResponse,
 } from '@outflow/core';
 
 /** A vendor's own reading of some answers: status → kind, or a function (e.g. of the body) that may decline with undefined. */
@@ -16,10 +16,11 @@ export interface ClassifyOptions {
 
 const RETRYABLE_KINDS = new Set<DeliveryErrorKind>(['transient', 'throttled']);
 
-function fromTable(response: HttpResponse, kind: DeliveryErrorKind, text: string, secrets: readonly string[]): DeliveryResult {
+function fromTable(response: HttpResponse, kind: DeliveryErrorKind, text: string, secrets: readonly string[], now?: number): DeliveryResult {
   const details = { status: response.status, responseBody: redactText(text.slice(0, 512), secrets) || undefined };
   const error = new DeliveryError(kind, `The destination answered HTTP ${response.status} (${kind}).`, details);
-  return RETRYABLE_KINDS.has(kind) ? { status: 'retryable', error } : { status: 'permanent', error };
+  if (!RETRYABLE_KINDS.has(kind)) return { status: 'permanent', error };
+  return { status: 'retryable', error, retryAfterMs: parseRetryAfter(response.headers['retry-after'], now) };
 }
 
 /**
@@ -45,7 +46,7 @@ export function toDeliveryResult(outcome: HttpResponse | unknown, options: Class
     const own = table(outcome, text);
     if (own) return own;
   } else if (table && status >= 300 && table[status]) {
-    return fromTable(outcome, table[status] as DeliveryErrorKind, text, secrets);
+    return fromTable(outcome, table[status] as DeliveryErrorKind, text, secrets, options.now);
   }
   return classifyHttpStatus({ status, headers: outcome.headers, body: text }, secrets, options.now);
 }
