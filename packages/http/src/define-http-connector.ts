@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { combineResults, isFailure, mapBounded } from './combine.js';
 import type { EncodedRequest, HttpConnectorSpec } from './http-connector-spec.js';
 import { toDeliveryResult } from './result.js';
-import { transportFor } from './transport-for.js';
+import { leaseTransport } from './transport-for.js';
 
 /** How long `close()` waits for sends in flight before aborting them. */
 export const CLOSE_WAIT_MS = 10_000;
@@ -44,7 +44,8 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
       }
     }
     const secrets = [...collectSecrets(config), ...(spec.secrets?.(config) ?? [])];
-    const transport = transportFor(ctx);
+    const lease = leaseTransport(ctx);
+    const transport = lease.transport;
     const timeoutMs = spec.timeoutMs?.(config);
     const stop = new AbortController();
     const pending = new Set<Promise<unknown>>();
@@ -105,10 +106,11 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
       },
       close() {
         closing ??= new Promise<void>((resolve) => {
-          // Sends in flight may finish; past the bound they are aborted. The transport is shared and stays open.
+          // Sends in flight may finish; past the bound they are aborted. Then the transport lease is given back.
           const timer = ctx.clock.setTimeout(() => stop.abort(), CLOSE_WAIT_MS);
-          void Promise.allSettled([...pending]).then(() => {
+          void Promise.allSettled([...pending]).then(async () => {
             ctx.clock.clearTimeout(timer);
+            await lease.release();
             resolve();
           });
         });

@@ -102,6 +102,20 @@ describe('defineHttpConnector', () => {
     expect(() => connect({}, strict)).toThrow(/url: .*loopback/s);
   });
 
+  it('shares one pool per egress guard and closes its sockets with the last connector', async () => {
+    server = await startServer((_req, res) => res.end());
+    const ctx = context();
+    const a = connect({}, ctx);
+    const b = connect({}, ctx);
+    await a.send(batch(1), never());
+    await b.send(batch(1), never());
+    expect(server.connections).toBe(1);
+    await a.close();
+    expect(server.open).toBe(1);
+    await b.close();
+    await eventually(() => server!.open === 0);
+  });
+
   it('uses the runner transport from ctx.http when given', async () => {
     server = await startServer((_req, res) => res.end());
     const runner = createHttpTransport({ guard: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }) });

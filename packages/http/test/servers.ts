@@ -11,6 +11,8 @@ export interface TestServer {
   url: string;
   /** Sockets the server accepted (keep-alive reuse shows as one). */
   readonly connections: number;
+  /** Sockets open now. */
+  readonly open: number;
   readonly requests: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: Buffer }>;
   close(): Promise<void>;
 }
@@ -43,6 +45,9 @@ export async function startServer(handler: Handler, tls?: { cert: Buffer; key: B
     url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     get connections() {
       return connections;
+    },
+    get open() {
+      return sockets.size;
     },
     requests,
     async close() {
