@@ -5,6 +5,9 @@ import { identityHeaders, postHeaders, requestHeaders } from './headers.js';
 import { parseSigningKey, signPayload, webhookId } from './signing.js';
 import type { WebhookConfig } from './types.js';
 
+/** Answers are read only for error excerpts: at most this much. */
+const MAX_RESPONSE_BYTES = 64 * 1024;
+
 /** Per-config values computed once (headers, signing key), keyed by the parsed config. */
 const prepared = new WeakMap<WebhookConfig, { base: Record<string, string>; key: Buffer | undefined }>();
 
@@ -14,7 +17,10 @@ function prepare(config: WebhookConfig) {
   return p;
 }
 
-/** The requests for a non-empty batch. Bodies come from stored text, never re-serialized; gzip happens on the wire. */
+/**
+ * The requests for a non-empty batch. Bodies come from stored text, never re-serialized; gzip happens
+ * on the wire. `lean`: the transport's plain node:http path, since axios cost runner CPU here (ADR 0007).
+ */
 export function encodeWebhook(batch: LogBatch, config: WebhookConfig, ctx: ConnectorContext): EncodedRequest[] {
   const { base, key } = prepare(config);
   const bodies = encodeBodies(batch, config.httpContentFormat);
@@ -28,11 +34,11 @@ export function encodeWebhook(batch: LogBatch, config: WebhookConfig, ctx: Conne
       signing = { id, timestamp, signature: signPayload(key, id, timestamp, body) };
     }
     const headers = requestHeaders(base, indices.length, signing);
-    return { method: 'POST', url: config.httpEndpoint, headers, body, indices, compress: config.httpCompression === 'gzip' ? 'gzip' : undefined };
+    return { method: 'POST', url: config.httpEndpoint, headers, body, indices, compress: config.httpCompression === 'gzip' ? 'gzip' : undefined, maxResponseBytes: MAX_RESPONSE_BYTES, lean: true };
   });
 }
 
 /** The healthcheck: HEAD with the identity headers (credentials, custom headers), no body. */
 export function probeWebhook(config: WebhookConfig): EncodedRequest {
-  return { method: 'HEAD', url: config.httpEndpoint, headers: identityHeaders(config) };
+  return { method: 'HEAD', url: config.httpEndpoint, headers: identityHeaders(config), maxResponseBytes: MAX_RESPONSE_BYTES };
 }

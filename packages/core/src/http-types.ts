@@ -13,6 +13,11 @@ export interface HttpRequest {
   maxResponseBytes?: number | undefined;
   /** `gzip` compresses the body and sends `Content-Encoding: gzip`. */
   compress?: 'gzip' | undefined;
+  /**
+   * A plain node:http request instead of axios, same agents, cap and errors: for a hot path
+   * where axios' per-request work showed in the bench (ADR 0007). Ignored when a proxy applies.
+   */
+  lean?: boolean | undefined;
 }
 
 /** An answer of any status; `truncated` when the body was cut at the cap. gzip, deflate and br are decoded. */

@@ -58,11 +58,11 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
       return work;
     };
 
-    const exchange = async (req: EncodedRequest, signal: AbortSignal): Promise<{ outcome: unknown; result: DeliveryResult }> => {
+    const exchange = async (req: EncodedRequest, signal: AbortSignal, events = 0): Promise<{ outcome: unknown; result: DeliveryResult }> => {
       const signals = [signal, stop.signal, ...(timeoutMs ? [AbortSignal.timeout(timeoutMs)] : [])];
       const started = Date.now();
       const outcome = await transport.request({ ...req, signal: AbortSignal.any(signals) }).catch((err: unknown) => err);
-      const result = toDeliveryResult(outcome, { classify: spec.classify, secrets, now: ctx.clock.now() });
+      const result = toDeliveryResult(outcome, { classify: spec.classify, secrets, now: ctx.clock.now(), events });
       ctx.logger.debug({ status: (outcome as Partial<HttpResponse>).status, outcome: result.status, ms: Date.now() - started }, 'Request answered.');
       return { outcome, result };
     };
@@ -75,8 +75,11 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
         return { status: 'permanent', error: new DeliveryError('invalid', `The batch could not be encoded: ${(err as Error).message}`) };
       }
       const list = Array.isArray(encoded) ? encoded : [encoded];
-      if (list.length === 1) return (await exchange(list[0] as EncodedRequest, signal)).result;
-      const results = await mapBounded(list, spec.concurrency ?? 8, async (req) => ({ result: (await exchange(req, signal)).result, indices: req.indices ?? all(batch) }));
+      if (list.length === 1) return (await exchange(list[0] as EncodedRequest, signal, batch.length)).result;
+      const results = await mapBounded(list, spec.concurrency ?? 8, async (req) => {
+        const indices = req.indices ?? all(batch);
+        return { result: (await exchange(req, signal, indices.length)).result, indices };
+      });
       return combineResults(results);
     };
 

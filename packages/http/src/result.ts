@@ -3,15 +3,20 @@ import {
   classifyHttpStatus, DeliveryError, isTransportError, parseRetryAfter, redactText, type DeliveryErrorKind, type DeliveryResult, type HttpResponse,
 } from '@outflow/core';
 
-/** A vendor's own reading of some answers: status → kind, or a function (e.g. of the body) that may decline with undefined. */
+/**
+ * A vendor's own reading of some answers: status → kind, or a function (e.g. of the body, a 2xx
+ * naming refused events) that may decline with undefined. `events` is how many events the request carried.
+ */
 export type VendorClassification =
   | Readonly<Record<number, DeliveryErrorKind>>
-  | ((response: HttpResponse, text: string) => DeliveryResult | undefined);
+  | ((response: HttpResponse, text: string, events: number) => DeliveryResult | undefined);
 
 export interface ClassifyOptions {
   classify?: VendorClassification | undefined;
   secrets: readonly string[];
   now?: number | undefined;
+  /** Events the request carried (for a vendor function's partial results). */
+  events?: number | undefined;
 }
 
 const RETRYABLE_KINDS = new Set<DeliveryErrorKind>(['transient', 'throttled']);
@@ -43,7 +48,7 @@ export function toDeliveryResult(outcome: HttpResponse | unknown, options: Class
   const text = outcome.body.toString('utf8');
   const table = options.classify;
   if (typeof table === 'function') {
-    const own = table(outcome, text);
+    const own = table(outcome, text, options.events ?? 0);
     if (own) return own;
   } else if (table && status >= 300 && table[status]) {
     return fromTable(outcome, table[status] as DeliveryErrorKind, text, secrets, options.now);

@@ -7,6 +7,7 @@ import { createEgressHttpAgent, createEgressHttpsAgent, type HttpRequest, type H
 import { toTransportError } from './errors.js';
 import type { HttpTransportOptions } from './options.js';
 import { createProxyAgents, proxyFor, type ProxyAgents } from './proxy.js';
+import { leanRequest } from './lean.js';
 import { readCapped } from './read-capped.js';
 
 const gzip = promisify(gzipCallback);
@@ -58,8 +59,10 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
         data = await gzip(data);
         headers['Content-Encoding'] = 'gzip';
       }
+      const cap = req.maxResponseBytes ?? defaultCap;
+      if (req.lean && !proxyFor(req.url, options.proxy)) return await leanRequest(new URL(req.url), req.method, headers, data, { http: httpAgent, https: httpsAgent }, cap, signal);
       const res = await client.request<Readable>({ ...route(req.url), url: req.url, method: req.method, headers, data, signal });
-      const { body, truncated } = await readCapped(res.data, req.maxResponseBytes ?? defaultCap, signal);
+      const { body, truncated } = await readCapped(res.data, cap, signal);
       return { status: res.status, headers: { ...res.headers } as HttpResponse['headers'], body, truncated };
     } catch (err) {
       throw toTransportError(err, signal);

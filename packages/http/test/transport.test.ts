@@ -2,7 +2,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createEgressGuard, isTransportError, type HttpTransport } from '@outflow/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpTransport } from '../src/index.js';
+import { createHttpTransport as createTransport, type HttpTransportOptions } from '../src/index.js';
 import { deadUrl, eventually, fixture, startProxy, startServer, type TestProxy, type TestServer } from './servers.js';
 
 const open = createEgressGuard({ allowHttp: true, allowPrivateNetworks: true });
@@ -26,7 +26,13 @@ async function rejection(work: Promise<unknown>) {
   return err as { code: string; message: string };
 }
 
-describe('createHttpTransport', () => {
+describe.each([false, true])('createHttpTransport (lean path: %s)', (lean) => {
+  // The lean node:http path must behave exactly like the axios one.
+  const createHttpTransport = (options: HttpTransportOptions): HttpTransport => {
+    const t = createTransport(options);
+    return { ...t, request: (req) => t.request({ ...req, lean }) };
+  };
+
   it.each([200, 404, 429, 503])('passes HTTP %i through with headers and body, never rejecting', async (status) => {
     server = await startServer((_req, res) => res.writeHead(status, { 'retry-after': '3' }).end(`answer ${status}`));
     transport = createHttpTransport({ guard: open });
