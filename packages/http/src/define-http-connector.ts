@@ -6,6 +6,7 @@ import {
 import type { z } from 'zod';
 import { combineResults, isFailure, mapBounded } from './combine.js';
 import type { EncodedRequest, HttpConnectorSpec } from './http-connector-spec.js';
+import { linkedSignal } from './linked-signal.js';
 import { toDeliveryResult } from './result.js';
 import { leaseTransport } from './transport-for.js';
 
@@ -59,9 +60,10 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
     };
 
     const exchange = async (req: EncodedRequest, signal: AbortSignal, events = 0): Promise<{ outcome: unknown; result: DeliveryResult }> => {
-      const signals = [signal, stop.signal, ...(timeoutMs ? [AbortSignal.timeout(timeoutMs)] : [])];
+      const linked = linkedSignal([signal, stop.signal], timeoutMs);
       const started = Date.now();
-      const outcome = await transport.request({ ...req, signal: AbortSignal.any(signals) }).catch((err: unknown) => err);
+      const outcome = await transport.request({ ...req, signal: linked.signal }).catch((err: unknown) => err);
+      linked.done();
       const result = toDeliveryResult(outcome, { classify: spec.classify, secrets, now: ctx.clock.now(), events });
       ctx.logger.debug({ status: (outcome as Partial<HttpResponse>).status, outcome: result.status, ms: Date.now() - started }, 'Request answered.');
       return { outcome, result };
