@@ -24,6 +24,10 @@ describe('toDeliveryResult', () => {
       text.includes('quota') ? { status: 'retryable', error: new DeliveryError('throttled', 'Quota exceeded.') } : undefined;
     expect(toDeliveryResult(answer(400, 'quota exceeded'), { secrets, classify: byBody }).status).toBe('retryable');
     expect(toDeliveryResult(answer(400, 'bad field'), { secrets, classify: byBody })).toMatchObject({ status: 'permanent', error: { kind: 'invalid' } });
+    // A 2xx naming refused events: the function sees how many events the request carried.
+    const partial = (res: HttpResponse, _text: string, events: number): DeliveryResult | undefined =>
+      res.status === 200 ? { status: 'partial', failed: [{ index: events - 1, retryable: false, reason: 'refused' }] } : undefined;
+    expect(toDeliveryResult(answer(200), { secrets, classify: partial, events: 3 })).toEqual({ status: 'partial', failed: [{ index: 2, retryable: false, reason: 'refused' }] });
   });
 
   it('makes egress refusals permanent config and other transport errors retryable transient', () => {
