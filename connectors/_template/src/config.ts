@@ -1,4 +1,4 @@
-// Configuration of the template connector: where to POST, the API key (secret) and a request deadline.
+// Configuration of the template connector: where to POST and the API key (secret).
 import { destination, secretHeaderValue } from '@outflow/core';
 import { z } from 'zod';
 
@@ -7,13 +7,6 @@ export const templateConfigSchema = z
     endpoint: destination(z.url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' }))
       .describe('Intake URL that receives the events, e.g. `https://intake.example.com/v1/logs`. Must be https:// unless the runner allows plain http (egress.allowHttp).'),
     apiKey: secretHeaderValue('API key, sent as the `X-Api-Key` header. Secret.'),
-    timeoutMs: z
-      .number()
-      .int()
-      .min(100)
-      .max(300_000)
-      .default(10_000)
-      .describe('Deadline of one request in milliseconds, from connect to the end of the response. Default: 10000.'),
   })
   .describe('Template: POSTs Auth0 log events as JSON lines to an HTTPS intake with an API key.');
 

@@ -8,13 +8,12 @@ const API_KEY = 'tk_live_0123456789abcdefSECRET';
 describeConnectorConformance(templateConnector, {
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   startFake: () => startFakeServer(),
-  validConfig: (fake) => ({ endpoint: `${fake.url}/v1/logs`, apiKey: API_KEY, timeoutMs: 5000 }),
+  validConfig: (fake) => ({ endpoint: `${fake.url}/v1/logs`, apiKey: API_KEY }),
   invalidConfigs: [
     { config: { apiKey: API_KEY }, path: 'endpoint' },
     { config: { endpoint: 'ftp://intake.example.com/', apiKey: API_KEY }, path: 'endpoint' },
     { config: { endpoint: 'https://intake.example.com/v1/logs' }, path: 'apiKey' },
     { config: { endpoint: 'https://intake.example.com/v1/logs', apiKey: '' }, path: 'apiKey' },
-    { config: { endpoint: 'https://intake.example.com/v1/logs', apiKey: API_KEY, timeoutMs: 5 }, path: 'timeoutMs' },
   ],
   secretValues: [API_KEY],
 });

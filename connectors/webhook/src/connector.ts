@@ -1,15 +1,35 @@
-// The http (Custom Webhook) connector definition: schema, limits and factory.
-import { defineConnector } from '@outflow/core';
+// The http (Custom Webhook) connector: schema, limits, requests, probe and secrets over @outflow/http.
+import { defineHttpConnector } from '@outflow/http';
 import { webhookConfigSchema } from './config.js';
-import { createWebhook } from './webhook.js';
+import { encodeWebhook, probeWebhook } from './encoder.js';
+import type { WebhookConfig } from './types.js';
 
 const MiB = 1024 * 1024;
 
-export const webhookConnector = defineConnector({
+/** Besides each secret: the credential of `Bearer <token>` and the key of `whsec_<key>`. */
+function extraSecrets(config: WebhookConfig): string[] {
+  const out: string[] = [];
+  const auth = config.httpAuthorization?.reveal();
+  const credential = auth?.split(/\s+/).pop();
+  if (credential && credential !== auth && credential.length >= 8) out.push(credential);
+  const signing = config.httpSigningSecret?.reveal();
+  if (signing?.startsWith('whsec_')) out.push(signing.slice('whsec_'.length));
+  return out;
+}
+
+export const webhookConnector = defineHttpConnector({
   type: 'http',
   displayName: 'Custom Webhook',
   description: 'POSTs Auth0 log envelopes to an HTTPS endpoint as JSON lines, a JSON array or one JSON object per request.',
   configSchema: webhookConfigSchema,
   limits: { maxEvents: 1000, maxBytes: 4 * MiB, maxEventBytes: 1 * MiB },
-  create: createWebhook,
+  endpoints: (config) => ({ httpEndpoint: config.httpEndpoint }),
+  encode: encodeWebhook,
+  probe: probeWebhook,
+  maskedHeaders: ['webhook-signature'],
+  secrets: extraSecrets,
+  // Deprecated: the attempt's deadline is the real one; kept so existing configs stay valid.
+  timeoutMs: (config) => config.httpTimeoutMs,
+  // JSONOBJECT: requests in flight at once, one per event.
+  concurrency: 8,
 });

@@ -1,29 +1,44 @@
-// Turns a batch into the webhook's requests: one body per batch, or one per event for JSONOBJECT.
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
-import { allIndices, encodeBodies, type ContentFormat, type LogBatch } from '@outflow/core';
+// Turns a batch into the webhook's requests: one body per batch, or one per event for JSONOBJECT; signed when a key is set.
+import { allIndices, encodeBodies, type ConnectorContext, type LogBatch } from '@outflow/core';
+import type { EncodedRequest } from '@outflow/http';
+import { identityHeaders, postHeaders, requestHeaders } from './headers.js';
+import { parseSigningKey, signPayload, webhookId } from './signing.js';
+import type { WebhookConfig } from './types.js';
 
-const gzip = promisify(gzipCallback);
+/** Answers are read only for error excerpts: at most this much. */
+const MAX_RESPONSE_BYTES = 64 * 1024;
 
-/** One request to make: its uncompressed body and the events it carries. */
-export interface PlannedRequest {
-  body: Buffer;
-  /** Indices into the batch of the events in this body. */
-  indices: readonly number[];
-  logIds: readonly string[];
+/** Per-config values computed once (headers, signing key), keyed by the parsed config. */
+const prepared = new WeakMap<WebhookConfig, { base: Record<string, string>; key: Buffer | undefined }>();
+
+function prepare(config: WebhookConfig) {
+  let p = prepared.get(config);
+  if (!p) prepared.set(config, (p = { base: postHeaders(config), key: config.httpSigningSecret && parseSigningKey(config.httpSigningSecret.reveal()) }));
+  return p;
 }
 
-/** The requests for a batch (none for an empty batch). Bodies come from stored text, never re-serialized. */
-export function planRequests(batch: LogBatch, format: ContentFormat): PlannedRequest[] {
-  const bodies = encodeBodies(batch, format);
-  if (format === 'JSONOBJECT') {
-    return bodies.map((body, i) => ({ body, indices: [i], logIds: [batch.logIds[i] as string] }));
-  }
-  const all = allIndices(batch.length);
-  return bodies.map((body) => ({ body, indices: all, logIds: batch.logIds }));
+/**
+ * The requests for a non-empty batch. Bodies come from stored text, never re-serialized; gzip happens
+ * on the wire. `lean`: the transport's plain node:http path, since axios cost runner CPU here (ADR 0007).
+ */
+export function encodeWebhook(batch: LogBatch, config: WebhookConfig, ctx: ConnectorContext): EncodedRequest[] {
+  const { base, key } = prepare(config);
+  const bodies = encodeBodies(batch, config.httpContentFormat);
+  const perEvent = config.httpContentFormat === 'JSONOBJECT';
+  return bodies.map((body, i) => {
+    const indices = perEvent ? [i] : allIndices(batch.length);
+    let signing;
+    if (key) {
+      const id = webhookId(perEvent ? [batch.logIds[i] as string] : batch.logIds);
+      const timestamp = Math.floor(ctx.clock.now() / 1000);
+      signing = { id, timestamp, signature: signPayload(key, id, timestamp, body) };
+    }
+    const headers = requestHeaders(base, indices.length, signing);
+    return { method: 'POST', url: config.httpEndpoint, headers, body, indices, compress: config.httpCompression === 'gzip' ? 'gzip' : undefined, maxResponseBytes: MAX_RESPONSE_BYTES, lean: true };
+  });
 }
 
-/** The bytes on the wire: the body itself, or its gzip. */
-export async function compressBody(body: Buffer, compression: 'none' | 'gzip'): Promise<Buffer> {
-  return compression === 'gzip' ? gzip(body) : body;
+/** The healthcheck: HEAD with the identity headers (credentials, custom headers), no body. */
+export function probeWebhook(config: WebhookConfig): EncodedRequest {
+  return { method: 'HEAD', url: config.httpEndpoint, headers: identityHeaders(config), maxResponseBytes: MAX_RESPONSE_BYTES };
 }

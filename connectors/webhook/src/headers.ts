@@ -1,5 +1,5 @@
 // Request headers of the webhook: content type, credentials, custom headers, signing, masking.
-import { defaultContentType, REDACTED } from '@outflow/core';
+import { defaultContentType } from '@outflow/core';
 import { USER_AGENT } from './version.js';
 import type { WebhookConfig } from './types.js';
 
@@ -20,12 +20,10 @@ export function identityHeaders(config: WebhookConfig): Headers {
   return headers;
 }
 
-/** Headers of every POST: Content-Type, identity headers and Content-Encoding when compressing. */
+/** Headers of every POST: Content-Type and identity headers (the transport adds Content-Encoding when compressing). */
 export function postHeaders(config: WebhookConfig): Headers {
   const headers: Headers = { 'Content-Type': config.httpContentType ?? defaultContentType(config.httpContentFormat) };
-  Object.assign(headers, identityHeaders(config));
-  if (config.httpCompression === 'gzip') headers['Content-Encoding'] = 'gzip';
-  return headers;
+  return Object.assign(headers, identityHeaders(config));
 }
 
 export interface SignatureHeaders {
@@ -43,13 +41,4 @@ export function requestHeaders(base: Headers, count: number, signing?: Signature
     headers['webhook-signature'] = signing.signature;
   }
   return headers;
-}
-
-const MASKED = new Set(['authorization', 'webhook-signature']);
-
-/** A copy with the Authorization and signature values replaced by `[REDACTED]`. */
-export function maskHeaders(headers: Headers): Headers {
-  const out: Headers = {};
-  for (const [name, value] of Object.entries(headers)) out[name] = MASKED.has(name.toLowerCase()) ? REDACTED : value;
-  return out;
 }

@@ -23,10 +23,9 @@ describe('create-connector', () => {
     expect(pkg.outflowConnector).toEqual({ type: 'sumo-logic', apiVersion: 1, export: 'sumoLogicConnector' });
 
     const connector = read('src/connector.ts');
-    expect(connector).toContain('export const sumoLogicConnector = defineConnector({');
+    expect(connector).toContain('export const sumoLogicConnector = defineHttpConnector({');
     expect(connector).toContain("type: 'sumo-logic'");
     expect(connector).toContain('SumoLogicConfig');
-    expect(connector).toContain('createSumoLogic');
     expect(read('src/config.ts')).toContain('export type SumoLogicConfig =');
     expect(read('src/index.ts')).toContain('sumoLogicConnector');
     expect(read('test/conformance.test.ts')).toContain('describeConnectorConformance(sumoLogicConnector');
@@ -38,7 +37,7 @@ describe('create-connector', () => {
   });
 
   it('leaves no template name behind and copies no build output or node_modules', () => {
-    for (const file of ['package.json', 'README.md', 'src/config.ts', 'src/connector.ts', 'src/encoder.ts', 'src/index.ts', 'src/transport.ts', 'test/conformance.test.ts', 'test/encoder.test.ts']) {
+    for (const file of ['package.json', 'README.md', 'src/config.ts', 'src/connector.ts', 'src/encoder.ts', 'src/index.ts', 'test/conformance.test.ts', 'test/encoder.test.ts']) {
       expect(read(file), file).not.toMatch(/template/i);
     }
     expect(existsSync(join(into, 'sumo-logic', 'node_modules'))).toBe(false);

@@ -5,6 +5,7 @@ import type { LogBatch } from './batch.js';
 import type { Clock } from './clock.js';
 import type { EgressGuard } from './egress.js';
 import type { DeliveryError } from './errors.js';
+import type { HttpTransport } from './http-types.js';
 import type { BatchLimits, Logger } from './types.js';
 
 export const CONNECTOR_API_VERSION = 1 as const;
@@ -42,6 +43,8 @@ export interface ConnectorContext {
   readonly clock: Clock;
   /** Checks destination addresses against the runner's egress policy (also at connect time). */
   readonly egress: EgressGuard;
+  /** The runner's shared HTTP transport (`@outflow/http`); connectors get one with `transportFor(ctx)`. */
+  readonly http?: HttpTransport | undefined;
 }
 
 export interface Connector {

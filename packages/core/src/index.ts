@@ -20,6 +20,7 @@ export * from './indices.js';
 export * from './sized-alloc.js';
 export * from './formats.js';
 export * from './log-id.js';
+export * from './http-types.js';
 export * from './connector.js';
 export * from './egress.js';
 export * from './egress-agents.js';

@@ -1,0 +1,10 @@
+// @outflow/http: the HTTP transport connectors share and the helper that builds an HTTP connector on it.
+export { createHttpTransport, DEFAULT_MAX_RESPONSE_BYTES } from './transport.js';
+export { leaseTransport, transportFor, type TransportLease } from './transport-for.js';
+export type { HttpTransportOptions, TlsOptions } from './options.js';
+export type { ProxyOption } from './proxy.js';
+export { isTransportError, type HttpRequest, type HttpResponse, type HttpTransport, type TransportError } from '@outflow/core';
+export { toDeliveryResult, type ClassifyOptions, type VendorClassification } from './result.js';
+export { defineHttpConnector, CLOSE_WAIT_MS } from './define-http-connector.js';
+export type { EncodedRequest, HttpConnectorSpec } from './http-connector-spec.js';
+export { combineResults } from './combine.js';

@@ -1,0 +1,41 @@
+// The lean request path: one plain node:http(s) request over the same guarded agents (the webhook's hot path, ADR 0007).
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { HttpResponse } from '@outflow/core';
+import { readCapped } from './read-capped.js';
+
+const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress };
+
+/** The answer's body decoded as axios would (gzip, deflate, br); HEAD and 204 have none to decode. */
+function decoded(res: http.IncomingMessage, method: string): Readable {
+  const make = DECODERS[String(res.headers['content-encoding'] ?? '').toLowerCase()];
+  if (!make || method === 'HEAD' || res.statusCode === 204) return res;
+  const decoder = make() as unknown as Readable;
+  res.on('error', (err) => decoder.destroy(err));
+  decoder.on('close', () => res.destroy());
+  return res.pipe(decoder as unknown as NodeJS.WritableStream) as unknown as Readable;
+}
+
+export interface LeanAgents {
+  http: http.Agent;
+  https: https.Agent;
+}
+
+/** No config merging or header normalizing: headers go as given, Content-Length from the body. */
+export function leanRequest(url: URL, method: string, headers: Record<string, string>, body: Buffer | undefined, agents: LeanAgents, cap: number, signal: AbortSignal): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    const secure = url.protocol === 'https:';
+    const outgoing: http.OutgoingHttpHeaders = body ? { ...headers, 'Content-Length': body.length } : headers;
+    const send = secure ? https.request : http.request;
+    const req = send(url, { method, headers: outgoing, agent: secure ? agents.https : agents.http, signal }, (res) => {
+      readCapped(decoded(res, method), cap, signal).then(
+        ({ body: answer, truncated }) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: answer, truncated }),
+        reject,
+      );
+    });
+    req.once('error', reject);
+    req.end(body);
+  });
+}
