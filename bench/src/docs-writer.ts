@@ -52,9 +52,9 @@ ${notes}${hotSpots(out, saved)}
 ## Running it
 
 \`\`\`sh
-npx pnpm@10 bench                       # every scenario at full size, rewrites this file
-npx pnpm@10 bench --quick               # a tenth of the size, well under a minute
-npx pnpm@10 bench --only one-stream --profile   # CPU profile of the runner in bench/results/profiles
+npx -y pnpm@10 bench                       # every scenario at full size, rewrites this file
+npx -y pnpm@10 bench --quick               # a tenth of the size, well under a minute
+npx -y pnpm@10 bench --only one-stream --profile   # CPU profile of the runner in bench/results/profiles
 \`\`\`
 
 Scenarios: \`one-stream\` (200,000 events, 1 webhook stream: events/s from first send to last

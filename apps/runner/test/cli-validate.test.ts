@@ -123,7 +123,7 @@ streams:
       const res = await run(['validate', '--probe', '--config', configFile(streams(rx.url, PROBE_SECRET))]);
       expect(res.err).toBe('');
       expect(res.code).toBe(0);
-      expect(res.out).toMatch(/^ok +default\/a \(http\) \d+ ms: The endpoint answered HEAD with HTTP 200\.$/m);
+      expect(res.out).toMatch(/^ok +default\/a \(http\) \d+ ms: The destination answered the probe with HTTP 200\.$/m);
       expect(res.out).toMatch(/^ok +acme\/b \(http\) \d+ ms: .*200/m);
       expect(res.out).toMatch(/Probed 2 stream\(s\): 2 ok, 0 failed\./);
       expect(rx.probes.map((p) => p.path).sort()).toEqual(['/a', '/b']);
