@@ -19,5 +19,6 @@ export { describeIssues, openStreamConnector, type OpenResult, type StreamConnec
 export { chunkBatch, prepareBatches, readLimits, type PrepareOptions } from './stream-batches.js';
 export { probeConnector, type ProbeOptions, type ProbeOutcome } from './probe.js';
 export { PROBE_TIMEOUT_MS } from './start-probe.js';
+export { START_PROBES_AT_ONCE } from './probe-gate.js';
 export { attemptDelay, roundDelay } from './backoff.js';
 export { createPiiTransform, coveredFields, maskValue, PII_FIELD_NAMES, type BatchTransform, type TransformResult } from './pii.js';

@@ -1,6 +1,7 @@
 // The probe at a worker's start: runs beside delivery, records a `probe_failed` health record when the destination refuses.
 import type { Clock, Logger, Store, StoredStream } from '@outflow/core';
 import { appendHealth } from './health.js';
+import { acquireProbeSlot } from './probe-gate.js';
 import type { StreamConnector } from './stream-connector.js';
 
 /** Deadline of a probe (at stream start, through the API and `outflow validate --probe`). */
@@ -13,11 +14,17 @@ export interface StartProbeDeps {
   logger: Logger;
 }
 
-/** Probes once; never blocks or fails the start. `ended` (the worker ending) cancels it and nothing is recorded. */
-export function probeAtStart(deps: StartProbeDeps, opened: StreamConnector, ended: Promise<unknown>): Promise<void> {
+/**
+ * Probes once, a few streams at a time per store (the deadline starts with the probe, not the wait);
+ * never blocks or fails the start. `ended` (the worker ending) cancels it and nothing is recorded.
+ */
+export async function probeAtStart(deps: StartProbeDeps, opened: StreamConnector, ended: Promise<unknown>): Promise<void> {
   const stop = new AbortController();
   void ended.then(() => stop.abort(), () => stop.abort());
-  return opened.probe(PROBE_TIMEOUT_MS, stop.signal).then(async (outcome) => {
+  const release = await acquireProbeSlot(deps.store, stop.signal);
+  if (!release) return;
+  const probed = opened.probe(PROBE_TIMEOUT_MS, stop.signal).finally(release);
+  return probed.then(async (outcome) => {
     if (stop.signal.aborted) return;
     if (outcome.ok) {
       deps.logger.debug({ durationMs: outcome.durationMs }, 'The destination answered the start probe.');

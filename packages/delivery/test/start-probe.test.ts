@@ -1,7 +1,7 @@
 // The probe at a worker's start: a failure is a `probe_failed` health record; a hang or failure never holds delivery back.
 import { DeliveryError, type HealthResult } from '@outflow/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROBE_TIMEOUT_MS } from '../src/index.js';
+import { PROBE_TIMEOUT_MS, START_PROBES_AT_ONCE } from '../src/index.js';
 import { createHarness, type Harness } from './helpers/harness.js';
 
 let h: Harness;
@@ -55,5 +55,34 @@ describe('start probe', () => {
     await h.supervisor.stop(0);
     await h.clock.advance(PROBE_TIMEOUT_MS);
     expect(await kinds(s.id)).toEqual([]);
+  });
+  it('runs start probes a few at a time, each with its own deadline, and delivers meanwhile', async () => {
+    h = await createHarness();
+    let inFlight = 0;
+    let most = 0;
+    let calls = 0;
+    h.dest.health = (signal: AbortSignal) =>
+      new Promise<HealthResult>((resolve) => {
+        calls++;
+        most = Math.max(most, ++inFlight);
+        signal.addEventListener('abort', () => {
+          inFlight--;
+          resolve({ ok: false, error: new DeliveryError('transient', 'The probe timed out.') });
+        }, { once: true });
+      });
+    const streams = [];
+    for (let i = 0; i < 3 * START_PROBES_AT_ONCE; i++) streams.push(await h.createStream());
+    await h.supervisor.start();
+    await h.ingest('t1', 2);
+    await h.flush();
+    expect(calls).toBe(START_PROBES_AT_ONCE);
+    expect(h.dest.accepted.length).toBe(2 * streams.length);
+    for (let round = 1; round <= 3; round++) {
+      await h.clock.advance(PROBE_TIMEOUT_MS);
+      await h.flush();
+    }
+    expect(calls).toBe(streams.length);
+    expect(most).toBe(START_PROBES_AT_ONCE);
+    for (const s of streams) expect(await kinds(s.id)).toEqual(['probe_failed']);
   });
 });
