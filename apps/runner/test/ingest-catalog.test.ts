@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG, catalogEvent, UNTYPED_DETAILS } from '../../../packages/ingest/test/catalog-events.js';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
-import { eventuallyAsync } from './support/wait.js';
+import { readUntil } from './support/wait.js';
 
 /** Auth0's code → filter category map (auth0/docs-v2 tenant-logs folders), as the reference gives it. */
 const CODE_TO_CATEGORY = (JSON.parse(readFileSync(new URL('../../../packages/ingest/test/fixtures/auth0-code-to-category.json', import.meta.url), 'utf8')) as { codeToCategory: Record<string, string> }).codeToCategory;
@@ -48,10 +48,12 @@ describe('the Tenant Log Catalog through ingest and category streams', () => {
     // Every stream has passed every event (delivered or filtered out), so a wrong delivery would be here by now.
     const list = (await (await app.api('/api/v2/log-streams')).json()) as Array<{ id: string }>;
     expect(list).toHaveLength(CATEGORIES.length);
-    await eventuallyAsync(async () => {
-      const lags = await Promise.all(list.map(async (s) => ((await (await app.api(`/api/v2/log-streams/${s.id}/health`)).json()) as { lagEvents: number }).lagEvents));
-      return lags.every((n) => n === 0);
-    }, 30_000, 'The category streams did not catch up.');
+    const lags = await readUntil(
+      () => Promise.all(list.map(async (s) => ((await (await app.api(`/api/v2/log-streams/${s.id}/health`)).json()) as { lagEvents: number }).lagEvents)),
+      (all) => all.every((n) => n === 0),
+      30_000,
+    );
+    expect(lags).toEqual(list.map(() => 0));
 
     const delivered = got();
     for (const c of CATEGORIES) expect([c, [...delivered.get(c)!.keys()].sort()]).toEqual([c, [...want.get(c)!].sort()]);

@@ -7,15 +7,6 @@ export async function eventually(check: () => boolean, timeoutMs = 20_000, what 
   }
 }
 
-/** eventually() for a condition that needs I/O to check (an API call), polled until it holds or the time is up. */
-export async function eventuallyAsync(check: () => Promise<boolean>, timeoutMs = 20_000, what = 'The condition was not met in time.'): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(what);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /**
  * Reads state that is updated asynchronously until `ok` holds or the time is up, and returns the last
  * value read either way: the test then asserts on it, so a timeout fails showing what was there.
