@@ -1,11 +1,11 @@
 // Builds a ConnectorDefinition from an HttpConnectorSpec: guards, in-flight tracking, preview, healthcheck, secrets.
 import {
-  collectSecrets, ConfigError, defineConnector, DeliveryError, REDACTED, type Connector, type ConnectorContext,
-  type ConnectorDefinition, type DeliveryResult, type HealthResult, type HttpResponse, type LogBatch, type PayloadPreview,
+  collectSecrets, ConfigError, defineConnector, DeliveryError, REDACTED, redactText, type Connector, type ConnectorContext,
+  type ConnectorDefinition, type DeliveryResult, type HealthResult, type HttpResponse, isTransportError, type LogBatch, type PayloadPreview,
 } from '@outflow/core';
 import type { z } from 'zod';
 import { combineResults, isFailure, mapBounded } from './combine.js';
-import type { EncodedRequest, HttpConnectorSpec } from './http-connector-spec.js';
+import type { EncodedBatch, EncodedRequest, HttpConnectorSpec } from './http-connector-spec.js';
 import { linkedSignal } from './linked-signal.js';
 import { toDeliveryResult } from './result.js';
 import { leaseTransport } from './transport-for.js';
@@ -24,6 +24,16 @@ function maskHeaders(headers: Record<string, string>, secrets: readonly string[]
   }
   return out;
 }
+
+/** The URL with secrets redacted after its origin (a webhook URL may itself be the credential). */
+function maskUrl(url: string, secrets: readonly string[]): string {
+  const origin = URL.canParse(url) ? new URL(url).origin : '';
+  return url.startsWith(origin) ? origin + redactText(url.slice(origin.length), secrets) : redactText(url, secrets);
+}
+
+/** encode's answer in its full form. */
+const asBatch = (encoded: EncodedRequest | EncodedRequest[] | EncodedBatch): EncodedBatch =>
+  Array.isArray(encoded) ? { requests: encoded } : 'requests' in encoded ? encoded : { requests: [encoded as EncodedRequest] };
 
 /** A probe answer as health: 2xx, 404 and 405 reachable; auth, throttling and server errors not; other 4xx reachable. */
 function health(outcome: HttpResponse | unknown, result: DeliveryResult): HealthResult {
@@ -70,19 +80,20 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
     };
 
     const deliver = async (batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> => {
-      let encoded: EncodedRequest | EncodedRequest[];
+      let encoded: EncodedBatch;
       try {
-        encoded = spec.encode(batch, config, ctx);
+        encoded = asBatch(spec.encode(batch, config, ctx));
       } catch (err) {
         return { status: 'permanent', error: new DeliveryError('invalid', `The batch could not be encoded: ${(err as Error).message}`) };
       }
-      const list = Array.isArray(encoded) ? encoded : [encoded];
-      if (list.length === 1) return (await exchange(list[0] as EncodedRequest, signal, batch.length)).result;
+      const { requests: list, refused } = encoded;
+      const refusedResults = refused?.indices.length ? [{ result: { status: 'permanent', error: refused.error } as const, indices: refused.indices }] : [];
+      if (list.length === 1 && !refusedResults.length) return (await exchange(list[0] as EncodedRequest, signal, batch.length)).result;
       const results = await mapBounded(list, spec.concurrency ?? 8, async (req) => {
         const indices = req.indices ?? all(batch);
         return { result: (await exchange(req, signal, indices.length)).result, indices };
       });
-      return combineResults(results);
+      return combineResults([...results, ...refusedResults]);
     };
 
     return {
@@ -95,15 +106,15 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
         if (closing) return { ok: false, error: closedError() };
         if (!spec.probe) return { ok: true, message: 'This connector has no probe.' };
         const { outcome, result } = await track(exchange(spec.probe(config), signal));
-        return health(outcome, result);
+        const own = isTransportError(outcome) ? undefined : spec.health?.(outcome as HttpResponse, result);
+        return own ?? health(outcome, result);
       },
       preview(batch): PayloadPreview {
         if (batch.length === 0) return { requests: [] };
-        const encoded = spec.encode(batch, config, ctx);
         return {
-          requests: (Array.isArray(encoded) ? encoded : [encoded]).map((req) => ({
+          requests: asBatch(spec.encode(batch, config, ctx)).requests.map((req) => ({
             method: req.method,
-            url: req.url,
+            url: maskUrl(req.url, secrets),
             headers: maskHeaders({ ...req.headers, ...(req.compress ? { 'Content-Encoding': req.compress } : {}) }, secrets, masked),
             body: req.body === undefined ? '' : req.body.toString(),
           })),
