@@ -19,7 +19,9 @@ export const segmentConfigSchema = z
       .refine((u) => !URL.canParse(u) || noCredentialsOrQuery(new URL(u)), 'must not contain credentials or a query string')
       .optional())
       .describe('Outflow extra. Base URL replacing the region\'s host, for proxies and tests; `/v1/batch` is appended to its path. Checked against the runner\'s egress policy.'),
-    segmentTimeoutMs: z.number().int().min(100).max(300_000).default(15_000).describe('Outflow extra. Deadline of one request to Segment in milliseconds. Default: 15000.'),
+    // Accepted so stored configs keep loading, dropped at parse: the attempt's deadline is the only one.
+    segmentTimeoutMs: z.number().optional().transform(() => undefined).meta({ deprecated: true })
+      .describe('Deprecated and ignored: the stream\'s attempt deadline (delivery.attemptTimeout) bounds each request.'),
   })
   .describe('Segment (Auth0 stream type `segment`): one `track` call per event with messageId = log_id, sent in batches through @segment/analytics-node.');
 

@@ -1,4 +1,4 @@
-// Through the real client against the fake Segment: one request per send, messageId = log_id, flush failures not delivered.
+// Against the fake Segment: one request per send, messageId = log_id, failed requests not delivered, oversized events refused by index.
 import { batchFromEnvelopes, type Connector, type DeliveryResult } from '@outflow/core';
 import { isSegmentDelivery, startSegmentFake, type SegmentFake } from '@outflow/connector-testkit/fakes/segment';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -44,8 +44,10 @@ describe('batch delivery', () => {
       event: 'Failed Login (wrong password)',
       timestamp: '2026-01-01T00:00:05.123Z',
       properties: { ...GOLDEN.data, log_id: LOG_ID, type: 'fp' },
-      context: { ip: '198.51.100.23', userAgent: 'Chrome 120.0.0 / Mac OS X 10.15.7', library: { name: '@segment/analytics-node' } },
+      context: { ip: '198.51.100.23', userAgent: 'Chrome 120.0.0 / Mac OS X 10.15.7', library: { name: '@outflow/connector-segment' } },
     });
+    expect(deliveries()[0]?.json()).toMatchObject({ sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(deliveries()[0]?.headers['user-agent']).toMatch(/^outflow\//);
   });
 
   it('resends with the same messageIds, so Segment deduplicates a repeated batch', async () => {
@@ -76,7 +78,7 @@ describe('batch delivery', () => {
     expect(failure(await conn.send(makeBatch(1), never())).error).toMatchObject({ kind: 'auth', details: { status: 401 } });
   });
 
-  it('returns 429 + Retry-After as retryable at once: the client neither waits nor retries', async () => {
+  it('returns 429 + Retry-After as retryable at once: nothing waits or retries', async () => {
     conn = connect(fake.url);
     fake.enqueue({ status: 429, headers: { 'retry-after': '5' }, body: { success: false } });
     const started = Date.now();
@@ -86,15 +88,23 @@ describe('batch delivery', () => {
     expect(deliveries()).toHaveLength(1);
   });
 
-  it('refuses events over 32 KB by index, before the client, and delivers the others in one request', async () => {
+  it('refuses events over 32 KB by index, unsent, and delivers the others in one request', async () => {
     conn = connect(fake.url);
-    // Non-ASCII text and plain ASCII: the client's own size estimate would let the second one through.
+    // Non-ASCII text (measured in bytes, not characters) and plain ASCII.
     const batch = batchFromEnvelopes([envelopeAt(0), envelopeAt(1, { blob: 'é'.repeat(20_000) }), envelopeAt(2), envelopeAt(3, { blob: 'x'.repeat(40_000) })]);
     const result = await conn.send(batch, never());
     const reason = "The event is larger than Segment's 32 KB per event.";
     expect(result).toMatchObject({ status: 'partial', failed: [{ index: 1, retryable: false, reason }, { index: 3, retryable: false, reason }] });
     expect(deliveries()).toHaveLength(1);
     expect(fake.messages().map((m) => m.messageId)).toEqual([batch.logIds[0], batch.logIds[2]]);
+    expect(fake.dropped()).toHaveLength(0);
+  });
+
+  it('keeps an oversized event refused and the others retryable when the request fails', async () => {
+    conn = connect(fake.url);
+    fake.enqueue({ status: 503, body: { success: false } });
+    const result = await conn.send(batchFromEnvelopes([envelopeAt(0), envelopeAt(1, { blob: 'x'.repeat(40_000) })]), never());
+    expect(result).toMatchObject({ status: 'partial', failed: [{ index: 0, retryable: true, status: 503 }, { index: 1, retryable: false }] });
   });
 
   it('sends nothing when every event is too large', async () => {
@@ -116,7 +126,7 @@ describe('batch delivery', () => {
     expect(Date.now() - started).toBeLessThan(500);
   });
 
-  it('keeps the write key out of results and logs, and the client quiet', async () => {
+  it('keeps the write key out of results and logs, and the console quiet', async () => {
     const warn = vi.spyOn(console, 'warn');
     const ctx = makeContext();
     conn = connect(fake.url, {}, ctx);
@@ -144,12 +154,19 @@ describe('healthcheck and preview', () => {
     expect(health.ok === false && health.error.kind).toBe('auth');
   });
 
+  it('fails on a 404: a wrong segmentHost path is not a reachable Segment', async () => {
+    conn = connect(`${fake.url}/wrong`);
+    fake.enqueue({ status: 404, body: { success: false, message: 'Not found.' } });
+    const health = await conn.healthcheck(never());
+    expect(health).toMatchObject({ ok: false, error: { kind: 'invalid', details: { status: 404 } } });
+  });
+
   it('previews the batch body with the write key masked', () => {
     conn = connect(fake.url);
     const preview = conn.preview?.(batchFromEnvelopes([GOLDEN]));
     const request = preview?.requests[0];
-    expect(request).toMatchObject({ method: 'POST', url: `${fake.url}/v1/batch`, headers: { Authorization: 'Basic [REDACTED]' } });
-    expect(JSON.parse(request?.body ?? '')).toMatchObject({ batch: [{ type: 'track', messageId: LOG_ID, event: 'Failed Login (wrong password)' }], writeKey: '[REDACTED]' });
+    expect(request).toMatchObject({ method: 'POST', url: `${fake.url}/v1/batch`, headers: { Authorization: '[REDACTED]' } });
+    expect(JSON.parse(request?.body ?? '')).toMatchObject({ batch: [{ type: 'track', messageId: LOG_ID, event: 'Failed Login (wrong password)' }] });
     expect(JSON.stringify(preview)).not.toContain(WRITE_KEY);
     expect(fake.requests).toHaveLength(0);
   });

@@ -24,7 +24,7 @@ describe('segment config', () => {
   it("takes Auth0's segmentWriteKey and defaults to the US region", () => {
     const c = parseConfig({ segmentWriteKey: WRITE_KEY });
     expect(c.segmentWriteKey.reveal()).toBe(WRITE_KEY);
-    expect(c).toMatchObject({ segmentRegion: 'us', segmentTimeoutMs: 15_000 });
+    expect(c).toMatchObject({ segmentRegion: 'us' });
     expect(batchUrl(c)).toBe('https://api.segment.io/v1/batch');
   });
 
@@ -40,6 +40,13 @@ describe('segment config', () => {
     expect(messages({ segmentWriteKey: 'k', segmentHost: 'api.segment.io' })).toMatch(/^segmentHost: must be an absolute https:\/\/ URL$/m);
     expect(messages({ segmentWriteKey: 'k', segmentHost: 'https://proxy.example/?key=1' })).toMatch(/^segmentHost: must not contain credentials or a query string$/m);
     expect(messages({ segmentWriteKey: 'k', writeKey: 'k' })).toMatch(/"writeKey"/);
+  });
+
+  it('still loads a stored config with the deprecated segmentTimeoutMs and drops the value', () => {
+    const c = parseConfig({ segmentWriteKey: WRITE_KEY, segmentTimeoutMs: 15_000 });
+    expect(c.segmentTimeoutMs).toBeUndefined();
+    expect(JSON.stringify(c)).not.toContain('15000');
+    expect((configJsonSchema(schema) as { properties: Record<string, { deprecated?: boolean }> }).properties.segmentTimeoutMs?.deprecated).toBe(true);
   });
 
   it('marks the write key as a secret and hides it', () => {

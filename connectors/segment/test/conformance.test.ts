@@ -1,4 +1,4 @@
-// The shared conformance suite against the fake Segment Tracking API, through the real @segment/analytics-node client.
+// The shared conformance suite against the fake Segment Tracking API.
 import { fileURLToPath } from 'node:url';
 import { describeConnectorConformance } from '@outflow/connector-testkit';
 import { isSegmentDelivery, startSegmentFake } from '@outflow/connector-testkit/fakes/segment';
@@ -16,7 +16,6 @@ describeConnectorConformance(segmentConnector, {
     { config: { segmentWriteKey: 'k', segmentRegion: 'ap' }, path: 'segmentRegion' },
     { config: { segmentWriteKey: 'k', segmentHost: 'api.segment.io' }, path: 'segmentHost' },
     { config: { segmentWriteKey: 'k', segmentHost: 'https://user:pw@proxy.example' }, path: 'segmentHost' },
-    { config: { segmentWriteKey: 'k', segmentTimeoutMs: 0 }, path: 'segmentTimeoutMs' },
   ],
   secretValues: [WRITE_KEY],
   // The healthcheck POSTs an empty batch: a request, but no events.
