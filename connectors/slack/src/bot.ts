@@ -1,96 +1,56 @@
-// Web API mode: chat.postMessage with a bot token through WebClient (no retries, rate limits rejected), auth.test as healthcheck.
+// Web API mode: chat.postMessage with the bot token (form-encoded, as WebClient sent it), auth.test as the probe, `ok:false` codes read.
 import { stringify } from 'node:querystring';
-import { DeliveryError, REDACTED, redactText, type DeliveryResult, type Logger as OutflowLogger } from '@outflow/core';
-import { LogLevel, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, WebClient, type Logger } from '@slack/web-api';
-import { codeResult, healthFromResult, networkResult, statusResult } from './outcome.js';
-import type { SlackSender } from './sender.js';
-import type { SlackAnswer, SlackHttp } from './transport.js';
-import type { SlackMessage } from './types.js';
+import { parseRetryAfter, type DeliveryResult, type HealthResult, type HttpResponse } from '@outflow/core';
+import type { EncodedRequest } from '@outflow/http';
+import { codeResult } from './codes.js';
+import { SLACK_API_URL } from './config.js';
+import type { SlackConfig, SlackMessage } from './types.js';
+import { USER_AGENT } from './version.js';
 
-export interface BotOptions {
-  http: SlackHttp;
-  token: string;
-  channel: string;
-  /** Base URL ending in `/`. */
-  apiUrl: string;
-  secrets: readonly string[];
-  logger: OutflowLogger;
+/** The Web API base URL, ending in `/`. */
+export function apiUrlOf(config: SlackConfig): string {
+  const base = config.slackApiUrl ?? SLACK_API_URL;
+  return base.endsWith('/') ? base : `${base}/`;
 }
 
-/** WebClient's own logging, redacted and demoted to debug (the connector reports outcomes itself). */
-function quietLogger(logger: OutflowLogger, secrets: readonly string[]): Logger {
-  let level = LogLevel.WARN;
-  const forward = (...msg: unknown[]) => logger.debug({ component: 'slack-web-api', detail: redactText(msg.map(String).join(' '), secrets) }, 'The Slack client logged a warning.');
-  return { debug: () => {}, info: () => {}, warn: forward, error: forward, setLevel: (l) => void (level = l), getLevel: () => level, setName: () => {} };
+const headers = (config: SlackConfig) => ({
+  Authorization: `Bearer ${config.slackBotToken?.reveal() ?? ''}`,
+  'Content-Type': 'application/x-www-form-urlencoded',
+  'User-Agent': USER_AGENT,
+});
+
+export function encodeBot(message: SlackMessage, config: SlackConfig): EncodedRequest {
+  const form = { channel: config.slackChannel ?? '', text: message.text, blocks: JSON.stringify(message.blocks), unfurl_links: false, unfurl_media: false };
+  return { method: 'POST', url: `${apiUrlOf(config)}chat.postMessage`, headers: headers(config), body: stringify(form) };
 }
 
-/** The arguments of chat.postMessage for one message. */
-export function postArgs(channel: string, message: SlackMessage) {
-  return { channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false };
+/** auth.test checks the token and posts nothing. */
+export function probeBot(config: SlackConfig): EncodedRequest {
+  return { method: 'POST', url: `${apiUrlOf(config)}auth.test`, headers: headers(config) };
 }
 
-/** Maps what WebClient threw (and the last HTTP answer seen) to a delivery result. */
-export function webApiResult(err: unknown, last: SlackAnswer | undefined, secrets: readonly string[]): DeliveryResult {
-  if (err instanceof WebAPIRateLimitedError) {
-    const error = new DeliveryError('throttled', 'Slack is rate limiting (HTTP 429).', { status: 429, vendorCode: 'ratelimited' });
-    return { status: 'retryable', error, retryAfterMs: err.retryAfter * 1000 };
+type Answer = Partial<Record<'ok' | 'error' | 'user' | 'bot_id' | 'team' | 'team_id', unknown>>;
+
+/** The JSON answer's fields; {} for a body that is not JSON. */
+function answerOf(text: string): Answer {
+  try {
+    return (JSON.parse(text) as Answer | null) ?? {};
+  } catch {
+    return {};
   }
-  if (err instanceof WebAPIPlatformError) return codeResult(String(err.data.error), last?.status ?? 200, err.data.response_metadata?.retryAfter);
-  if (err instanceof WebAPIHTTPError) {
-    const body = typeof err.body === 'string' ? err.body : '';
-    if (err.statusCode >= 200 && err.statusCode < 300 && /"ok"\s*:\s*true/.test(body)) return { status: 'success' };
-    return statusResult(err.statusCode, err.headers, body, secrets);
-  }
-  if (err instanceof WebAPIRequestError) return networkResult(err.original, secrets);
-  // WebClient throws a plain Error for a 429 without a usable Retry-After.
-  if (last && last.status !== 200) return statusResult(last.status, last.headers, last.body, secrets);
-  return networkResult(err, secrets);
 }
 
-export function createBotSender(options: BotOptions): SlackSender {
-  const { http, token, channel, apiUrl, secrets } = options;
-  const logger = quietLogger(options.logger, secrets);
-  /** One WebClient per call (about 0.1 ms): each gets the call's abort signal through its fetch. */
-  const client = (signal: AbortSignal, onAnswer: (a: SlackAnswer) => void) =>
-    new WebClient(token, {
-      slackApiUrl: apiUrl,
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-      maxRequestConcurrency: 1,
-      fetch: http.fetchFor(signal, onAnswer),
-      logger,
-      logLevel: LogLevel.WARN,
-    });
+/** A 2xx `{"ok": false, "error": code}` by its code, honouring Retry-After; other statuses by the generic table (429 throttled). */
+export function classifyBot(response: HttpResponse, text: string): DeliveryResult | undefined {
+  if (response.status < 200 || response.status >= 300) return undefined;
+  const answer = answerOf(text);
+  if (answer.ok !== false) return undefined;
+  return codeResult(String(answer.error ?? 'unknown_error'), response.status, parseRetryAfter(response.headers['retry-after']));
+}
 
-  return {
-    async post(message, signal) {
-      let last: SlackAnswer | undefined;
-      try {
-        await client(signal, (a) => (last = a)).chat.postMessage(postArgs(channel, message));
-        return { status: 'success' };
-      } catch (err) {
-        return webApiResult(err, last, secrets);
-      }
-    },
-
-    async check(signal) {
-      let last: SlackAnswer | undefined;
-      try {
-        const res = await client(signal, (a) => (last = a)).auth.test();
-        return { ok: true, message: `The token is valid for the bot ${String(res.user ?? res.bot_id ?? 'user')} in team ${String(res.team ?? res.team_id ?? 'unknown')}.` };
-      } catch (err) {
-        return healthFromResult(webApiResult(err, last, secrets), 'The token is valid.');
-      }
-    },
-
-    preview(message) {
-      const args = postArgs(channel, message);
-      return {
-        method: 'POST',
-        url: `${apiUrl}chat.postMessage`,
-        headers: { Authorization: `Bearer ${REDACTED}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: stringify({ ...args, blocks: JSON.stringify(args.blocks) }),
-      };
-    },
-  };
+/** auth.test's answer names the bot and team. */
+export function botHealth(response: HttpResponse, result: DeliveryResult): HealthResult | undefined {
+  if (result.status !== 'success') return undefined;
+  const a = answerOf(response.body.toString());
+  return { ok: true, message: `The token is valid for the bot ${String(a.user ?? a.bot_id ?? 'user')} in team ${String(a.team ?? a.team_id ?? 'unknown')}.` };
 }

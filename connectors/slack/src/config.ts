@@ -33,13 +33,9 @@ export const slackConfigSchema = z
     slackApiUrl: destination(z.url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' }).optional())
       .describe('Outflow extra. Base URL of the Web API, for proxies and tests. Default: `https://slack.com/api/`. Only used with slackBotToken; checked against the runner\'s egress policy.'),
     slackWebhookUrl: destination(secret('Incoming webhook URL (`https://hooks.slack.com/services/T…/B…/…`); it posts to the channel chosen when the webhook was created. Secret: the URL is the credential. Set this or slackBotToken.').optional()),
-    slackTimeoutMs: z
-      .number()
-      .int()
-      .min(100)
-      .max(300_000)
-      .default(15_000)
-      .describe('Outflow extra. Deadline of one request to Slack in milliseconds. Default: 15000.'),
+    // Accepted so stored configs keep loading, dropped at parse: the attempt's deadline is the only one.
+    slackTimeoutMs: z.number().optional().transform(() => undefined).meta({ deprecated: true })
+      .describe('Deprecated and ignored: the stream\'s attempt deadline (delivery.attemptTimeout) bounds each request.'),
   })
   .superRefine((config, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });

@@ -2,5 +2,5 @@
 export { slackConnector } from './connector.js';
 export { slackConfigSchema } from './config.js';
 export { buildMessage, MAX_EVENTS_PER_MESSAGE } from './blocks.js';
-export { slackCodeKind } from './outcome.js';
+export { slackCodeKind } from './codes.js';
 export type { SlackBlock, SlackConfig, SlackConfigInput, SlackMessage, SlackText } from './types.js';

@@ -120,7 +120,7 @@ describe('chat.postMessage', () => {
     conn = bot();
     const preview = conn.preview?.(batchFromEnvelopes([GOLDEN]));
     const request = preview?.requests[0];
-    expect(request).toMatchObject({ method: 'POST', url: `${fake.apiUrl}chat.postMessage`, headers: { Authorization: 'Bearer [REDACTED]' } });
+    expect(request).toMatchObject({ method: 'POST', url: `${fake.apiUrl}chat.postMessage`, headers: { Authorization: '[REDACTED]' } });
     const form = new URLSearchParams(request?.body);
     expect(form.get('channel')).toBe('C0123FAKE');
     expect(JSON.parse(form.get('blocks') ?? '')).toEqual(buildMessage([GOLDEN]).blocks);

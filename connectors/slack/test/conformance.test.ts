@@ -19,7 +19,6 @@ describeConnectorConformance(slackConnector, {
     { config: { slackBotToken: 'xoxb-1-abc', slackChannel: 'C1', slackWebhookUrl: 'https://hooks.slack.com/services/T/B/X' }, path: 'slackWebhookUrl' },
     { config: { slackBotToken: 'xoxb-1-abc', slackChannel: 'has space' }, path: 'slackChannel' },
     { config: { slackBotToken: 'xoxb-1-abc', slackChannel: 'C1', slackApiUrl: 'ftp://x' }, path: 'slackApiUrl' },
-    { config: { slackBotToken: 'xoxb-1-abc', slackChannel: 'C1', slackTimeoutMs: 5 }, path: 'slackTimeoutMs' },
   ],
   secretValues: [TOKEN],
   // auth.test is not a delivery; only chat.postMessage carries events.
