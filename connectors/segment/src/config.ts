@@ -23,7 +23,7 @@ export const segmentConfigSchema = z
     segmentTimeoutMs: z.number().optional().transform(() => undefined).meta({ deprecated: true })
       .describe('Deprecated and ignored: the stream\'s attempt deadline (delivery.attemptTimeout) bounds each request.'),
   })
-  .describe('Segment (Auth0 stream type `segment`): one `track` call per event with messageId = log_id, sent in batches through @segment/analytics-node.');
+  .describe('Segment (Auth0 stream type `segment`): one `track` call per event with messageId = log_id, sent in batches to the Tracking API\'s /v1/batch.');
 
 /** The batch URL for a config: the region's host or segmentHost, with `/v1/batch` appended. */
 export function batchUrl(config: { segmentRegion: 'us' | 'eu'; segmentHost?: string | undefined }): string {
