@@ -112,4 +112,13 @@ describe('webhook healthcheck', () => {
     expect(revoked.ok === false && revoked.error.kind).toBe('auth');
     expect(archived.ok === false && archived.error.kind).toBe('config');
   });
+
+  it('fails as transient on a 503 and as throttled on a 429', async () => {
+    conn = hook();
+    fake.enqueue(text(503, 'busy'), text(429, 'rate_limited', { 'retry-after': '3' }));
+    const busy = await conn.healthcheck(never());
+    const limited = await conn.healthcheck(never());
+    expect(busy).toMatchObject({ ok: false, error: { kind: 'transient', details: { status: 503 } } });
+    expect(limited).toMatchObject({ ok: false, error: { kind: 'throttled', details: { status: 429 } } });
+  });
 });
