@@ -54,7 +54,7 @@ describe('preview', () => {
     expect(req).toMatchObject({ method: 'POST', url: `${fake.url}/api/v2/logs` });
     expect(req.headers).toMatchObject({ 'DD-API-KEY': '[REDACTED]', 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
     expect(JSON.stringify(preview)).not.toContain(API_KEY);
-    // What the preview shows is what the SDK puts on the wire.
+    // What the preview shows is what goes on the wire.
     expect(await conn.send(batch, never())).toEqual({ status: 'success' });
     expect(fake.requests[0]!.text()).toBe(req.body);
     expect(conn.preview!(sampleBatch(0)).requests).toEqual([]);
