@@ -1,6 +1,6 @@
 // Builds a ConnectorDefinition from an HttpConnectorSpec: guards, in-flight tracking, preview, healthcheck, secrets.
 import {
-  collectSecrets, ConfigError, defineConnector, DeliveryError, REDACTED, type Connector, type ConnectorContext,
+  collectSecrets, ConfigError, defineConnector, DeliveryError, isTransportError, REDACTED, type Connector, type ConnectorContext,
   type ConnectorDefinition, type DeliveryResult, type HealthResult, type HttpResponse, type LogBatch, type PayloadPreview,
 } from '@outflow/core';
 import type { z } from 'zod';
@@ -8,7 +8,8 @@ import { combineResults, isFailure, mapBounded } from './combine.js';
 import type { EncodedRequest, HttpConnectorSpec } from './http-connector-spec.js';
 import { linkedSignal } from './linked-signal.js';
 import { toDeliveryResult } from './result.js';
-import { leaseTransport } from './transport-for.js';
+import { leaseTransport, type TransportLease } from './transport-for.js';
+import { createHttpTransport } from './transport.js';
 
 /** How long `close()` waits for sends in flight before aborting them. */
 export const CLOSE_WAIT_MS = 10_000;
@@ -45,7 +46,9 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
       }
     }
     const secrets = [...collectSecrets(config), ...(spec.secrets?.(config) ?? [])];
-    const lease = leaseTransport(ctx);
+    const tls = spec.tls?.(config);
+    const own = tls && createHttpTransport({ guard: ctx.egress, tls });
+    const lease: TransportLease = own ? { transport: own, release: () => own.close() } : leaseTransport(ctx);
     const transport = lease.transport;
     const timeoutMs = spec.timeoutMs?.(config);
     const stop = new AbortController();
@@ -64,9 +67,21 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
       const started = Date.now();
       const outcome = await transport.request({ ...req, signal: linked.signal }).catch((err: unknown) => err);
       linked.done();
-      const result = toDeliveryResult(outcome, { classify: spec.classify, secrets, now: ctx.clock.now(), events });
+      const vendor = isTransportError(outcome) ? spec.classifyError?.(outcome, config) : undefined;
+      const result = vendor ?? toDeliveryResult(outcome, { classify: spec.classify, secrets, now: ctx.clock.now(), events });
       ctx.logger.debug({ status: (outcome as Partial<HttpResponse>).status, outcome: result.status, ms: Date.now() - started }, 'Request answered.');
       return { outcome, result };
+    };
+
+    /** A success handed to `confirm` when the spec has one, with the attempt's signal linked to close. */
+    const confirmed = async ({ outcome, result }: { outcome: unknown; result: DeliveryResult }, signal: AbortSignal): Promise<DeliveryResult> => {
+      if (!spec.confirm || result.status !== 'success') return result;
+      const linked = linkedSignal([signal, stop.signal], undefined);
+      try {
+        return await spec.confirm(outcome as HttpResponse, { config, ctx, signal: linked.signal, exchange: (req) => exchange(req, linked.signal) });
+      } finally {
+        linked.done();
+      }
     };
 
     const deliver = async (batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> => {
@@ -77,10 +92,10 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
         return { status: 'permanent', error: new DeliveryError('invalid', `The batch could not be encoded: ${(err as Error).message}`) };
       }
       const list = Array.isArray(encoded) ? encoded : [encoded];
-      if (list.length === 1) return (await exchange(list[0] as EncodedRequest, signal, batch.length)).result;
+      if (list.length === 1) return confirmed(await exchange(list[0] as EncodedRequest, signal, batch.length), signal);
       const results = await mapBounded(list, spec.concurrency ?? 8, async (req) => {
         const indices = req.indices ?? all(batch);
-        return { result: (await exchange(req, signal, indices.length)).result, indices };
+        return { result: await confirmed(await exchange(req, signal, indices.length), signal), indices };
       });
       return combineResults(results);
     };
@@ -94,8 +109,12 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
       async healthcheck(signal) {
         if (closing) return { ok: false, error: closedError() };
         if (!spec.probe) return { ok: true, message: 'This connector has no probe.' };
-        const { outcome, result } = await track(exchange(spec.probe(config), signal));
-        return health(outcome, result);
+        let answer: HealthResult = { ok: true, message: 'This connector has no probe.' };
+        for (const req of [spec.probe(config)].flat()) {
+          const { outcome, result } = await track(exchange(req, signal));
+          if (!(answer = health(outcome, result)).ok) break;
+        }
+        return answer;
       },
       preview(batch): PayloadPreview {
         if (batch.length === 0) return { requests: [] };
