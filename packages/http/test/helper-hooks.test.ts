@@ -83,9 +83,9 @@ describe('defineHttpConnector hooks', () => {
     let polls = 0;
     let refuse = false;
     server = await startServer((req, res) => {
-      if (req.url === '/in') return res.end('7');
-      if (refuse) return res.writeHead(401).end();
-      res.end(++polls < 3 ? 'pending' : 'done');
+      if (req.url === '/in') res.end('7');
+      else if (refuse) res.writeHead(401).end();
+      else res.end(++polls < 3 ? 'pending' : 'done');
     });
     const conn = connect({});
     expect(await conn.send(batch(2), never())).toEqual({ status: 'success' });
