@@ -34,10 +34,12 @@ describe('healthcheck', () => {
     expect(await conn.healthcheck(never())).toMatchObject({ ok: false, error: { kind: 'auth', details: { status: 401 } } });
   });
 
-  it('fails on 503 and when nothing listens', async () => {
+  it('fails on 503, on 404 (no API at this URL) and when nothing listens', async () => {
     conn = connect(fake.url);
     fake.enqueue({ status: 503 });
     expect(await conn.healthcheck(never())).toMatchObject({ ok: false, error: { kind: 'transient' } });
+    fake.enqueue({ status: 404 });
+    expect(await conn.healthcheck(never())).toMatchObject({ ok: false, error: { kind: 'config', details: { status: 404 } } });
     await fake.close();
     expect(await conn.healthcheck(never())).toMatchObject({ ok: false, error: { details: { vendorCode: expect.stringMatching(/^ECONN(REFUSED|RESET)$/) } } });
   });

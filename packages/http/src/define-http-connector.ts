@@ -26,10 +26,14 @@ function maskHeaders(headers: Record<string, string>, secrets: readonly string[]
   return out;
 }
 
-/** A probe answer as health: 2xx, 404 and 405 reachable; auth, throttling and server errors not; other 4xx reachable. */
+/**
+ * A probe answer as health: 2xx, 404 and 405 reachable (unless the vendor reads them as `config`:
+ * the probe's path is a real endpoint); auth, config, throttling and server errors not; other 4xx reachable.
+ */
 function health(outcome: HttpResponse | unknown, result: DeliveryResult): HealthResult {
   const status = (outcome as Partial<HttpResponse>).status;
-  if (result.status === 'success' || status === 404 || status === 405) return { ok: true, message: `The destination answered the probe with HTTP ${status}.` };
+  const vendorConfig = isFailure(result) && result.error.kind === 'config';
+  if (result.status === 'success' || ((status === 404 || status === 405) && !vendorConfig)) return { ok: true, message: `The destination answered the probe with HTTP ${status}.` };
   if (isFailure(result) && (result.error.kind !== 'invalid' || status === undefined)) return { ok: false, error: result.error };
   return { ok: true, message: `The destination is reachable (HTTP ${status} to the probe).` };
 }

@@ -20,7 +20,10 @@ const hooked = defineHttpConnector({
   limits: { maxEvents: 100, maxBytes: 1024 * 1024, maxEventBytes: 64 * 1024 },
   endpoints: (c) => ({ url: c.url }),
   encode: (batch, c) => ({ method: 'POST', url: `${c.url}/in`, headers: { 'X-Api-Key': c.apiKey.reveal() }, body: batch.jsonLines() }),
-  classify: (_res, _text, _events, context) => void seenSecrets.push(context.secrets),
+  classify: (res, _text, _events, context) => {
+    seenSecrets.push(context.secrets);
+    return res.status === 404 ? { status: 'permanent', error: new DeliveryError('config', 'No such endpoint.', { status: 404 }) } : undefined;
+  },
   classifyError: (err) => (/CERT|SIGNATURE|ISSUER/.test(err.code) ? { status: 'permanent', error: new DeliveryError('config', `Certificate refused (${err.code}).`, { vendorCode: err.code }) } : undefined),
   tls: (c) => (c.trustCa ? { ca: fixture('ca.pem') } : undefined),
   // The answer names a ticket; the follow-up polls GET /ticket/<n> until it says done.
@@ -109,5 +112,10 @@ describe('defineHttpConnector hooks', () => {
     healthy = false;
     expect(await conn.healthcheck(never())).toMatchObject({ ok: false, error: { kind: 'transient', details: { status: 503 } } });
     expect(server.requests.map((r) => r.url)).toEqual(['/health', '/auth', '/health']);
+  });
+
+  it('a 404 the vendor reads as config makes the probe unhealthy (the generic rule counts 404 as reachable)', async () => {
+    server = await startServer((_req, res) => res.writeHead(404).end());
+    expect(await connect({}).healthcheck(never())).toMatchObject({ ok: false, error: { kind: 'config', details: { status: 404 } } });
   });
 });
