@@ -1,9 +1,16 @@
 // Turns a batch into Datadog log items: the `{log_id, data}` envelope plus Datadog's reserved attributes.
-import type { v2 } from '@datadog/datadog-api-client';
 import type { LogBatch, LogEnvelope } from '@outflow/core';
 import type { DatadogConfig } from './types.js';
 
-export type LogItem = v2.HTTPLogItem;
+/** One log of the intake's array: Datadog's reserved attributes, then the envelope's fields. */
+export interface LogItem {
+  ddsource: string;
+  ddtags?: string;
+  hostname?: string;
+  message: string;
+  service: string;
+  additionalProperties: { log_id: string; date: string; data: LogEnvelope['data'] };
+}
 
 /** The attributes every item of a stream shares. */
 export interface ItemDefaults {
@@ -48,15 +55,10 @@ export function toLogItems(batch: LogBatch, defaults: ItemDefaults): LogItem[] {
   return batch.envelopes().map((e) => toLogItem(e, defaults));
 }
 
-/** An item as the SDK serializes it: the typed attributes in their declared order, then the extra ones. */
-function wireItem(item: LogItem): Record<string, unknown> {
-  const { ddsource, ddtags, hostname, message, service, additionalProperties } = item;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries({ ddsource, ddtags, hostname, message, service })) if (v !== undefined) out[k] = v;
-  return Object.assign(out, additionalProperties);
-}
+/** An item on the wire: the reserved attributes in a fixed order (as Datadog's client writes them; JSON drops the unset ones), then log_id, date, data. */
+const wireItem = ({ ddsource, ddtags, hostname, message, service, additionalProperties }: LogItem) => ({ ddsource, ddtags, hostname, message, service, ...additionalProperties });
 
-/** The JSON body the SDK sends for these items (used by previews; tests check it against the wire). */
+/** The JSON body of the intake request for these items. */
 export function wireBody(items: readonly LogItem[]): string {
   return JSON.stringify(items.map(wireItem));
 }

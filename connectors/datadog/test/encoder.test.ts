@@ -41,7 +41,7 @@ describe('log items', () => {
     expect(JSON.parse(wireBody([item]))).toEqual([{ ddsource: 'auth0', message: 'sapi', service: 'auth0', log_id: 'x1', date: env.data.date, data: env.data }]);
   });
 
-  it('serializes like the SDK: typed attributes first, then log_id, date, data', () => {
+  it('serializes like Datadog\'s client: reserved attributes first, then log_id, date, data', () => {
     expect(wireBody([toLogItem(GOLDEN_ENVELOPE, { ...defaults, ddtags: 'env:prod,team:identity' })])).toBe(GOLDEN_TAGGED);
   });
 });

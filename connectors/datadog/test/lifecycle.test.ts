@@ -34,10 +34,12 @@ describe('healthcheck', () => {
     expect(await conn.healthcheck(never())).toMatchObject({ ok: false, error: { kind: 'auth', details: { status: 401 } } });
   });
 
-  it('fails on 503 and when nothing listens', async () => {
+  it('fails on 503, on 404 (no API at this URL) and when nothing listens', async () => {
     conn = connect(fake.url);
     fake.enqueue({ status: 503 });
     expect(await conn.healthcheck(never())).toMatchObject({ ok: false, error: { kind: 'transient' } });
+    fake.enqueue({ status: 404 });
+    expect(await conn.healthcheck(never())).toMatchObject({ ok: false, error: { kind: 'config', details: { status: 404 } } });
     await fake.close();
     expect(await conn.healthcheck(never())).toMatchObject({ ok: false, error: { details: { vendorCode: expect.stringMatching(/^ECONN(REFUSED|RESET)$/) } } });
   });
@@ -54,7 +56,7 @@ describe('preview', () => {
     expect(req).toMatchObject({ method: 'POST', url: `${fake.url}/api/v2/logs` });
     expect(req.headers).toMatchObject({ 'DD-API-KEY': '[REDACTED]', 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
     expect(JSON.stringify(preview)).not.toContain(API_KEY);
-    // What the preview shows is what the SDK puts on the wire.
+    // What the preview shows is what goes on the wire.
     expect(await conn.send(batch, never())).toEqual({ status: 'success' });
     expect(fake.requests[0]!.text()).toBe(req.body);
     expect(conn.preview!(sampleBatch(0)).requests).toEqual([]);

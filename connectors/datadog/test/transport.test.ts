@@ -1,4 +1,4 @@
-// The SDK over Outflow's HTTP layer, against the fake intake: headers, limits, classification, network, egress.
+// Requests against the fake intake: headers, limits, classification, network, egress.
 import { inspect } from 'node:util';
 import { createEgressGuard, type Connector, type ConnectorContext, type DeliveryResult } from '@outflow/core';
 import { sampleBatch } from '@outflow/connector-testkit';
@@ -32,7 +32,7 @@ describe('requests', () => {
     expect([...req.query.keys()]).toEqual([]);
     expect(req.headers['dd-api-key']).toBe(API_KEY);
     expect(req.headers['content-type']).toBe('application/json');
-    expect(req.headers['user-agent']).toMatch(/^outflow\/\d+\.\d+\.\d+ datadog-api-client-typescript\//);
+    expect(req.headers['user-agent']).toMatch(/^outflow\/\d+\.\d+\.\d+$/);
     expect(fake.logs()).toHaveLength(4);
   });
 
@@ -89,7 +89,7 @@ describe('classification', () => {
     expect(await conn.send(sampleBatch(1), never())).toMatchObject({ status: 'retryable', retryAfterMs: 5000 });
   });
 
-  it('a 2xx the SDK cannot parse (200 without a body) is still a success', async () => {
+  it('a 2xx without a JSON body (200 without a body) is still a success', async () => {
     conn = connect(fake.url);
     fake.enqueue({ status: 200 }, { status: 202, body: 'not json' });
     expect(await conn.send(sampleBatch(1), never())).toEqual({ status: 'success' });
@@ -103,7 +103,7 @@ describe('classification', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
-  it('makes exactly one request per send, even for 429 and 5xx (SDK retries off)', async () => {
+  it('makes exactly one request per send, even for 429 and 5xx (no retries in the connector)', async () => {
     conn = connect(fake.url);
     fake.setHandler(() => datadogRateLimited(0));
     expect((await conn.send(sampleBatch(1), never())).status).toBe('retryable');
@@ -133,7 +133,7 @@ describe('network', () => {
 
   it('a stalled answer settles promptly when the signal aborts', async () => {
     conn = connect(fake.url);
-    await conn.send(sampleBatch(1), never()); // the SDK is loaded
+    await conn.send(sampleBatch(1), never());
     fake.enqueue({ stall: true });
     const started = Date.now();
     const result = await conn.send(sampleBatch(1), AbortSignal.timeout(200));

@@ -51,15 +51,14 @@ export const splunkConfigSchema = z
       .describe('Outflow extra. Indexer acknowledgement: a batch counts as delivered only once Splunk reports it indexed. The token must have indexer acknowledgement enabled. Default: false.'),
     splunkAckTimeoutMs: z
       .number()
-      .int()
-      .min(100)
-      .max(600_000)
-      .default(60_000)
-      .describe('Outflow extra. How long one send waits for the acknowledgement before the batch is retried, in milliseconds. Default: 60000.'),
+      .optional()
+      .meta({ deprecated: true })
+      .describe("Deprecated and ignored: the attempt's deadline bounds the acknowledgement wait. Accepted so that stored configs keep loading; dropped when parsed."),
     splunkChannel: z
       .string()
       .regex(GUID, 'must be a GUID, e.g. `0aeeac95-ac74-4aa9-b30d-6c4c0ac581ba`')
       .optional()
       .describe('Outflow extra. HEC channel (`X-Splunk-Request-Channel`). Default: a random GUID per connector when splunkAck is on, none otherwise.'),
   })
+  .transform(({ splunkAckTimeoutMs: _ignored, ...config }) => config)
   .describe('Splunk (Auth0 stream type `splunk`): sends Auth0 log envelopes to the HTTP Event Collector.');

@@ -32,9 +32,18 @@ describe('splunk config', () => {
     const c = parseConfig(ok);
     expect(c).toMatchObject({
       splunkSecure: true, splunkScheme: 'https', splunkSourcetype: 'auth0', splunkSource: 'auth0',
-      splunkCompression: 'none', splunkAck: false, splunkAckTimeoutMs: 60_000,
+      splunkCompression: 'none', splunkAck: false,
     });
+    expect('splunkAckTimeoutMs' in c).toBe(false);
     for (const k of ['splunkPort', 'splunkIndex', 'splunkChannel'] as const) expect(c[k]).toBeUndefined();
+  });
+
+  it('still loads a stored config with the deprecated splunkAckTimeoutMs, and drops it', () => {
+    const c = parseConfig({ ...ok, splunkAck: true, splunkAckTimeoutMs: 60_000 });
+    expect(c.splunkAck).toBe(true);
+    expect('splunkAckTimeoutMs' in c).toBe(false);
+    const json = configJsonSchema(schema) as { properties: Record<string, { deprecated?: boolean }> };
+    expect(json.properties.splunkAckTimeoutMs?.deprecated).toBe(true);
   });
 
   it('takes the port as digits or a YAML number, and an empty port as the default', () => {
@@ -55,7 +64,6 @@ describe('splunk config', () => {
     expect(errors({ ...ok, splunkIndex: 'Main Index' })).toMatch(/^splunkIndex: must be a Splunk index name/m);
     expect(errors({ ...ok, splunkSourcetype: 'a"b' })).toMatch(/^splunkSourcetype: must not contain quotes/m);
     expect(errors({ ...ok, splunkCompression: 'deflate' })).toMatch(/^splunkCompression:/m);
-    expect(errors({ ...ok, splunkAckTimeoutMs: 10 })).toMatch(/^splunkAckTimeoutMs:/m);
     expect(errors({ ...ok, splunkChannel: 'not-a-guid' })).toMatch(/^splunkChannel: must be a GUID/m);
   });
 

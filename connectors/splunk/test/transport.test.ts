@@ -127,9 +127,8 @@ describe('network', () => {
     conn = connect(url);
     const result = failure(await conn.send(sampleBatch(1), never()));
     expect(result).toMatchObject({ status: 'retryable', error: { details: { vendorCode: 'ECONNREFUSED' } } });
-    // axios errors hold the request headers; the cause kept on the result is scrubbed of them.
+    // axios errors hold the request headers; nothing of them reaches the result.
     expect(inspect(result, { depth: 20, showHidden: true })).not.toContain(TOKEN);
-    expect((result.error.cause as { code?: string } | undefined)?.code).toBe('ECONNREFUSED');
   });
 
   it('a stalled answer settles promptly when the signal aborts; an aborted signal sends nothing', async () => {

@@ -1,14 +1,15 @@
 // Builds a ConnectorDefinition from an HttpConnectorSpec: guards, in-flight tracking, preview, healthcheck, secrets.
 import {
-  collectSecrets, ConfigError, defineConnector, DeliveryError, REDACTED, redactText, type Connector, type ConnectorContext,
-  type ConnectorDefinition, type DeliveryResult, type HealthResult, type HttpResponse, isTransportError, type LogBatch, type PayloadPreview,
+  collectSecrets, ConfigError, defineConnector, DeliveryError, isTransportError, REDACTED, redactText, type Connector, type ConnectorContext,
+  type ConnectorDefinition, type DeliveryResult, type HealthResult, type HttpResponse, type LogBatch, type PayloadPreview,
 } from '@outflow/core';
 import type { z } from 'zod';
 import { combineResults, isFailure, mapBounded } from './combine.js';
 import type { EncodedBatch, EncodedRequest, HttpConnectorSpec } from './http-connector-spec.js';
 import { linkedSignal } from './linked-signal.js';
 import { toDeliveryResult } from './result.js';
-import { leaseTransport } from './transport-for.js';
+import { leaseTransport, type TransportLease } from './transport-for.js';
+import { createHttpTransport } from './transport.js';
 
 /** How long `close()` waits for sends in flight before aborting them. */
 export const CLOSE_WAIT_MS = 10_000;
@@ -35,10 +36,14 @@ function maskUrl(url: string, secrets: readonly string[]): string {
 const asBatch = (encoded: EncodedRequest | EncodedRequest[] | EncodedBatch): EncodedBatch =>
   Array.isArray(encoded) ? { requests: encoded } : 'requests' in encoded ? encoded : { requests: [encoded as EncodedRequest] };
 
-/** A probe answer as health: 2xx, 404 and 405 reachable; auth, throttling and server errors not; other 4xx reachable. */
+/**
+ * A probe answer as health: 2xx, 404 and 405 reachable (unless the vendor reads them as `config`:
+ * the probe's path is a real endpoint); auth, config, throttling and server errors not; other 4xx reachable.
+ */
 function health(outcome: HttpResponse | unknown, result: DeliveryResult): HealthResult {
   const status = (outcome as Partial<HttpResponse>).status;
-  if (result.status === 'success' || status === 404 || status === 405) return { ok: true, message: `The destination answered the probe with HTTP ${status}.` };
+  const vendorConfig = isFailure(result) && result.error.kind === 'config';
+  if (result.status === 'success' || ((status === 404 || status === 405) && !vendorConfig)) return { ok: true, message: `The destination answered the probe with HTTP ${status}.` };
   if (isFailure(result) && (result.error.kind !== 'invalid' || status === undefined)) return { ok: false, error: result.error };
   return { ok: true, message: `The destination is reachable (HTTP ${status} to the probe).` };
 }
@@ -55,7 +60,9 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
       }
     }
     const secrets = [...collectSecrets(config), ...(spec.secrets?.(config) ?? [])];
-    const lease = leaseTransport(ctx);
+    const tls = spec.tls?.(config);
+    const own = tls && createHttpTransport({ guard: ctx.egress, tls });
+    const lease: TransportLease = own ? { transport: own, release: () => own.close() } : leaseTransport(ctx);
     const transport = lease.transport;
     const timeoutMs = spec.timeoutMs?.(config);
     const stop = new AbortController();
@@ -74,9 +81,21 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
       const started = Date.now();
       const outcome = await transport.request({ ...req, signal: linked.signal }).catch((err: unknown) => err);
       linked.done();
-      const result = toDeliveryResult(outcome, { classify: spec.classify, secrets, now: ctx.clock.now(), events });
+      const vendor = isTransportError(outcome) ? spec.classifyError?.(outcome, config) : undefined;
+      const result = vendor ?? toDeliveryResult(outcome, { classify: spec.classify, secrets, now: ctx.clock.now(), events });
       ctx.logger.debug({ status: (outcome as Partial<HttpResponse>).status, outcome: result.status, ms: Date.now() - started }, 'Request answered.');
       return { outcome, result };
+    };
+
+    /** A success handed to `confirm` when the spec has one, with the attempt's signal linked to close. */
+    const confirmed = async ({ outcome, result }: { outcome: unknown; result: DeliveryResult }, signal: AbortSignal): Promise<DeliveryResult> => {
+      if (!spec.confirm || result.status !== 'success') return result;
+      const linked = linkedSignal([signal, stop.signal], undefined);
+      try {
+        return await spec.confirm(outcome as HttpResponse, { config, ctx, signal: linked.signal, exchange: (req) => exchange(req, linked.signal) });
+      } finally {
+        linked.done();
+      }
     };
 
     const deliver = async (batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> => {
@@ -88,10 +107,10 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
       }
       const { requests: list, refused } = encoded;
       const refusedResults = refused?.indices.length ? [{ result: { status: 'permanent', error: refused.error } as const, indices: refused.indices }] : [];
-      if (list.length === 1 && !refusedResults.length) return (await exchange(list[0] as EncodedRequest, signal, batch.length)).result;
+      if (list.length === 1 && !refusedResults.length) return confirmed(await exchange(list[0] as EncodedRequest, signal, batch.length), signal);
       const results = await mapBounded(list, spec.concurrency ?? 8, async (req) => {
         const indices = req.indices ?? all(batch);
-        return { result: (await exchange(req, signal, indices.length)).result, indices };
+        return { result: await confirmed(await exchange(req, signal, indices.length), signal), indices };
       });
       return combineResults([...results, ...refusedResults]);
     };
@@ -105,9 +124,13 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
       async healthcheck(signal) {
         if (closing) return { ok: false, error: closedError() };
         if (!spec.probe) return { ok: true, message: 'This connector has no probe.' };
-        const { outcome, result } = await track(exchange(spec.probe(config), signal));
-        const own = isTransportError(outcome) ? undefined : spec.health?.(outcome as HttpResponse, result);
-        return own ?? health(outcome, result);
+        let answer: HealthResult = { ok: true, message: 'This connector has no probe.' };
+        for (const req of [spec.probe(config)].flat()) {
+          const { outcome, result } = await track(exchange(req, signal));
+          const own = isTransportError(outcome) ? undefined : spec.health?.(outcome as HttpResponse, result);
+          if (!(answer = own ?? health(outcome, result)).ok) break;
+        }
+        return answer;
       },
       preview(batch): PayloadPreview {
         if (batch.length === 0) return { requests: [] };

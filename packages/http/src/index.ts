@@ -6,5 +6,6 @@ export type { ProxyOption } from './proxy.js';
 export { isTransportError, type HttpRequest, type HttpResponse, type HttpTransport, type TransportError } from '@outflow/core';
 export { toDeliveryResult, type ClassifyOptions, type VendorClassification } from './result.js';
 export { defineHttpConnector, CLOSE_WAIT_MS } from './define-http-connector.js';
-export type { EncodedBatch, EncodedRequest, HttpConnectorSpec, RefusedEvents } from './http-connector-spec.js';
+export type { EncodedBatch, EncodedRequest, FollowUp, HttpConnectorSpec, RefusedEvents } from './http-connector-spec.js';
 export { combineResults } from './combine.js';
+export { createDatadogHttpLibrary, type DatadogHttpLibrary, type DatadogHttpLibraryOptions, type DatadogRequestContext, type DatadogResponseBody } from './adapters/datadog.js';

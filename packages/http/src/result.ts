@@ -5,11 +5,12 @@ import {
 
 /**
  * A vendor's own reading of some answers: status → kind, or a function (e.g. of the body, a 2xx
- * naming refused events) that may decline with undefined. `events` is how many events the request carried.
+ * naming refused events) that may decline with undefined. `events` is how many events the request carried;
+ * `context` has the secrets to redact from anything quoted and the clock's now (for Retry-After dates).
  */
 export type VendorClassification =
   | Readonly<Record<number, DeliveryErrorKind>>
-  | ((response: HttpResponse, text: string, events: number) => DeliveryResult | undefined);
+  | ((response: HttpResponse, text: string, events: number, context: { secrets: readonly string[]; now: number | undefined }) => DeliveryResult | undefined);
 
 export interface ClassifyOptions {
   classify?: VendorClassification | undefined;
@@ -48,7 +49,7 @@ export function toDeliveryResult(outcome: HttpResponse | unknown, options: Class
   const text = outcome.body.toString('utf8');
   const table = options.classify;
   if (typeof table === 'function') {
-    const own = table(outcome, text, options.events ?? 0);
+    const own = table(outcome, text, options.events ?? 0, { secrets, now: options.now });
     if (own) return own;
   } else if (table && status >= 300 && table[status]) {
     return fromTable(outcome, table[status] as DeliveryErrorKind, text, secrets, options.now);

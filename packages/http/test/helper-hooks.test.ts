@@ -1,38 +1,49 @@
-// defineHttpConnector's vendor hooks against a real server: events refused by encode, the probe's vendor reading, secret URLs in previews.
-import { batchFromEnvelopes, createEgressGuard, DeliveryError, secret, type ConnectorContext, type LogBatch, type Logger } from '@outflow/core';
+// defineHttpConnector's optional hooks: tls (a transport of its own), classifyError, confirm (a follow-up), several probes, classify's context.
+import {
+  batchFromEnvelopes, createEgressGuard, DeliveryError, secretHeaderValue, type ConnectorContext, type HttpResponse, type LogBatch, type Logger,
+} from '@outflow/core';
 import { createManualClock } from '@outflow/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineHttpConnector } from '../src/index.js';
-import { startServer, type TestServer } from './servers.js';
+import { eventually, fixture, startServer, type TestServer } from './servers.js';
 
-const PATH_SECRET = 'hookSecretPart0123';
+const KEY = 'key-0123456789-secret';
 const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, child: () => quiet };
 const never = () => new AbortController().signal;
-const tooLarge = new DeliveryError('invalid', 'The event is too large.', { tooLarge: true });
+const seenSecrets: Array<readonly string[]> = [];
 
-/** Refuses events of type `big` without sending them; the probe's 2xx names the account from the body. */
 const hooked = defineHttpConnector({
   type: 'hooked',
   displayName: 'Hooked',
-  configSchema: z.strictObject({ url: secret('The URL; it is the credential.') }),
+  configSchema: z.strictObject({ url: z.url(), apiKey: secretHeaderValue('Key.'), trustCa: z.boolean().default(false), twoProbes: z.boolean().default(false) }),
   limits: { maxEvents: 100, maxBytes: 1024 * 1024, maxEventBytes: 64 * 1024 },
-  endpoints: (c) => ({ url: c.url.reveal() }),
-  encode: (batch, c) => {
-    const indices = batch.types.flatMap((t, i) => (t === 'big' ? [] : [i]));
-    const refused = batch.types.flatMap((t, i) => (t === 'big' ? [i] : []));
-    const requests = indices.length ? [{ method: 'POST', url: c.url.reveal(), body: indices.map((i) => batch.raw(i).toString()).join('\n'), indices }] : [];
-    return { requests, refused: { indices: refused, error: tooLarge } };
+  endpoints: (c) => ({ url: c.url }),
+  encode: (batch, c) => ({ method: 'POST', url: `${c.url}/in`, headers: { 'X-Api-Key': c.apiKey.reveal() }, body: batch.jsonLines() }),
+  classify: (res, _text, _events, context) => {
+    seenSecrets.push(context.secrets);
+    return res.status === 404 ? { status: 'permanent', error: new DeliveryError('config', 'No such endpoint.', { status: 404 }) } : undefined;
   },
-  probe: (c) => ({ method: 'GET', url: c.url.reveal() }),
-  health: (res, result) => (result.status === 'success' ? { ok: true, message: `Account ${res.body.toString()} is ready.` } : res.status === 404 ? { ok: false, error: new DeliveryError('auth', 'The URL was revoked.') } : undefined),
-  secrets: (c) => [new URL(c.url.reveal()).pathname.slice(1)],
+  classifyError: (err) => (/CERT|SIGNATURE|ISSUER/.test(err.code) ? { status: 'permanent', error: new DeliveryError('config', `Certificate refused (${err.code}).`, { vendorCode: err.code }) } : undefined),
+  tls: (c) => (c.trustCa ? { ca: fixture('ca.pem') } : undefined),
+  // The answer names a ticket; the follow-up polls GET /ticket/<n> until it says done.
+  confirm: async (response: HttpResponse, follow) => {
+    const ticket = response.body.toString();
+    if (!ticket) return { status: 'success' };
+    while (!follow.signal.aborted) {
+      const { outcome, result } = await follow.exchange({ method: 'GET', url: `${follow.config.url}/ticket/${ticket}` });
+      if (result.status !== 'success') return result;
+      if ((outcome as HttpResponse).body.toString() === 'done') return { status: 'success' };
+    }
+    return { status: 'retryable', error: new DeliveryError('transient', 'Not confirmed before the deadline.') };
+  },
+  probe: (c) => [{ method: 'GET', url: `${c.url}/health` }, ...(c.twoProbes ? [{ method: 'GET', url: `${c.url}/auth`, headers: { 'X-Api-Key': c.apiKey.reveal() } }] : [])],
 });
 
-function batch(types: string[]): LogBatch {
-  return batchFromEnvelopes(types.map((type, i) => {
+function batch(n: number): LogBatch {
+  return batchFromEnvelopes(Array.from({ length: n }, (_, i) => {
     const log_id = `900202601010000000000000000000000000000000000000000${String(i).padStart(4, '0')}`;
-    return { log_id, data: { log_id, date: '2026-01-01T00:00:00.000Z', type } };
+    return { log_id, data: { log_id, date: '2026-01-01T00:00:00.000Z', type: 's' } };
   }));
 }
 
@@ -44,50 +55,67 @@ afterEach(async () => {
   server = undefined;
 });
 
-function connect(): ReturnType<typeof hooked.create> {
-  const ctx: ConnectorContext = { streamId: 'ls_1', tenant: 't', logger: quiet, clock: createManualClock(), egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }) };
-  const conn = hooked.create(ctx, hooked.configSchema.parse({ url: `${server!.url}/services/T1/${PATH_SECRET}` }));
+const context = (): ConnectorContext => ({ streamId: 'ls_1', tenant: 't', logger: quiet, clock: createManualClock(), egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }) });
+
+function connect(input: Record<string, unknown>, ctx = context()) {
+  const conn = hooked.create(ctx, hooked.configSchema.parse({ url: server!.url, apiKey: KEY, ...input }));
   made.push(conn);
   return conn;
 }
 
 describe('defineHttpConnector hooks', () => {
-  it('reports events refused by encode as permanent failures by index and sends the rest', async () => {
-    server = await startServer((_req, res) => res.end());
-    const result = await connect().send(batch(['s', 'big', 's', 'big']), never());
-    expect(result).toEqual({ status: 'partial', failed: [1, 3].map((index) => ({ index, retryable: false, reason: 'The event is too large.', status: undefined })) });
-    expect(server.requests).toHaveLength(1);
-    expect(server.requests[0]!.body.toString().split('\n')).toHaveLength(2);
+  it('tls: a transport of its own with the TLS options, closed with the connector; classifyError reads certificate errors', async () => {
+    server = await startServer((_req, res) => res.end(), { cert: fixture('server.pem'), key: fixture('server-key.pem') });
+    const refused = await connect({}).send(batch(1), never());
+    expect(refused).toMatchObject({ status: 'permanent', error: { kind: 'config', message: expect.stringMatching(/^Certificate refused/) } });
+    const trusting = connect({ trustCa: true });
+    expect(await trusting.send(batch(1), never())).toEqual({ status: 'success' });
+    expect(server.open).toBe(1);
+    await trusting.close();
+    await eventually(() => server!.open === 0);
   });
 
-  it('sends nothing and fails the batch with the refusal when every event is refused', async () => {
-    server = await startServer((_req, res) => res.end());
-    expect(await connect().send(batch(['big', 'big']), never())).toEqual({ status: 'permanent', error: tooLarge });
-    expect(server.requests).toHaveLength(0);
+  it('classify gets the secrets to redact', async () => {
+    server = await startServer((_req, res) => res.writeHead(400).end());
+    seenSecrets.length = 0;
+    await connect({}).send(batch(1), never());
+    expect(seenSecrets).toEqual([expect.arrayContaining([KEY])]);
   });
 
-  it('keeps refused events apart from a failed request: the request\'s events stay retryable', async () => {
-    server = await startServer((_req, res) => res.writeHead(503).end());
-    const result = await connect().send(batch(['s', 'big']), never());
-    expect(result).toMatchObject({ status: 'partial', failed: [{ index: 0, retryable: true, status: 503 }, { index: 1, retryable: false }] });
-  });
-
-  it('lets the vendor read the probe answer, else falls back to the default reading', async () => {
-    const answers: Array<[number, string]> = [[200, 'acme'], [404, ''], [401, '']];
-    server = await startServer((_req, res) => {
-      const [status, body] = answers.shift() ?? [500, ''];
-      res.writeHead(status).end(body);
+  it('confirm: a success is replaced by the follow-up, whose requests are classified and whose failures end it', async () => {
+    let polls = 0;
+    let refuse = false;
+    server = await startServer((req, res) => {
+      if (req.url === '/in') res.end('7');
+      else if (refuse) res.writeHead(401).end();
+      else res.end(++polls < 3 ? 'pending' : 'done');
     });
-    const conn = connect();
-    expect(await conn.healthcheck(never())).toEqual({ ok: true, message: 'Account acme is ready.' });
-    expect(await conn.healthcheck(never())).toMatchObject({ ok: false, error: { kind: 'auth', message: 'The URL was revoked.' } });
-    expect(await conn.healthcheck(never())).toMatchObject({ ok: false, error: { kind: 'auth', details: { status: 401 } } });
+    const conn = connect({});
+    expect(await conn.send(batch(2), never())).toEqual({ status: 'success' });
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /in', 'GET /ticket/7', 'GET /ticket/7', 'GET /ticket/7']);
+    refuse = true;
+    expect(await conn.send(batch(1), never())).toMatchObject({ status: 'permanent', error: { kind: 'auth' } });
   });
 
-  it('previews a secret URL with its origin kept and the secret part redacted', async () => {
-    server = await startServer((_req, res) => res.end());
-    const preview = connect().preview!(batch(['s']));
-    expect(preview.requests[0]!.url).toBe(`${server.url}/[REDACTED]`);
-    expect(JSON.stringify(preview)).not.toContain(PATH_SECRET);
+  it("confirm: the follow-up's signal is the attempt's", async () => {
+    server = await startServer((req, res) => res.end(req.url === '/in' ? '1' : 'pending'));
+    const started = Date.now();
+    expect(await connect({}).send(batch(1), AbortSignal.timeout(300))).toMatchObject({ status: 'retryable' });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('several probes run in order and stop at the first unhealthy one', async () => {
+    let healthy = true;
+    server = await startServer((req, res) => res.writeHead(req.url === '/health' && !healthy ? 503 : req.headers['x-api-key'] === KEY || req.url === '/health' ? 200 : 403).end());
+    const conn = connect({ twoProbes: true });
+    expect(await conn.healthcheck(never())).toMatchObject({ ok: true });
+    healthy = false;
+    expect(await conn.healthcheck(never())).toMatchObject({ ok: false, error: { kind: 'transient', details: { status: 503 } } });
+    expect(server.requests.map((r) => r.url)).toEqual(['/health', '/auth', '/health']);
+  });
+
+  it('a 404 the vendor reads as config makes the probe unhealthy (the generic rule counts 404 as reachable)', async () => {
+    server = await startServer((_req, res) => res.writeHead(404).end());
+    expect(await connect({}).healthcheck(never())).toMatchObject({ ok: false, error: { kind: 'config', details: { status: 404 } } });
   });
 });

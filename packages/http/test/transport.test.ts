@@ -1,4 +1,5 @@
 // The HTTP transport against real servers on 127.0.0.1: statuses, caps, gzip, aborts, refusals, keep-alive, proxy, TLS.
+import { inspect } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createEgressGuard, isTransportError, type HttpTransport } from '@outflow/core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -115,6 +116,14 @@ describe.each([false, true])('createHttpTransport (lean path: %s)', (lean) => {
   it('rejects with ECONNREFUSED when nothing listens', async () => {
     transport = createHttpTransport({ guard: open });
     expect((await rejection(transport.request({ method: 'GET', url: await deadUrl(), signal: never() }))).code).toBe('ECONNREFUSED');
+  });
+
+  it('keeps the request headers and body out of a network error, its causes included (was a Splunk transport test)', async () => {
+    transport = createHttpTransport({ guard: open });
+    const err = await rejection(transport.request({ method: 'POST', url: await deadUrl(), headers: { Authorization: 'Splunk header-secret-123' }, body: 'body-secret-456', signal: never() }));
+    const text = inspect(err, { depth: 20, showHidden: true });
+    expect(text).toMatch(/ECONNREFUSED/);
+    for (const secret of ['header-secret-123', 'body-secret-456']) expect(text).not.toContain(secret);
   });
 
   it('refuses [::ffff:127.0.0.1] under the strict policy before any byte is sent', async () => {
