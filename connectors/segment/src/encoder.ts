@@ -1,7 +1,6 @@
 // Maps one Auth0 log envelope to a Segment `track` call: messageId = log_id, identity, readable name, time, properties.
 import { createHash } from 'node:crypto';
-import type { LogEnvelope } from '@outflow/core';
-import { EVENT_NAMES } from './event-names.js';
+import { EVENT_NAMES, type LogEnvelope } from '@outflow/core';
 import type { TrackIdentity, TrackMessage } from './types.js';
 
 /** Segment wants messageIds under 100 characters. */

@@ -2,5 +2,5 @@
 export { segmentConnector } from './connector.js';
 export { segmentConfigSchema, batchUrl, SEGMENT_HOSTS } from './config.js';
 export { trackMessage, eventNameOf, identityOf, messageIdOf } from './encoder.js';
-export { EVENT_NAMES } from './event-names.js';
+export { EVENT_NAMES } from '@outflow/core';
 export type { SegmentConfig, SegmentConfigInput, TrackMessage } from './types.js';

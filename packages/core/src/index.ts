@@ -1,6 +1,7 @@
 // @outflow/core: the contract every Outflow connector, store and runner shares.
 export * from './types.js';
 export * from './categories.js';
+export { EVENT_NAMES } from './event-names.js';
 export * from './filter.js';
 export * from './clock.js';
 export * from './duration.js';

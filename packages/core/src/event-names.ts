@@ -1,4 +1,4 @@
-// Readable Segment event names per Auth0 type code (legacy Logs-to-Segment names where unique, else Tenant Log Catalog titles).
+// Readable event names per Auth0 type code (legacy log-extension names where unique, else Tenant Log Catalog titles), for destinations that name events (Segment, Mixpanel).
 
 /**
  * `s` → `Success Login`. Where the Auth0 logs extensions (auth0-log-extension-tools `logTypes`) gave a
