@@ -8,3 +8,4 @@ export { toDeliveryResult, type ClassifyOptions, type VendorClassification } fro
 export { defineHttpConnector, CLOSE_WAIT_MS } from './define-http-connector.js';
 export type { EncodedRequest, HttpConnectorSpec } from './http-connector-spec.js';
 export { combineResults } from './combine.js';
+export { awsClientOptions, awsRequestHandler, type AwsHttpRequest, type AwsHttpResponse, type AwsRequestHandler } from './adapters/aws.js';
