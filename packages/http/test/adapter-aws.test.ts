@@ -3,7 +3,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { HttpResponse } from '@smithy/core/transport';
 import { createEgressGuard, isTransportError, type HttpTransport } from '@outflow/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { awsClientOptions, awsRequestHandler, createHttpTransport } from '../src/index.js';
+import { awsClientOptions, awsErrorKind, awsErrorResult, awsRequestHandler, createHttpTransport } from '../src/index.js';
 import { eventually, startServer, type TestServer } from './servers.js';
 
 const open = createEgressGuard({ allowHttp: true, allowPrivateNetworks: true });
@@ -145,5 +145,40 @@ describe('awsRequestHandler.handle', () => {
     eb.destroy();
     const res = await (transport as HttpTransport).request({ method: 'GET', url: srv.url, signal: AbortSignal.timeout(5000) });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('awsErrorResult', () => {
+  const options = { service: 'EventBridge', secrets: ['s3cr3t-value'], kinds: { NotAuthorizedForSourceException: 'auth', ThrottlingException: 'invalid' } as const };
+  const sdkError = (name: string, status: number | undefined, message = 'no', headers: Record<string, string> = {}) =>
+    Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status }, $response: { headers } });
+
+  it('reads AWS error names before the status, the service table before the common names', () => {
+    expect(awsErrorKind('UnrecognizedClientException')).toBe('auth');
+    expect(awsErrorKind('NotAuthorizedForSourceException', options.kinds)).toBe('auth');
+    expect(awsErrorKind('ThrottlingException', options.kinds)).toBe('invalid');
+    expect(awsErrorKind('toString')).toBeUndefined();
+    expect(awsErrorResult(sdkError('UnrecognizedClientException', 400), options)).toMatchObject({ status: 'permanent', error: { kind: 'auth', details: { status: 400, vendorCode: 'UnrecognizedClientException' } } });
+    expect(awsErrorResult(sdkError('ResourceNotFoundException', 400), options)).toMatchObject({ status: 'permanent', error: { kind: 'config' } });
+    expect(awsErrorResult(sdkError('RequestLimitExceeded', 429, 'slow', { 'retry-after': '7' }), options)).toMatchObject({ status: 'retryable', retryAfterMs: 7000, error: { kind: 'throttled' } });
+  });
+
+  it('falls back to the HTTP status for unknown names, keeping the name', () => {
+    expect(awsErrorResult(sdkError('SomethingNew', 503), options)).toMatchObject({ status: 'retryable', error: { kind: 'transient', details: { status: 503, vendorCode: 'SomethingNew' } } });
+    expect(awsErrorResult(sdkError('SomethingNew', 400), options)).toMatchObject({ status: 'permanent', error: { kind: 'invalid', details: { vendorCode: 'SomethingNew' } } });
+  });
+
+  it('reads transport errors, aborts and unknown failures as network trouble, egress refusals as config', async () => {
+    const transport = createHttpTransport({ guard: createEgressGuard({ allowHttp: true, allowPrivateNetworks: false }) });
+    const refused = await transport.request({ method: 'GET', url: 'http://127.0.0.1:9/', signal: AbortSignal.timeout(5000) }).catch((e: unknown) => e);
+    await transport.close();
+    expect(awsErrorResult(refused, options)).toMatchObject({ status: 'permanent', error: { kind: 'config', details: { vendorCode: 'EGRESS_REFUSED' } } });
+    expect(awsErrorResult(sdkError('AbortError', undefined, 'Request aborted'), options)).toMatchObject({ status: 'retryable', error: { kind: 'transient', details: { vendorCode: 'ABORTED' } } });
+    expect(awsErrorResult(new Error('socket hang up'), options)).toMatchObject({ status: 'retryable', error: { kind: 'transient' } });
+  });
+
+  it('redacts secrets from the quoted AWS message', () => {
+    const result = awsErrorResult(sdkError('AccessDeniedException', 400, 'key s3cr3t-value is not allowed'), options);
+    expect(result.error.message).toBe('EventBridge refused the credentials or permissions (AccessDeniedException): key [REDACTED] is not allowed.');
   });
 });
