@@ -1,5 +1,6 @@
 // A connector's work in flight: close waits for it up to a bound, then aborts it, then releases once.
 import type { Clock } from '@outflow/core';
+import { linkedSignal } from './linked-signal.js';
 
 /** How long `close()` waits for sends in flight before aborting them. */
 export const CLOSE_WAIT_MS = 10_000;
@@ -11,6 +12,8 @@ export interface InFlight {
   readonly signal: AbortSignal;
   /** Registers work in flight and hands it back. */
   track<T>(work: Promise<T>): Promise<T>;
+  /** Tracks `work`, handing it a signal that aborts with `signal` or at close's bound (unlinked when it settles). */
+  run<T>(signal: AbortSignal, work: (signal: AbortSignal) => Promise<T>): Promise<T>;
   /** Waits for the work in flight (aborting it after CLOSE_WAIT_MS), then runs `release` once; later calls get the same promise. */
   close(release: () => void | Promise<void>): Promise<void>;
 }
@@ -19,16 +22,21 @@ export function trackInFlight(clock: Pick<Clock, 'setTimeout' | 'clearTimeout'>)
   const stop = new AbortController();
   const pending = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    const done = () => void pending.delete(work);
+    pending.add(work);
+    work.then(done, done);
+    return work;
+  };
   return {
     get closed() {
       return closing !== undefined;
     },
     signal: stop.signal,
-    track(work) {
-      const done = () => void pending.delete(work);
-      pending.add(work);
-      work.then(done, done);
-      return work;
+    track,
+    run<T>(signal: AbortSignal, work: (signal: AbortSignal) => Promise<T>) {
+      const linked = linkedSignal([signal, stop.signal], undefined);
+      return track(new Promise<T>((resolve) => resolve(work(linked.signal))).finally(linked.done));
     },
     close(release) {
       if (!closing) {

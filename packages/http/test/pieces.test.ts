@@ -39,6 +39,25 @@ describe('trackInFlight', () => {
     expect(released).toBe(true);
     expect(clock.pending()).toBe(0);
   });
+
+  it('runs work with a signal linked to the caller and to the close bound, unlinked afterwards', async () => {
+    const clock = createManualClock();
+    const inFlight = trackInFlight(clock);
+    const caller = new AbortController();
+    let seen: AbortSignal | undefined;
+    expect(await inFlight.run(caller.signal, async (s) => ((seen = s), 'done'))).toBe('done');
+    caller.abort();
+    expect(seen?.aborted).toBe(false);
+    const other = new AbortController();
+    const aborted = inFlight.run(other.signal, (s) => new Promise((_, reject) => s.addEventListener('abort', () => reject(s.reason))));
+    other.abort(new Error('attempt over'));
+    await expect(aborted).rejects.toThrow('attempt over');
+    const stuck = inFlight.run(new AbortController().signal, (s) => new Promise((_, reject) => s.addEventListener('abort', () => reject(new Error('closed')))));
+    const closing = inFlight.close(() => {});
+    await clock.advance(CLOSE_WAIT_MS);
+    await expect(stuck).rejects.toThrow('closed');
+    await closing;
+  });
 });
 
 describe('checkEndpoints', () => {
