@@ -1,11 +1,11 @@
 // The generated form's fields from a real connector schema, and form values back to a sink.
-import { webhookConfigSchema } from '@outflow/connector-http';
+import { httpConfigSchema } from '@outflow/connector-http';
 import { configJsonSchema } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
 import type { JsonSchema } from '../src/api/types';
 import { fieldsOf, initialValues, issuesByField, labelOf, sinkFromValues, valuesFromSink } from '../src/lib/schema-fields';
 
-const fields = fieldsOf(configJsonSchema(webhookConfigSchema) as JsonSchema);
+const fields = fieldsOf(configJsonSchema(httpConfigSchema) as JsonSchema);
 const field = (key: string) => fields.find((f) => f.key === key);
 
 describe('schema fields', () => {
@@ -42,7 +42,7 @@ describe('schema fields', () => {
     const { sink, errors } = sinkFromValues(fields, values);
     expect(errors).toEqual({});
     expect(sink).toEqual({ httpEndpoint: 'https://logs.example.com/hook', httpContentFormat: 'JSONLINES', httpCustomHeaders: [{ header: 'X-Source', value: 'outflow' }], httpCompression: 'none', httpTimeoutMs: 15000 });
-    expect(webhookConfigSchema.safeParse(sink).success).toBe(true);
+    expect(httpConfigSchema.safeParse(sink).success).toBe(true);
   });
 
   it('names the missing or malformed fields', () => {

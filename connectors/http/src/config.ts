@@ -15,7 +15,7 @@ const customHeader = z
   })
   .describe('One extra request header.');
 
-export const webhookConfigSchema = z
+export const httpConfigSchema = z
   .strictObject({
     httpEndpoint: destination(z
       .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })

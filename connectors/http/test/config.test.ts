@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { configJsonSchema, destinationPaths, secretPaths } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
-import { webhookConnector } from '../src/index.js';
+import { httpConnector } from '../src/index.js';
 import { parseConfig } from './fixtures.js';
 
-const schema = webhookConnector.configSchema;
+const schema = httpConnector.configSchema;
 const messages = (input: unknown) => {
   const r = schema.safeParse(input);
   expect(r.success).toBe(false);
@@ -17,10 +17,10 @@ describe('webhook config', () => {
   it('has the manifest the package.json declares', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; outflowConnector: unknown };
     expect(pkg.name).toBe('@outflow/connector-http');
-    expect(pkg.outflowConnector).toEqual({ type: 'http', apiVersion: 1, export: 'webhookConnector' });
-    expect(webhookConnector.type).toBe('http');
-    expect(webhookConnector.apiVersion).toBe(1);
-    expect(webhookConnector.limits).toEqual({ maxEvents: 1000, maxBytes: 4 * 1024 * 1024, maxEventBytes: 1024 * 1024 });
+    expect(pkg.outflowConnector).toEqual({ type: 'http', apiVersion: 1, export: 'httpConnector' });
+    expect(httpConnector.type).toBe('http');
+    expect(httpConnector.apiVersion).toBe(1);
+    expect(httpConnector.limits).toEqual({ maxEvents: 1000, maxBytes: 4 * 1024 * 1024, maxEventBytes: 1024 * 1024 });
   });
 
   it('applies the defaults', () => {
