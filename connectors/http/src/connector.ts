@@ -28,8 +28,6 @@ export const httpConnector = defineHttpConnector({
   probe: probeHttp,
   maskedHeaders: ['webhook-signature'],
   secrets: extraSecrets,
-  // Deprecated: the attempt's deadline is the real one; kept so existing configs stay valid.
-  timeoutMs: (config) => config.httpTimeoutMs,
   // JSONOBJECT: requests in flight at once, one per event.
   concurrency: 8,
 });

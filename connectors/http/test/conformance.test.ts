@@ -9,7 +9,7 @@ const SIGNING = 'whsec_' + Buffer.from('signing-key-material-5678').toString('ba
 describeConnectorConformance(httpConnector, {
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   startFake: () => startFakeServer(),
-  validConfig: (fake) => ({ httpEndpoint: `${fake.url}/hook`, httpAuthorization: `Bearer ${TOKEN}`, httpSigningSecret: SIGNING, httpTimeoutMs: 5000 }),
+  validConfig: (fake) => ({ httpEndpoint: `${fake.url}/hook`, httpAuthorization: `Bearer ${TOKEN}`, httpSigningSecret: SIGNING }),
   invalidConfigs: [
     { config: {}, path: 'httpEndpoint' },
     { config: { httpEndpoint: 'ftp://example.com/x' }, path: 'httpEndpoint' },

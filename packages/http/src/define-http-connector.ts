@@ -39,12 +39,11 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
     const secrets = [...collectSecrets(config), ...(spec.secrets?.(config) ?? [])];
     const lease = leaseTransport(ctx);
     const transport = lease.transport;
-    const timeoutMs = spec.timeoutMs?.(config);
     const inFlight = trackInFlight(ctx.clock);
     const track = inFlight.track;
 
     const exchange = async (req: EncodedRequest, signal: AbortSignal, events = 0): Promise<{ outcome: unknown; result: DeliveryResult }> => {
-      const linked = linkedSignal([signal, inFlight.signal], timeoutMs);
+      const linked = linkedSignal([signal, inFlight.signal]);
       const started = Date.now();
       const outcome = await transport.request({ ...req, signal: linked.signal }).catch((err: unknown) => err);
       linked.done();

@@ -35,7 +35,7 @@ export function trackInFlight(clock: Pick<Clock, 'setTimeout' | 'clearTimeout'>)
     signal: stop.signal,
     track,
     run<T>(signal: AbortSignal, work: (signal: AbortSignal) => Promise<T>) {
-      const linked = linkedSignal([signal, stop.signal], undefined);
+      const linked = linkedSignal([signal, stop.signal]);
       return track(new Promise<T>((resolve) => resolve(work(linked.signal))).finally(linked.done));
     },
     close(release) {
