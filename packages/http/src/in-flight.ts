@@ -1,4 +1,5 @@
 // A connector's work in flight: close waits for it up to a bound, then aborts it, then releases once.
+import { setMaxListeners } from 'node:events';
 import type { Clock } from '@outflow/core';
 import { linkedSignal } from './linked-signal.js';
 
@@ -20,6 +21,8 @@ export interface InFlight {
 
 export function trackInFlight(clock: Pick<Clock, 'setTimeout' | 'clearTimeout'>): InFlight {
   const stop = new AbortController();
+  // Every request in flight listens to it (unlinked when it settles): no listener-leak warning at 11.
+  setMaxListeners(0, stop.signal);
   const pending = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
   const track = <T>(work: Promise<T>): Promise<T> => {

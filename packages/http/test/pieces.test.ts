@@ -52,11 +52,20 @@ describe('trackInFlight', () => {
     const aborted = inFlight.run(other.signal, (s) => new Promise((_, reject) => s.addEventListener('abort', () => reject(s.reason))));
     other.abort(new Error('attempt over'));
     await expect(aborted).rejects.toThrow('attempt over');
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    const many = Array.from({ length: 20 }, () => inFlight.run(new AbortController().signal, (s) => new Promise<void>((resolve) => s.addEventListener('abort', () => resolve()))));
     const stuck = inFlight.run(new AbortController().signal, (s) => new Promise((_, reject) => s.addEventListener('abort', () => reject(new Error('closed')))));
     const closing = inFlight.close(() => {});
     await clock.advance(CLOSE_WAIT_MS);
     await expect(stuck).rejects.toThrow('closed');
+    await Promise.all(many);
     await closing;
+    await new Promise((r) => setImmediate(r));
+    process.off('warning', onWarning);
+    // Twenty requests in flight listen to the close signal: no listener-leak warning.
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
   });
 });
 
