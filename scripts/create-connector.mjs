@@ -68,7 +68,7 @@ function main(argv) {
 
   const where = relative(process.cwd(), target) || '.';
   console.log(`Created ${where} (@outflow/connector-${type}, export ${camel(type)}Connector, config ${pascal(type)}Config).`);
-  console.log('Next: pnpm install, then edit src/config.ts, src/encoder.ts and src/connector.ts and run npx vitest run there.');
+  console.log('Next: npx -y pnpm@10 install, then edit src/config.ts, src/encoder.ts and src/connector.ts and run npx vitest run there.');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv);

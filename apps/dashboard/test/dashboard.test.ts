@@ -117,7 +117,8 @@ describe('dashboard', () => {
     // The form comes from the connector's schema: labels, defaults, help, secrets as password fields.
     await expect.poll(() => page.locator('#sink-httpContentFormat').inputValue(), poll).toBe('JSONLINES');
     expect(await page.locator('#sink-httpAuthorization').getAttribute('type')).toBe('password');
-    expect(await page.locator('#sink-httpTimeoutMs').inputValue()).toBe('15000');
+    // The removed httpTimeoutMs is no longer a field of the form.
+    expect(await page.locator('#sink-httpTimeoutMs').count()).toBe(0);
     await page.getByText('Payload URL that receives the POST requests').waitFor();
     // Validation messages land on the field: a missing value locally, a bad one from the API.
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Receiver webhook');

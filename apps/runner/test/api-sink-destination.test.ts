@@ -92,9 +92,9 @@ describe('a patch that changes the destination', () => {
     const id = created.json.id as string;
     const samePlace = await call(`/api/v2/log-streams/${id}`, 'PATCH', { sink: { httpEndpoint: `${rx.url}/b?x=1`, httpAuthorization: '[REDACTED]' } });
     expect(samePlace.status).toBe(200);
-    const other = await call(`/api/v2/log-streams/${id}`, 'PATCH', { sink: { httpTimeoutMs: 5000 } });
+    const other = await call(`/api/v2/log-streams/${id}`, 'PATCH', { sink: { httpContentFormat: 'JSONARRAY' } });
     expect(other.status).toBe(200);
-    expect((await app.store.streams.get(id))?.sink).toEqual({ httpEndpoint: `${rx.url}/b?x=1`, httpAuthorization: OLD_SECRET, httpTimeoutMs: 5000 });
+    expect((await app.store.streams.get(id))?.sink).toEqual({ httpEndpoint: `${rx.url}/b?x=1`, httpAuthorization: OLD_SECRET, httpContentFormat: 'JSONARRAY' });
     const event = makeEvent();
     expect((await ingest(app.url, TOKEN, [event])).status).toBe(202);
     await rx.waitFor(() => rx.ids().includes(event.log_id as string));

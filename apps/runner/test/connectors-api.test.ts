@@ -37,7 +37,8 @@ describe('GET /api/v2/connectors', () => {
     expect(fileBranch?.properties?.file).toMatchObject({ operatorOnly: true, operatorOnlyReason: "it writes files on the runner's machine" });
     expect(byType('eventbridge').awsDefaultCredentials).toMatchObject({ operatorOnly: true });
     expect(byType('http').httpEndpoint).toMatchObject({ destination: true });
-    expect(byType('http').httpTimeoutMs?.destination).toBeUndefined();
+    expect(byType('http').httpContentFormat?.destination).toBeUndefined();
+    expect(byType('http')).not.toHaveProperty('httpTimeoutMs');
     expect(byType('datadog').datadogRegion).toMatchObject({ destination: true });
   });
 

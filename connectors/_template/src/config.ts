@@ -9,8 +9,3 @@ export const templateConfigSchema = z
     apiKey: secretHeaderValue('API key, sent as the `X-Api-Key` header. Secret.'),
   })
   .describe('Template: POSTs Auth0 log events as JSON lines to an HTTPS intake with an API key.');
-
-/** A parsed configuration (the API key is a `Secret`). */
-export type TemplateConfig = z.output<typeof templateConfigSchema>;
-/** What a user writes in the runner config. */
-export type TemplateConfigInput = z.input<typeof templateConfigSchema>;

@@ -1,7 +1,8 @@
 // The template connector: schema, limits, the request a batch becomes and the probe; @outflow/http does the rest.
 import { defineHttpConnector } from '@outflow/http';
-import { templateConfigSchema, type TemplateConfig } from './config.js';
+import { templateConfigSchema } from './config.js';
 import { CONTENT_TYPE, encodeBatch } from './encoder.js';
+import type { TemplateConfig } from './types.js';
 
 const MiB = 1024 * 1024;
 

@@ -1,14 +1,14 @@
 // Configuration of the eventbridge connector: Auth0's sink fields (awsAccountId, awsRegion) plus bus, credentials and limits.
 import { destination, operatorOnly, secret, secretHeaderValue } from '@outflow/core';
+import { withIgnoredFields } from '@outflow/http';
 import { z } from 'zod';
 import { BUS_ARN, BUS_NAME, parseBusArn, REGION } from './regions.js';
 
 const KiB = 1024;
 
-export const eventbridgeConfigSchema = z
+const schema = z
   .strictObject({
-    eventBusName: destination(z
-      .string()
+    eventBusName: destination(z.string()
       .refine((v) => BUS_NAME.test(v) || BUS_ARN.test(v), 'must be an event bus name (letters, digits, . - _ /) or an event bus ARN (arn:aws:events:<region>:<account>:event-bus/<name>)')
       .default('default'))
       .describe('Event bus to put events on: a name such as `auth0-logs` or an ARN (needed for a bus in another account). Default: `default`.'),
@@ -16,10 +16,7 @@ export const eventbridgeConfigSchema = z
       .describe('AWS region of the event bus (Auth0 field), e.g. `us-east-1`; Auth0 accepts the regions in AUTH0_EVENTBRIDGE_REGIONS. Required unless eventBusName is an ARN.'),
     awsAccountId: destination(z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional())
       .describe('AWS account that owns the event bus (Auth0 field), 12 digits. With a bus name, Outflow targets the bus ARN in this account (cross-account delivery).'),
-    awsAccessKeyId: z
-      .string()
-      .regex(/^[A-Z0-9]{16,128}$/, 'must be an AWS access key id (AKIA… or ASIA…)')
-      .optional()
+    awsAccessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'must be an AWS access key id (AKIA… or ASIA…)').optional()
       .describe('Access key id for static credentials, with awsSecretAccessKey. Required unless awsDefaultCredentials is true.'),
     awsSecretAccessKey: secret('Secret access key that goes with awsAccessKeyId. Secret.').optional(),
     awsDefaultCredentials: operatorOnly(
@@ -27,24 +24,13 @@ export const eventbridgeConfigSchema = z
       "it signs with the runner's own AWS credentials (environment, ~/.aws files, container or instance role)",
     ).describe("Operator only (config file). true: without keys, sign with the AWS SDK's default credential chain, i.e. the runner's own credentials (environment, shared config, SSO, container or instance role). Streams created through the API must give awsAccessKeyId and awsSecretAccessKey."),
     awsSessionToken: secretHeaderValue('Session token of temporary credentials (ASIA… keys), with awsAccessKeyId and awsSecretAccessKey. Secret.').optional(),
-    source: z
-      .string()
-      .min(1)
-      .max(256)
-      .refine((v) => !v.startsWith('aws.'), 'must not start with "aws." (reserved for AWS services)')
-      .default('outflow.auth0')
+    source: z.string().min(1).max(256).refine((v) => !v.startsWith('aws.'), 'must not start with "aws." (reserved for AWS services)').default('outflow.auth0')
       .describe('`Source` of every event, for matching in rules. Default: `outflow.auth0`.'),
     detailType: z.string().min(1).max(128).default('Auth0 log').describe('`DetailType` (`detail-type`) of every event. Default: `Auth0 log`, as Auth0 sends.'),
     awsEndpoint: destination(z.url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' }).optional())
       .describe('Outflow extra. Endpoint URL override for VPC endpoints, LocalStack or tests. Default: `https://events.<awsRegion>.amazonaws.com`. Checked against the runner\'s egress policy.'),
-    maxEntryBytes: z
-      .number()
-      .int()
-      .min(1 * KiB)
-      .max(1024 * KiB)
-      .default(256 * KiB)
+    maxEntryBytes: z.number().int().min(1 * KiB).max(1024 * KiB).default(256 * KiB)
       .describe('Outflow extra. Size limit of one PutEvents request, counted the AWS way (Time + Source + DetailType + Detail, plus the bus name to be safe); also the largest event sent. Default: 262144 (256 KiB). Buses that accept 1 MB payloads may use up to 1048576.'),
-    awsTimeoutMs: z.number().int().min(100).max(300_000).default(15_000).describe('Outflow extra. Deadline of one PutEvents call in milliseconds. Default: 15000.'),
   })
   .superRefine((config, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -61,3 +47,6 @@ export const eventbridgeConfigSchema = z
     if (arn && config.awsAccountId !== undefined && config.awsAccountId !== arn.accountId) issue('awsAccountId', `does not match the account of the eventBusName ARN (${arn.accountId})`);
   })
   .describe('Amazon EventBridge (Auth0 stream type `eventbridge`): PutEvents with detail-type `Auth0 log` and detail = the `{log_id, data}` envelope.');
+
+/** The schema; `awsTimeoutMs` (removed: the attempt's deadline bounds each call) is still accepted and ignored. */
+export const eventbridgeConfigSchema = withIgnoredFields(schema, ['awsTimeoutMs']);

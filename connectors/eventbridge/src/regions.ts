@@ -18,23 +18,15 @@ export const BUS_ARN = /^arn:(aws[a-z-]*):events:([a-z0-9-]+):(\d{12}):event-bus
 /** An event bus name (EventBridge's rule for names). */
 export const BUS_NAME = /^[/.\-_A-Za-z0-9]{1,256}$/;
 
-export interface BusArn {
-  partition: string;
-  region: string;
-  accountId: string;
-  name: string;
-}
-
-export function parseBusArn(value: string): BusArn | undefined {
+/** The parts of an event bus ARN, or undefined when `value` is a plain name. */
+export function parseBusArn(value: string): { partition: string; region: string; accountId: string; name: string } | undefined {
   const m = BUS_ARN.exec(value);
   return m ? { partition: m[1] as string, region: m[2] as string, accountId: m[3] as string, name: m[4] as string } : undefined;
 }
 
 /** The ARN partition of a region: `aws-cn` for China, `aws-us-gov` for GovCloud, else `aws`. */
 export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
+  return region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }
 
 /** EventBridge's public endpoint in a region. */

@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { configJsonSchema, destinationPaths, operatorOnlyPaths, secretPaths } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
 import { AUTH0_EVENTBRIDGE_REGIONS, eventbridgeConnector } from '../src/index.js';
-import { resolveTarget } from '../src/eventbridge.js';
+import { resolveTarget } from '../src/connector.js';
 import { ACCESS_KEY, parseConfig as parseWithKeys, SECRET_KEY } from './fixtures.js';
 
 const schema = eventbridgeConnector.configSchema;
@@ -34,8 +34,14 @@ describe('eventbridge config', () => {
       source: 'outflow.auth0',
       detailType: 'Auth0 log',
       maxEntryBytes: 256 * 1024,
-      awsTimeoutMs: 15_000,
     });
+  });
+
+  it('still loads a config carrying the removed awsTimeoutMs, and drops it', () => {
+    const parsed = parseConfig({ awsRegion: 'eu-west-1', awsTimeoutMs: 5000 } as Input);
+    expect(parsed).not.toHaveProperty('awsTimeoutMs');
+    expect(parsed.awsRegion).toBe('eu-west-1');
+    expect(messages({ awsRegion: 'eu-west-1', awsTimeoutMs: 5000, awsTimeout: 1 })).toMatch(/Unrecognized key: "awsTimeout"/);
   });
 
   it("accepts every region of Auth0's list and other region names", () => {
@@ -104,7 +110,7 @@ describe('eventbridge config', () => {
   it('describes every field for docs and forms', () => {
     const json = configJsonSchema(schema) as { properties: Record<string, { description?: string }> };
     expect(Object.keys(json.properties).sort()).toEqual([
-      'awsAccessKeyId', 'awsAccountId', 'awsDefaultCredentials', 'awsEndpoint', 'awsRegion', 'awsSecretAccessKey', 'awsSessionToken', 'awsTimeoutMs', 'detailType', 'eventBusName', 'maxEntryBytes', 'source',
+      'awsAccessKeyId', 'awsAccountId', 'awsDefaultCredentials', 'awsEndpoint', 'awsRegion', 'awsSecretAccessKey', 'awsSessionToken', 'detailType', 'eventBusName', 'maxEntryBytes', 'source',
     ]);
     for (const [field, prop] of Object.entries(json.properties)) expect(prop.description, field).toMatch(/\w{3,}/);
   });

@@ -1,6 +1,7 @@
 // PutEvents against the fake EventBridge: the wire format, per-entry failures by index, service errors, size packing, abort.
 import { batchFromEnvelopes, type Connector, type DeliveryResult } from '@outflow/core';
 import { awsError, isPutEvents, startEventBridgeFake, type EventBridgeFake } from '@outflow/connector-testkit/fakes/eventbridge';
+import { createHttpTransport, type HttpTransport } from '@outflow/http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEntries } from '../src/index.js';
 import { ACCESS_KEY, connect, GOLDEN, makeBatch, makeContext, never, SECRET_KEY } from './fixtures.js';
@@ -52,6 +53,25 @@ describe('PutEvents wire format', () => {
     expect(await conn.send(batch, never())).toEqual({ status: 'success' });
     expect(calls().length).toBeGreaterThan(1);
     expect(fake.entries().map((e) => JSON.parse(e.Detail).log_id)).toEqual(batch.logIds);
+  });
+
+  it("sends through the runner's transport (ctx.http), one attempt, and leaves it open at close", async () => {
+    const ctx = makeContext();
+    const base = createHttpTransport({ guard: ctx.egress });
+    const seen: string[] = [];
+    const http: HttpTransport = { ...base, request: (req) => (seen.push(`${req.method} ${req.url}`), base.request(req)) };
+    try {
+      conn = connect(fake.url, {}, { ...ctx, http });
+      fake.enqueue(awsError(500, 'InternalException'));
+      expect(await conn.send(makeBatch(2), never())).toMatchObject({ status: 'retryable', error: { kind: 'transient' } });
+      expect(await conn.send(makeBatch(2), never())).toEqual({ status: 'success' });
+      expect(seen).toEqual([`POST ${fake.url}/`, `POST ${fake.url}/`]);
+      await conn.close();
+      conn = undefined;
+      expect((await base.request({ method: 'POST', url: `${fake.url}/`, signal: never() })).status).toBeGreaterThanOrEqual(400);
+    } finally {
+      await base.close();
+    }
   });
 
   it('sends the session token of temporary credentials', async () => {

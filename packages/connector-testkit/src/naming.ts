@@ -36,12 +36,12 @@ export function packageNameProblem(name: unknown, type: string): string | undefi
   return `package name is ${JSON.stringify(name)}, expected ${expected}`;
 }
 
-/** `<camelType>Connector`; the webhook (type `http`) exports `webhookConnector`. */
+/** `<camelType>Connector`, e.g. `httpConnector`, `sumoLogicConnector`. */
 export function connectorExportName(type: string): string {
-  return type === 'http' ? 'webhookConnector' : `${camelType(type)}Connector`;
+  return `${camelType(type)}Connector`;
 }
 
-/** `<Pascal>Config`; the webhook's is `WebhookConfig`. */
+/** `<Pascal>Config`, e.g. `HttpConfig`, `SumoLogicConfig`. */
 export function configTypeName(type: string): string {
-  return type === 'http' ? 'WebhookConfig' : `${pascalType(type)}Config`;
+  return `${pascalType(type)}Config`;
 }

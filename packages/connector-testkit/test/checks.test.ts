@@ -11,7 +11,9 @@ describe('naming', () => {
     expect(camelType('sumo-logic')).toBe('sumoLogic');
     expect(pascalType('sumo-logic')).toBe('SumoLogic');
     expect(connectorExportName('datadog')).toBe('datadogConnector');
-    expect(connectorExportName('http')).toBe('webhookConnector');
+    expect(connectorExportName('http')).toBe('httpConnector');
+    expect(connectorExportName('sumo-logic')).toBe('sumoLogicConnector');
+    expect(configTypeName('http')).toBe('HttpConfig');
     expect(connectorPackageName('http')).toBe('@outflow/connector-http');
     expect(configTypeName('eventbridge')).toBe('EventbridgeConfig');
   });

@@ -1,6 +1,6 @@
 // scripts/create-connector.mjs: copies connectors/_template and renames every template name.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,8 @@ describe('create-connector', () => {
     expect(connector).toContain('export const sumoLogicConnector = defineHttpConnector({');
     expect(connector).toContain("type: 'sumo-logic'");
     expect(connector).toContain('SumoLogicConfig');
-    expect(read('src/config.ts')).toContain('export type SumoLogicConfig =');
+    expect(read('src/config.ts')).toContain('export const sumoLogicConfigSchema');
+    expect(read('src/types.ts')).toContain('export type SumoLogicConfig =');
     expect(read('src/index.ts')).toContain('sumoLogicConnector');
     expect(read('test/conformance.test.ts')).toContain('describeConnectorConformance(sumoLogicConnector');
 
@@ -37,7 +38,7 @@ describe('create-connector', () => {
   });
 
   it('leaves no template name behind and copies no build output or node_modules', () => {
-    for (const file of ['package.json', 'README.md', 'src/config.ts', 'src/connector.ts', 'src/encoder.ts', 'src/index.ts', 'test/conformance.test.ts', 'test/encoder.test.ts']) {
+    for (const file of ['package.json', 'README.md', 'src/config.ts', 'src/connector.ts', 'src/encoder.ts', 'src/index.ts', 'src/types.ts', 'test/conformance.test.ts', 'test/encoder.test.ts']) {
       expect(read(file), file).not.toMatch(/template/i);
     }
     expect(existsSync(join(into, 'sumo-logic', 'node_modules'))).toBe(false);
@@ -49,6 +50,18 @@ describe('create-connector', () => {
     symlinkSync(join(ROOT, 'connectors/_template/node_modules'), join(dir, 'node_modules'), 'dir');
     const tsc = join(ROOT, 'connectors/_template/node_modules/typescript/bin/tsc');
     expect(() => execFileSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('copies the layout every real connector has, each in the folder named by its type', () => {
+    const layout = ['README.md', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts', 'src/config.ts', 'src/connector.ts', 'src/index.ts', 'src/types.ts', 'test/conformance.test.ts'];
+    const folders = readdirSync(join(ROOT, 'connectors')).filter((name) => !name.startsWith('.'));
+    expect(folders).toContain('http');
+    for (const folder of [...folders.map((name) => join(ROOT, 'connectors', name)), join(into, 'sumo-logic')]) {
+      for (const file of layout) expect(existsSync(join(folder, file)), `${folder}/${file}`).toBe(true);
+      const pkg = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name: string; outflowConnector: { type: string; export: string } };
+      const type = pkg.outflowConnector.type;
+      if (!folder.endsWith('_template')) expect([folder.split('/').pop(), pkg.name, pkg.outflowConnector.export]).toEqual([type, `@outflow/connector-${type}`, `${type.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}Connector`]);
+    }
   });
 
   it('refuses a bad type and an existing folder', () => {

@@ -1,18 +1,17 @@
 // Builds a ConnectorDefinition from an HttpConnectorSpec: guards, in-flight tracking, preview, healthcheck, secrets.
 import {
-  collectSecrets, ConfigError, defineConnector, DeliveryError, isTransportError, REDACTED, redactText, type Connector, type ConnectorContext,
+  collectSecrets, defineConnector, DeliveryError, isTransportError, REDACTED, redactText, type Connector, type ConnectorContext,
   type ConnectorDefinition, type DeliveryResult, type HealthResult, type HttpResponse, type LogBatch, type PayloadPreview,
 } from '@outflow/core';
 import type { z } from 'zod';
 import { combineResults, isFailure, mapBounded } from './combine.js';
+import { checkEndpoints } from './endpoints.js';
 import type { EncodedBatch, EncodedRequest, HttpConnectorSpec } from './http-connector-spec.js';
 import { linkedSignal } from './linked-signal.js';
 import { toDeliveryResult } from './result.js';
+import { trackInFlight } from './in-flight.js';
 import { leaseTransport, type TransportLease } from './transport-for.js';
 import { createHttpTransport } from './transport.js';
-
-/** How long `close()` waits for sends in flight before aborting them. */
-export const CLOSE_WAIT_MS = 10_000;
 
 const closedError = () => new DeliveryError('config', 'The connector is closed.');
 const all = (batch: LogBatch) => Array.from({ length: batch.length }, (_, i) => i);
@@ -51,33 +50,17 @@ function health(outcome: HttpResponse | unknown, result: DeliveryResult): Health
 export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec<S>): ConnectorDefinition<z.output<S>> {
   const masked = new Set((spec.maskedHeaders ?? []).map((h) => h.toLowerCase()));
   const create = (ctx: ConnectorContext, config: z.output<S>): Connector => {
-    for (const [path, url] of Object.entries(spec.endpoints(config))) {
-      if (url === undefined) continue;
-      try {
-        ctx.egress.checkUrl(url);
-      } catch (err) {
-        throw new ConfigError('The destination is not allowed by the egress policy.', [{ path, message: (err as Error).message }]);
-      }
-    }
+    checkEndpoints(ctx, spec.endpoints(config));
     const secrets = [...collectSecrets(config), ...(spec.secrets?.(config) ?? [])];
     const tls = spec.tls?.(config);
     const own = tls && createHttpTransport({ guard: ctx.egress, tls });
     const lease: TransportLease = own ? { transport: own, release: () => own.close() } : leaseTransport(ctx);
     const transport = lease.transport;
-    const timeoutMs = spec.timeoutMs?.(config);
-    const stop = new AbortController();
-    const pending = new Set<Promise<unknown>>();
-    let closing: Promise<void> | undefined;
-
-    const track = <T>(work: Promise<T>): Promise<T> => {
-      pending.add(work);
-      const done = () => void pending.delete(work);
-      work.then(done, done);
-      return work;
-    };
+    const inFlight = trackInFlight(ctx.clock);
+    const track = inFlight.track;
 
     const exchange = async (req: EncodedRequest, signal: AbortSignal, events = 0): Promise<{ outcome: unknown; result: DeliveryResult }> => {
-      const linked = linkedSignal([signal, stop.signal], timeoutMs);
+      const linked = linkedSignal([signal, inFlight.signal]);
       const started = Date.now();
       const outcome = await transport.request({ ...req, signal: linked.signal }).catch((err: unknown) => err);
       linked.done();
@@ -90,7 +73,7 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
     /** A success handed to `confirm` when the spec has one, with the attempt's signal linked to close. */
     const confirmed = async ({ outcome, result }: { outcome: unknown; result: DeliveryResult }, signal: AbortSignal): Promise<DeliveryResult> => {
       if (!spec.confirm || result.status !== 'success') return result;
-      const linked = linkedSignal([signal, stop.signal], undefined);
+      const linked = linkedSignal([signal, inFlight.signal]);
       try {
         return await spec.confirm(outcome as HttpResponse, { config, ctx, signal: linked.signal, exchange: (req) => exchange(req, linked.signal) });
       } finally {
@@ -117,12 +100,12 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
 
     return {
       async send(batch, signal) {
-        if (closing) return { status: 'permanent', error: closedError() };
+        if (inFlight.closed) return { status: 'permanent', error: closedError() };
         if (batch.length === 0) return { status: 'success' };
         return track(deliver(batch, signal));
       },
       async healthcheck(signal) {
-        if (closing) return { ok: false, error: closedError() };
+        if (inFlight.closed) return { ok: false, error: closedError() };
         if (!spec.probe) return { ok: true, message: 'This connector has no probe.' };
         let answer: HealthResult = { ok: true, message: 'This connector has no probe.' };
         for (const req of [spec.probe(config)].flat()) {
@@ -144,16 +127,8 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
         };
       },
       close() {
-        closing ??= new Promise<void>((resolve) => {
-          // Sends in flight may finish; past the bound they are aborted. Then the transport lease is given back.
-          const timer = ctx.clock.setTimeout(() => stop.abort(), CLOSE_WAIT_MS);
-          void Promise.allSettled([...pending]).then(async () => {
-            ctx.clock.clearTimeout(timer);
-            await lease.release();
-            resolve();
-          });
-        });
-        return closing;
+        // Sends in flight may finish; past the bound they are aborted. Then the transport lease is given back.
+        return inFlight.close(lease.release);
       },
     };
   };

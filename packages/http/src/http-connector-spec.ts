@@ -63,6 +63,4 @@ export interface HttpConnectorSpec<S extends z.ZodType> {
   secrets?(config: z.output<S>): string[];
   /** Requests of one batch in flight at once when encode returns several. Default 8. */
   concurrency?: number | undefined;
-  /** An optional per-request deadline from the config (ms), on top of the attempt's signal. */
-  timeoutMs?(config: z.output<S>): number | undefined;
 }

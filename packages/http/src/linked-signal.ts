@@ -1,9 +1,9 @@
-// One request's signal: aborts with the attempt's, the connector's close, or an optional deadline; unlinked when done.
+// One request's signal: aborts with the attempt's or the connector's close; unlinked when done.
 /**
- * Cheaper than `AbortSignal.any` + `AbortSignal.timeout` per request: listeners on long-lived
- * signals are removed when the request settles instead of waiting for GC.
+ * Cheaper than `AbortSignal.any` per request: listeners on long-lived signals are removed
+ * when the request settles instead of waiting for GC.
  */
-export function linkedSignal(signals: readonly AbortSignal[], timeoutMs: number | undefined): { signal: AbortSignal; done(): void } {
+export function linkedSignal(signals: readonly AbortSignal[]): { signal: AbortSignal; done(): void } {
   const controller = new AbortController();
   const aborted = signals.find((s) => s.aborted);
   if (aborted) {
@@ -15,11 +15,9 @@ export function linkedSignal(signals: readonly AbortSignal[], timeoutMs: number 
     s.addEventListener('abort', onAbort, { once: true });
     return () => s.removeEventListener('abort', onAbort);
   });
-  const timer = timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new DOMException('The request timed out.', 'TimeoutError')), timeoutMs);
   return {
     signal: controller.signal,
     done() {
-      if (timer) clearTimeout(timer);
       for (const remove of listeners) remove();
     },
   };

@@ -19,7 +19,7 @@ export interface FieldSpec {
 
 const WORDS: Record<string, string> = { http: 'HTTP', url: 'URL', api: 'API', id: 'ID', ms: '(ms)', pii: 'PII', arn: 'ARN', hec: 'HEC', tls: 'TLS' };
 
-/** `httpTimeoutMs` → "HTTP Timeout (ms)". */
+/** `httpContentType` → "HTTP Content Type", `flushAfterMs` → "Flush After (ms)". */
 export function labelOf(key: string): string {
   return key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

@@ -2,14 +2,14 @@
 import { consoleConnector } from '@outflow/connector-console';
 import { datadogConnector } from '@outflow/connector-datadog';
 import { eventbridgeConnector } from '@outflow/connector-eventbridge';
-import { webhookConnector } from '@outflow/connector-http';
+import { httpConnector } from '@outflow/connector-http';
 import { segmentConnector } from '@outflow/connector-segment';
 import { slackConnector } from '@outflow/connector-slack';
 import { splunkConnector } from '@outflow/connector-splunk';
 import type { ConnectorDefinition } from '@outflow/core';
 
 export const builtinConnectors = {
-  '@outflow/connector-http': webhookConnector,
+  '@outflow/connector-http': httpConnector,
   '@outflow/connector-console': consoleConnector,
   '@outflow/connector-datadog': datadogConnector,
   '@outflow/connector-splunk': splunkConnector,

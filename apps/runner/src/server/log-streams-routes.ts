@@ -9,7 +9,7 @@ import { HttpError, sendJson } from './respond.js';
 import type { Router } from './router.js';
 import { checkSink } from './sink-check.js';
 import { requireSecretsForNewDestination } from './sink-origin.js';
-import { sinkSecretPaths, streamView } from './stream-view.js';
+import { knownSinkFields, sinkSecretPaths, streamView } from './stream-view.js';
 
 const createSchema = z
   .object({
@@ -80,7 +80,7 @@ export function addLogStreamRoutes(router: Router, deps: ApiDeps): void {
     const cursor = body.startFrom ? await deps.store.events.seek(tenant, Date.parse(body.startFrom)) : (await deps.store.events.bounds(tenant)).lastSeq;
     const id = `lst_${randomBytes(8).toString('hex')}`;
     const created = await deps.store.streams.create(
-      { id, tenant, name, type: body.type, status: 'active', sink: body.sink, filters: (body.filters ?? []) as StreamFilter[], pii_config: body.pii_config, isPriority: body.isPriority ?? false, managedBy: 'api' },
+      { id, tenant, name, type: body.type, status: 'active', sink: knownSinkFields(deps.registry, body.type, body.sink), filters: (body.filters ?? []) as StreamFilter[], pii_config: body.pii_config, isPriority: body.isPriority ?? false, managedBy: 'api' },
       cursor,
       now,
     );
@@ -110,7 +110,7 @@ export function addLogStreamRoutes(router: Router, deps: ApiDeps): void {
       patch.name = body.name;
     }
     if (body.sink !== undefined) {
-      patch.sink = mergeSink(deps, current, body.sink);
+      patch.sink = knownSinkFields(deps.registry, current.type, mergeSink(deps, current, body.sink));
       await checkSink(deps, { type: current.type, sink: patch.sink, name: current.name, tenant });
       requireSecretsForNewDestination(deps, current, body.sink, patch.sink);
     }

@@ -1,11 +1,28 @@
 // The API view of a stream: Auth0's shape with secrets masked, plus Outflow's extras.
 import type { StreamView } from '@outflow/api-types';
-import { maskAtPaths, secretPaths, type StoredStream } from '@outflow/core';
+import { configJsonSchema, maskAtPaths, secretPaths, type StoredStream } from '@outflow/core';
 import type { ConnectorRegistry } from '../loading/registry.js';
 
 export function sinkSecretPaths(registry: ConnectorRegistry, type: string): string[] {
   const def = registry.get(type);
   return def ? secretPaths(def.configSchema) : [];
+}
+
+const fieldsBySchema = new WeakMap<object, ReadonlySet<string> | undefined>();
+
+/**
+ * The sink without top-level fields its connector no longer has (a removed field such as the
+ * webhook's `httpTimeoutMs`, which the schema still accepts and drops): what is stored and shown.
+ */
+export function knownSinkFields(registry: ConnectorRegistry, type: string, sink: Record<string, unknown>): Record<string, unknown> {
+  const schema = registry.get(type)?.configSchema;
+  if (!schema) return sink;
+  if (!fieldsBySchema.has(schema)) {
+    const props = (configJsonSchema(schema) as { properties?: Record<string, unknown> }).properties;
+    fieldsBySchema.set(schema, props ? new Set(Object.keys(props)) : undefined);
+  }
+  const known = fieldsBySchema.get(schema);
+  return known ? Object.fromEntries(Object.entries(sink).filter(([key]) => known.has(key))) : sink;
 }
 
 export function streamView(s: StoredStream, registry: ConnectorRegistry): StreamView {
@@ -17,7 +34,7 @@ export function streamView(s: StoredStream, registry: ConnectorRegistry): Stream
     isPriority: s.isPriority,
     filters: s.filters,
     ...(s.pii_config ? { pii_config: s.pii_config } : {}),
-    sink: maskAtPaths(s.sink, sinkSecretPaths(registry, s.type)),
+    sink: maskAtPaths(knownSinkFields(registry, s.type, s.sink), sinkSecretPaths(registry, s.type)),
     managedBy: s.managedBy,
     ...(s.status === 'suspended' && s.state.suspendedReason ? { suspendedReason: s.state.suspendedReason } : {}),
   };

@@ -2,7 +2,7 @@
 import { inspect } from 'node:util';
 import { ConfigError, createEgressGuard, type Connector, type ConnectorContext } from '@outflow/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { webhookConnector } from '../src/index.js';
+import { httpConnector } from '../src/index.js';
 import { connect, makeBatch, makeContext, never, parseConfig } from './fixtures.js';
 import { deadUrl, startReceiver, type Receiver } from './receiver.js';
 
@@ -120,7 +120,7 @@ describe('close', () => {
 
 describe('egress policy', () => {
   const createWith = (url: string, policy: { allowHttp: boolean; allowPrivateNetworks: boolean }) => () =>
-    webhookConnector.create(makeContext(policy), parseConfig({ httpEndpoint: url }));
+    httpConnector.create(makeContext(policy), parseConfig({ httpEndpoint: url }));
 
   it('refuses http:// unless allowHttp', () => {
     const create = createWith(rx.url, { allowHttp: false, allowPrivateNetworks: true });
@@ -164,7 +164,7 @@ describe('secrets', () => {
       expect(text).not.toContain('s3cr3t-TOKEN');
       expect(text).not.toContain(SIGNING.slice(6));
     }
-    conn = webhookConnector.create(makeContext(), config);
+    conn = httpConnector.create(makeContext(), config);
     // A destination that echoes the credentials back in its error answers.
     rx.respond((req) => ({
       status: req.method === 'HEAD' ? 401 : 400,

@@ -1,8 +1,8 @@
 // Public types of the http (Custom Webhook) connector.
 import type { z } from 'zod';
-import type { webhookConfigSchema } from './config.js';
+import type { httpConfigSchema } from './config.js';
 
 /** A parsed, validated webhook configuration (secrets are `Secret` values). */
-export type WebhookConfig = z.output<typeof webhookConfigSchema>;
+export type HttpConfig = z.output<typeof httpConfigSchema>;
 /** What a user writes: Auth0's `http` sink fields plus Outflow's extras. */
-export type WebhookConfigInput = z.input<typeof webhookConfigSchema>;
+export type HttpConfigInput = z.input<typeof httpConfigSchema>;

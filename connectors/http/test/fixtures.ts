@@ -1,7 +1,7 @@
 // Shared test fixtures: envelopes, batches, a connector context and a config parser.
 import { batchFromEnvelopes, createEgressGuard, type ConnectorContext, type EgressPolicy, type LogBatch, type LogEnvelope, type Logger } from '@outflow/core';
 import { createManualClock } from '@outflow/core/testing';
-import { webhookConnector, type WebhookConfig, type WebhookConfigInput } from '../src/index.js';
+import { httpConnector, type HttpConfig, type HttpConfigInput } from '../src/index.js';
 
 export const silentLogger: Logger = {
   debug: () => {},
@@ -27,12 +27,12 @@ export function makeContext(policy: EgressPolicy = { allowHttp: true, allowPriva
   return { streamId: 'ls_test', tenant: 'acme', logger: silentLogger, clock: createManualClock(start), egress: createEgressGuard(policy) };
 }
 
-export function parseConfig(input: WebhookConfigInput): WebhookConfig {
-  return webhookConnector.configSchema.parse(input);
+export function parseConfig(input: HttpConfigInput): HttpConfig {
+  return httpConnector.configSchema.parse(input);
 }
 
-export function connect(input: WebhookConfigInput, ctx: ConnectorContext = makeContext()) {
-  return webhookConnector.create(ctx, parseConfig(input));
+export function connect(input: HttpConfigInput, ctx: ConnectorContext = makeContext()) {
+  return httpConnector.create(ctx, parseConfig(input));
 }
 
 export const never = (): AbortSignal => new AbortController().signal;

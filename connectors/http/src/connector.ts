@@ -1,13 +1,13 @@
 // The http (Custom Webhook) connector: schema, limits, requests, probe and secrets over @outflow/http.
 import { defineHttpConnector } from '@outflow/http';
-import { webhookConfigSchema } from './config.js';
-import { encodeWebhook, probeWebhook } from './encoder.js';
-import type { WebhookConfig } from './types.js';
+import { httpConfigSchema } from './config.js';
+import { encodeHttp, probeHttp } from './encoder.js';
+import type { HttpConfig } from './types.js';
 
 const MiB = 1024 * 1024;
 
 /** Besides each secret: the credential of `Bearer <token>` and the key of `whsec_<key>`. */
-function extraSecrets(config: WebhookConfig): string[] {
+function extraSecrets(config: HttpConfig): string[] {
   const out: string[] = [];
   const auth = config.httpAuthorization?.reveal();
   const credential = auth?.split(/\s+/).pop();
@@ -17,19 +17,17 @@ function extraSecrets(config: WebhookConfig): string[] {
   return out;
 }
 
-export const webhookConnector = defineHttpConnector({
+export const httpConnector = defineHttpConnector({
   type: 'http',
   displayName: 'Custom Webhook',
   description: 'POSTs Auth0 log envelopes to an HTTPS endpoint as JSON lines, a JSON array or one JSON object per request.',
-  configSchema: webhookConfigSchema,
+  configSchema: httpConfigSchema,
   limits: { maxEvents: 1000, maxBytes: 4 * MiB, maxEventBytes: 1 * MiB },
   endpoints: (config) => ({ httpEndpoint: config.httpEndpoint }),
-  encode: encodeWebhook,
-  probe: probeWebhook,
+  encode: encodeHttp,
+  probe: probeHttp,
   maskedHeaders: ['webhook-signature'],
   secrets: extraSecrets,
-  // Deprecated: the attempt's deadline is the real one; kept so existing configs stay valid.
-  timeoutMs: (config) => config.httpTimeoutMs,
   // JSONOBJECT: requests in flight at once, one per event.
   concurrency: 8,
 });

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { configJsonSchema, destinationPaths, secretPaths } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
-import { webhookConnector } from '../src/index.js';
+import { httpConnector } from '../src/index.js';
 import { parseConfig } from './fixtures.js';
 
-const schema = webhookConnector.configSchema;
+const schema = httpConnector.configSchema;
 const messages = (input: unknown) => {
   const r = schema.safeParse(input);
   expect(r.success).toBe(false);
@@ -17,15 +17,16 @@ describe('webhook config', () => {
   it('has the manifest the package.json declares', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; outflowConnector: unknown };
     expect(pkg.name).toBe('@outflow/connector-http');
-    expect(pkg.outflowConnector).toEqual({ type: 'http', apiVersion: 1, export: 'webhookConnector' });
-    expect(webhookConnector.type).toBe('http');
-    expect(webhookConnector.apiVersion).toBe(1);
-    expect(webhookConnector.limits).toEqual({ maxEvents: 1000, maxBytes: 4 * 1024 * 1024, maxEventBytes: 1024 * 1024 });
+    expect(pkg.outflowConnector).toEqual({ type: 'http', apiVersion: 1, export: 'httpConnector' });
+    expect(httpConnector.type).toBe('http');
+    expect(httpConnector.apiVersion).toBe(1);
+    expect(httpConnector.limits).toEqual({ maxEvents: 1000, maxBytes: 4 * 1024 * 1024, maxEventBytes: 1024 * 1024 });
   });
 
   it('applies the defaults', () => {
     const c = parseConfig({ httpEndpoint: 'https://logs.example.com/in' });
-    expect(c).toMatchObject({ httpContentFormat: 'JSONLINES', httpCustomHeaders: [], httpCompression: 'none', httpTimeoutMs: 15_000 });
+    expect(c).toMatchObject({ httpContentFormat: 'JSONLINES', httpCustomHeaders: [], httpCompression: 'none' });
+    expect(c).not.toHaveProperty('httpTimeoutMs');
     expect(c.httpContentType).toBeUndefined();
     expect(c.httpAuthorization).toBeUndefined();
   });
@@ -40,10 +41,18 @@ describe('webhook config', () => {
     expect(messages({ httpEndpoint: 'https://x.example', http_endpoint: 'a', retries: 3 })).toMatch(/"http_endpoint", "retries"/);
   });
 
-  it('rejects bad enum values and timeouts', () => {
+  it('rejects bad enum values', () => {
     expect(messages({ httpEndpoint: 'https://x.example', httpContentFormat: 'XML' })).toMatch(/^httpContentFormat:/m);
     expect(messages({ httpEndpoint: 'https://x.example', httpCompression: 'br' })).toMatch(/^httpCompression:/m);
-    expect(messages({ httpEndpoint: 'https://x.example', httpTimeoutMs: 10 })).toMatch(/^httpTimeoutMs:/m);
+  });
+
+  it('still loads a config carrying the removed httpTimeoutMs, and drops it', () => {
+    for (const httpTimeoutMs of [15_000, 10]) {
+      const c = parseConfig({ httpEndpoint: 'https://x.example', httpTimeoutMs } as Parameters<typeof parseConfig>[0]);
+      expect(c).not.toHaveProperty('httpTimeoutMs');
+      expect(c.httpEndpoint).toBe('https://x.example');
+    }
+    expect(messages({ httpEndpoint: 'https://x.example', httpTimeoutMs: 5000, httpTimeout: 5000 })).toMatch(/"httpTimeout"/);
   });
 
   it('validates custom header names and values', () => {
@@ -98,7 +107,7 @@ describe('webhook config', () => {
     const json = configJsonSchema(schema) as { properties: Record<string, { description?: string }>; required: string[] };
     const fields = Object.keys(json.properties);
     expect(fields.sort()).toEqual(
-      ['httpAuthorization', 'httpCompression', 'httpContentFormat', 'httpContentType', 'httpCustomHeaders', 'httpEndpoint', 'httpSigningSecret', 'httpTimeoutMs'],
+      ['httpAuthorization', 'httpCompression', 'httpContentFormat', 'httpContentType', 'httpCustomHeaders', 'httpEndpoint', 'httpSigningSecret'],
     );
     for (const f of fields) expect(json.properties[f]?.description, f).toMatch(/\w{3,}/);
     expect(json.required).toEqual(['httpEndpoint']);

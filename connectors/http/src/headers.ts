@@ -1,7 +1,7 @@
 // Request headers of the webhook: content type, credentials, custom headers, signing, masking.
 import { defaultContentType } from '@outflow/core';
 import { USER_AGENT } from './version.js';
-import type { WebhookConfig } from './types.js';
+import type { HttpConfig } from './types.js';
 
 export type Headers = Record<string, string>;
 
@@ -13,7 +13,7 @@ function setHeader(headers: Headers, name: string, value: string): void {
 }
 
 /** Headers of every request, the healthcheck's HEAD included: User-Agent, custom headers, Authorization. */
-export function identityHeaders(config: WebhookConfig): Headers {
+export function identityHeaders(config: HttpConfig): Headers {
   const headers: Headers = { 'User-Agent': USER_AGENT };
   for (const { header, value } of config.httpCustomHeaders) setHeader(headers, header, value);
   if (config.httpAuthorization) headers.Authorization = config.httpAuthorization.reveal();
@@ -21,7 +21,7 @@ export function identityHeaders(config: WebhookConfig): Headers {
 }
 
 /** Headers of every POST: Content-Type and identity headers (the transport adds Content-Encoding when compressing). */
-export function postHeaders(config: WebhookConfig): Headers {
+export function postHeaders(config: HttpConfig): Headers {
   const headers: Headers = { 'Content-Type': config.httpContentType ?? defaultContentType(config.httpContentFormat) };
   return Object.assign(headers, identityHeaders(config));
 }

@@ -3,15 +3,15 @@ import { allIndices, encodeBodies, type ConnectorContext, type LogBatch } from '
 import type { EncodedRequest } from '@outflow/http';
 import { identityHeaders, postHeaders, requestHeaders } from './headers.js';
 import { parseSigningKey, signPayload, webhookId } from './signing.js';
-import type { WebhookConfig } from './types.js';
+import type { HttpConfig } from './types.js';
 
 /** Answers are read only for error excerpts: at most this much. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
 /** Per-config values computed once (headers, signing key), keyed by the parsed config. */
-const prepared = new WeakMap<WebhookConfig, { base: Record<string, string>; key: Buffer | undefined }>();
+const prepared = new WeakMap<HttpConfig, { base: Record<string, string>; key: Buffer | undefined }>();
 
-function prepare(config: WebhookConfig) {
+function prepare(config: HttpConfig) {
   let p = prepared.get(config);
   if (!p) prepared.set(config, (p = { base: postHeaders(config), key: config.httpSigningSecret && parseSigningKey(config.httpSigningSecret.reveal()) }));
   return p;
@@ -21,7 +21,7 @@ function prepare(config: WebhookConfig) {
  * The requests for a non-empty batch. Bodies come from stored text, never re-serialized; gzip happens
  * on the wire. `lean`: the transport's plain node:http path, since axios cost runner CPU here (ADR 0007).
  */
-export function encodeWebhook(batch: LogBatch, config: WebhookConfig, ctx: ConnectorContext): EncodedRequest[] {
+export function encodeHttp(batch: LogBatch, config: HttpConfig, ctx: ConnectorContext): EncodedRequest[] {
   const { base, key } = prepare(config);
   const bodies = encodeBodies(batch, config.httpContentFormat);
   const perEvent = config.httpContentFormat === 'JSONOBJECT';
@@ -39,6 +39,6 @@ export function encodeWebhook(batch: LogBatch, config: WebhookConfig, ctx: Conne
 }
 
 /** The healthcheck: HEAD with the identity headers (credentials, custom headers), no body. */
-export function probeWebhook(config: WebhookConfig): EncodedRequest {
+export function probeHttp(config: HttpConfig): EncodedRequest {
   return { method: 'HEAD', url: config.httpEndpoint, headers: identityHeaders(config), maxResponseBytes: MAX_RESPONSE_BYTES };
 }

@@ -98,13 +98,14 @@ describe('network failures', () => {
     expect(rx.requests).toHaveLength(1);
   });
 
-  it('a stalled response past httpTimeoutMs is retryable', async () => {
-    conn = connect({ httpEndpoint: rx.url, httpTimeoutMs: 300 });
+  it("a stalled response ends at the attempt's deadline as retryable; a stored httpTimeoutMs no longer cuts it", async () => {
+    conn = connect({ httpEndpoint: rx.url, httpTimeoutMs: 100 } as Parameters<typeof connect>[0]);
     rx.script({ stall: true });
     const started = Date.now();
-    const result = failure(await conn.send(makeBatch(1), never()));
+    const result = failure(await conn.send(makeBatch(1), AbortSignal.timeout(800)));
     expect(result.status).toBe('retryable');
     expect(result.error.kind).toBe('transient');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(750);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 

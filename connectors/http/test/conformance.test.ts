@@ -1,15 +1,15 @@
 // Runs the shared connector conformance suite against the webhook connector and a local fake.
 import { fileURLToPath } from 'node:url';
 import { describeConnectorConformance, startFakeServer } from '@outflow/connector-testkit';
-import { webhookConnector } from '../src/index.js';
+import { httpConnector } from '../src/index.js';
 
 const TOKEN = 's3cr3t-TOKEN-value-1234';
 const SIGNING = 'whsec_' + Buffer.from('signing-key-material-5678').toString('base64');
 
-describeConnectorConformance(webhookConnector, {
+describeConnectorConformance(httpConnector, {
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   startFake: () => startFakeServer(),
-  validConfig: (fake) => ({ httpEndpoint: `${fake.url}/hook`, httpAuthorization: `Bearer ${TOKEN}`, httpSigningSecret: SIGNING, httpTimeoutMs: 5000 }),
+  validConfig: (fake) => ({ httpEndpoint: `${fake.url}/hook`, httpAuthorization: `Bearer ${TOKEN}`, httpSigningSecret: SIGNING }),
   invalidConfigs: [
     { config: {}, path: 'httpEndpoint' },
     { config: { httpEndpoint: 'ftp://example.com/x' }, path: 'httpEndpoint' },

@@ -1,5 +1,6 @@
 // Configuration of the http (Custom Webhook) connector: Auth0's sink fields plus Outflow extras.
 import { CONTENT_FORMATS, destination, headerName, headerValue, secret, secretHeaderValue } from '@outflow/core';
+import { withIgnoredFields } from '@outflow/http';
 import { z } from 'zod';
 import { RESERVED_HEADERS } from './header-rules.js';
 import { parseSigningKey } from './signing.js';
@@ -15,7 +16,7 @@ const customHeader = z
   })
   .describe('One extra request header.');
 
-export const webhookConfigSchema = z
+const schema = z
   .strictObject({
     httpEndpoint: destination(z
       .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
@@ -41,13 +42,6 @@ export const webhookConfigSchema = z
       .default('none')
       .describe('Outflow extra. `gzip` compresses each body and sends `Content-Encoding: gzip`. Default: none.'),
     httpSigningSecret: secret('Outflow extra. Signs each request per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature headers). `whsec_<base64>` or a raw secret. Secret.').optional(),
-    httpTimeoutMs: z
-      .number()
-      .int()
-      .min(100)
-      .max(300_000)
-      .default(15_000)
-      .describe('Outflow extra. Deadline of one request in milliseconds, from connect to the end of the response. Default: 15000.'),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -67,3 +61,6 @@ export const webhookConfigSchema = z
     }
   })
   .describe('Custom Webhook (Auth0 stream type `http`): POSTs `{log_id, data}` envelopes to an HTTPS endpoint.');
+
+/** The schema; the removed `httpTimeoutMs` (the attempt's deadline bounds each request) is still accepted and dropped. */
+export const httpConfigSchema = withIgnoredFields(schema, ['httpTimeoutMs']);
