@@ -38,6 +38,7 @@ export async function buildWorker(deps: WorkerDeps, stream: StoredStream): Promi
     return { worker: null, status: new WorkerStatusTracker('idle', { kind: 'config', message, at: clock.now() }) };
   }
   const { connector, limits, secrets, transform, filter } = opened.stream;
+  const backoff = createStreamBackoff(deps.options);
   const worker = startWorker(
     {
       stream,
@@ -52,13 +53,13 @@ export async function buildWorker(deps: WorkerDeps, stream: StoredStream): Promi
       filter,
       random: deps.random,
       status: new WorkerStatusTracker(),
-      backoff: createStreamBackoff(deps.options),
+      backoff,
       failure: { failing: stream.state.failingSince !== null, store: { failures: 0, writes: false }, suspended: false },
       committed: { cursor: stream.state.cursor, generation: stream.state.generation },
     },
     deps.shared,
   );
-  void probeAtStart({ store, stream, clock, logger }, opened.stream, worker.ended).catch((err: unknown) => {
+  void probeAtStart({ store, stream, clock, logger, delivered: () => backoff.successes > 0 }, opened.stream, worker.ended).catch((err: unknown) => {
     logger.error({ error: errorText(err, secrets) }, 'The start probe could not be run.');
   });
   return { worker };
