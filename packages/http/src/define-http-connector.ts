@@ -6,7 +6,7 @@ import {
 import type { z } from 'zod';
 import { combineResults, isFailure, mapBounded } from './combine.js';
 import type { EncodedRequest, HttpConnectorSpec } from './http-connector-spec.js';
-import { linkedSignal } from './linked-signal.js';
+import { createRequestSignals } from './linked-signal.js';
 import { toDeliveryResult } from './result.js';
 import { leaseTransport } from './transport-for.js';
 
@@ -48,7 +48,7 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
     const lease = leaseTransport(ctx);
     const transport = lease.transport;
     const timeoutMs = spec.timeoutMs?.(config);
-    const stop = new AbortController();
+    const requests = createRequestSignals(timeoutMs);
     const pending = new Set<Promise<unknown>>();
     let closing: Promise<void> | undefined;
 
@@ -60,7 +60,7 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
     };
 
     const exchange = async (req: EncodedRequest, signal: AbortSignal, events = 0): Promise<{ outcome: unknown; result: DeliveryResult }> => {
-      const linked = linkedSignal([signal, stop.signal], timeoutMs);
+      const linked = requests.open(signal);
       const started = Date.now();
       const outcome = await transport.request({ ...req, signal: linked.signal }).catch((err: unknown) => err);
       linked.done();
@@ -112,7 +112,7 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
       close() {
         closing ??= new Promise<void>((resolve) => {
           // Sends in flight may finish; past the bound they are aborted. Then the transport lease is given back.
-          const timer = ctx.clock.setTimeout(() => stop.abort(), CLOSE_WAIT_MS);
+          const timer = ctx.clock.setTimeout(() => requests.abortAll(), CLOSE_WAIT_MS);
           void Promise.allSettled([...pending]).then(async () => {
             ctx.clock.clearTimeout(timer);
             await lease.release();

@@ -1,26 +1,45 @@
-// One request's signal: aborts with the attempt's, the connector's close, or an optional deadline; unlinked when done.
+// The signals of a connector's requests: each aborts with its attempt's signal, the connector's close, or an optional deadline.
 /**
- * Cheaper than `AbortSignal.any` + `AbortSignal.timeout` per request: listeners on long-lived
- * signals are removed when the request settles instead of waiting for GC.
+ * Cheaper than `AbortSignal.any` + `AbortSignal.timeout` per request, and than linking each
+ * request to a long-lived close signal: a request listens on its attempt's signal only, and
+ * close aborts the open ones from a set.
  */
-export function linkedSignal(signals: readonly AbortSignal[], timeoutMs: number | undefined): { signal: AbortSignal; done(): void } {
-  const controller = new AbortController();
-  const aborted = signals.find((s) => s.aborted);
-  if (aborted) {
-    controller.abort(aborted.reason);
-    return { signal: controller.signal, done: () => {} };
-  }
-  const listeners = signals.map((s) => {
-    const onAbort = () => controller.abort(s.reason);
-    s.addEventListener('abort', onAbort, { once: true });
-    return () => s.removeEventListener('abort', onAbort);
-  });
-  const timer = timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new DOMException('The request timed out.', 'TimeoutError')), timeoutMs);
+export interface RequestSignals {
+  /** A signal for one request; `done()` unlinks it once the request settled. */
+  open(attempt: AbortSignal): { signal: AbortSignal; done(): void };
+  /** Aborts every open request, and every later one at once. */
+  abortAll(): void;
+}
+
+const noop = () => {};
+
+export function createRequestSignals(timeoutMs: number | undefined): RequestSignals {
+  const open = new Set<AbortController>();
+  let stopped = false;
   return {
-    signal: controller.signal,
-    done() {
-      if (timer) clearTimeout(timer);
-      for (const remove of listeners) remove();
+    open(attempt) {
+      const controller = new AbortController();
+      if (stopped || attempt.aborted) {
+        controller.abort(stopped ? undefined : attempt.reason);
+        return { signal: controller.signal, done: noop };
+      }
+      const onAbort = () => controller.abort(attempt.reason);
+      attempt.addEventListener('abort', onAbort, { once: true });
+      open.add(controller);
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new DOMException('The request timed out.', 'TimeoutError')), timeoutMs);
+      return {
+        signal: controller.signal,
+        done() {
+          if (timer) clearTimeout(timer);
+          attempt.removeEventListener('abort', onAbort);
+          open.delete(controller);
+        },
+      };
+    },
+    abortAll() {
+      stopped = true;
+      for (const controller of open) controller.abort();
+      open.clear();
     },
   };
 }
