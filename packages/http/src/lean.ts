@@ -44,19 +44,33 @@ export function leanTarget(url: URL, agents: LeanAgents): LeanTarget {
   };
 }
 
-/** No config merging or header normalizing: headers go as given, Content-Length from the body. */
+/**
+ * No config merging or header normalizing: headers go as given, Content-Length from the body.
+ * The signal is watched here until the answer's head arrives, then by the capped read (node's
+ * own `signal` option costs an end-of-stream watcher per request).
+ */
 export function leanRequest(target: LeanTarget, method: string, headers: Record<string, string> | undefined, gzipped: boolean, body: Buffer | undefined, cap: number, signal: AbortSignal): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
     const outgoing: http.OutgoingHttpHeaders = { ...headers };
     if (gzipped) outgoing['Content-Encoding'] = 'gzip';
     if (body) outgoing['Content-Length'] = body.length;
-    const req = target.send({ ...target.options, method, headers: outgoing, signal }, (res) => {
+    const req = target.send({ ...target.options, method, headers: outgoing }, (res) => {
+      signal.removeEventListener('abort', onAbort);
       readCapped(decoded(res, method), cap, signal).then(
         ({ body: answer, truncated }) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: answer, truncated }),
         reject,
       );
     });
-    req.once('error', reject);
+    const onAbort = () => {
+      reject(signal.reason);
+      req.destroy();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    req.once('error', (err) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(err);
+    });
     req.end(body);
   });
 }
