@@ -1,20 +1,14 @@
 // Tests replace what the runner shares through its container (Tokens.DnsLookup, Tokens.Clock), not through constructor arguments.
 import type { DnsLookup } from '@outflow/core';
 import { createManualClock } from '@outflow/core/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configStreamId, Tokens } from '../src/index.js';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { baseConfig, TOKEN } from './support/app.js';
 import { ingest, makeEvent } from './support/events.js';
-import { startReceiver, type Receiver } from './support/receiver.js';
 import { readUntil } from './support/wait.js';
+import { useTestApp } from './support/use-test-app.js';
 
-let app: TestApp | undefined;
-let rx: Receiver | undefined;
-afterEach(async () => {
-  await app?.stop();
-  await rx?.close();
-  app = rx = undefined;
-});
+const t = useTestApp();
 
 const hook = (url: string) => `  - { name: hook, type: http, tenant: acme, sink: { httpEndpoint: "${url}/hook", httpContentFormat: JSONLINES } }\n`;
 const HOOK = configStreamId('acme', 'hook');
@@ -30,15 +24,15 @@ describe('the container\'s DNS lookup', () => {
 
   for (const allowPrivateNetworks of [true, false]) {
     it(`${allowPrivateNetworks ? 'delivers' : 'refuses at connect time'} to a name resolving to 127.0.0.1 when allowPrivateNetworks is ${allowPrivateNetworks}`, async () => {
-      rx = await startReceiver();
+      const rx = await t.receiver();
       const yaml = baseConfig(hook(rx.url.replace('127.0.0.1', 'sink.outflow.test'))).replace('allowPrivateNetworks: true', `allowPrivateNetworks: ${allowPrivateNetworks}`);
       lookups.length = 0;
-      app = await startTestApp(yaml, undefined, undefined, { configure: (c) => c.register(Tokens.DnsLookup, { useValue: fakeDns }) });
+      const app = await t.start(yaml, { configure: (c) => c.register(Tokens.DnsLookup, { useValue: fakeDns }) });
       expect((await ingest(app.url, TOKEN, [makeEvent()])).status).toBe(202);
       if (allowPrivateNetworks) {
-        await rx.waitFor(() => rx!.uniqueIds().size === 1);
+        await rx.waitFor(() => rx.uniqueIds().size === 1);
       } else {
-        const health = await readUntil(() => app!.store.health.list(HOOK), (list) => list.some((r) => r.kind === 'delivery_failed'));
+        const health = await readUntil(() => app.store.health.list(HOOK), (list) => list.some((r) => r.kind === 'delivery_failed'));
         expect(health.find((r) => r.kind === 'delivery_failed')?.message).toMatch(/sink\.outflow\.test resolves to private address 127\.0\.0\.1/);
         expect(rx.requests).toHaveLength(0);
       }
@@ -50,15 +44,15 @@ describe('the container\'s DNS lookup', () => {
 
 describe('the container\'s clock', () => {
   it('times the runner\'s work: health records carry the manual clock\'s time, and retries wait for it', async () => {
-    rx = await startReceiver();
+    const rx = await t.receiver();
     rx.script(() => ({ status: 503 }));
     const clock = createManualClock(Date.parse('2020-02-02T00:00:00Z'));
-    app = await startTestApp(baseConfig(hook(rx.url)), undefined, undefined, { configure: (c) => c.register(Tokens.Clock, { useValue: clock }) });
+    const app = await t.start(baseConfig(hook(rx.url)), { configure: (c) => c.register(Tokens.Clock, { useValue: clock }) });
     expect((await ingest(app.url, TOKEN, [makeEvent()])).status).toBe(202);
     // Attempt backoffs sleep on the manual clock: each poll moves it on so the round can end.
     const health = await readUntil(async () => {
       await clock.advance(100);
-      return app!.store.health.list(HOOK);
+      return app.store.health.list(HOOK);
     }, (list) => list.some((r) => r.kind === 'delivery_failed'));
     const failed = health.find((r) => r.kind === 'delivery_failed');
     expect(new Date(failed?.at ?? 0).getUTCFullYear()).toBe(2020);
@@ -68,7 +62,7 @@ describe('the container\'s clock', () => {
     rx.script(undefined);
     await readUntil(async () => {
       await clock.advance(200);
-      return rx!.uniqueIds().size;
+      return rx.uniqueIds().size;
     }, (n) => n === 1);
     expect(rx.uniqueIds().size).toBe(1);
     expect(rx.requests.length).toBeGreaterThan(attempts);

@@ -5,17 +5,24 @@ import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configStreamId, parseConfigText } from '../src/index.js';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { baseConfig, TOKEN, type TestApp } from './support/app.js';
 import { ingest, makeEvent } from './support/events.js';
 import { startProxy, type TestProxy } from './support/proxy.js';
-import { startReceiver, type Receiver } from './support/receiver.js';
+import type { Receiver } from './support/receiver.js';
+import { useTestApp } from './support/use-test-app.js';
 import { eventually, readUntil } from './support/wait.js';
 
 const PROXY_SECRET = 'px-pass-5c1e7d';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 
 /** An https destination whose certificate the runner does not trust: a connection reaching it is all it shows. */
-async function tlsDestination(): Promise<{ port: number; connections: () => number; close(): Promise<void> }> {
+interface TlsDestination {
+  port: number;
+  connections: () => number;
+  close(): Promise<void>;
+}
+
+async function tlsDestination(): Promise<TlsDestination> {
   let connections = 0;
   const server: Server = createHttpsServer({ cert: fixture('server.pem'), key: fixture('server-key.pem') }, (_req, res) => res.end());
   server.on('connection', () => connections++);
@@ -31,18 +38,10 @@ async function tlsDestination(): Promise<{ port: number; connections: () => numb
   };
 }
 
-let app: TestApp | undefined;
-let rx: Receiver | undefined;
-let proxy: TestProxy | undefined;
-let tls: Awaited<ReturnType<typeof tlsDestination>> | undefined;
+const t = useTestApp();
 const ENV = ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy'] as const;
 const savedEnv = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
-afterEach(async () => {
-  await app?.stop();
-  await rx?.close();
-  await proxy?.close();
-  await tls?.close();
-  app = rx = proxy = tls = undefined;
+afterEach(() => {
   for (const k of ENV) {
     if (savedEnv[k] === undefined) delete process.env[k];
     else process.env[k] = savedEnv[k];
@@ -55,14 +54,14 @@ const streams = (httpUrl: string, tlsPort: number) =>
 
 const withEgress = (yaml: string, extra: string) => yaml.replace('egress: { allowHttp: true, allowPrivateNetworks: true }', `egress: { allowHttp: true, allowPrivateNetworks: true${extra} }`);
 
-async function start(extra = ''): Promise<{ app: TestApp; rx: Receiver; proxy: TestProxy; tlsPort: number }> {
-  rx = await startReceiver();
-  proxy = await startProxy();
-  tls = await tlsDestination();
+async function start(extra = ''): Promise<{ app: TestApp; rx: Receiver; proxy: TestProxy; tls: TlsDestination }> {
+  const rx = await t.receiver();
+  const proxy = t.closeAfter(await startProxy());
+  const tls = t.closeAfter(await tlsDestination());
   const withCredentials = proxy.url.replace('http://', `http://outflow:${PROXY_SECRET}@`);
-  app = await startTestApp(withEgress(baseConfig(streams(rx.url, tls.port)), extra.replace('PROXY', withCredentials)));
+  const app = await t.start(withEgress(baseConfig(streams(rx.url, tls.port)), extra.replace('PROXY', withCredentials)));
   expect((await ingest(app.url, TOKEN, [makeEvent(), makeEvent()])).status).toBe(202);
-  return { app, rx, proxy, tlsPort: tls.port };
+  return { app, rx, proxy, tls };
 }
 
 /** Health messages of the https stream once one says why its delivery failed. */
@@ -87,51 +86,50 @@ describe('egress.proxy', () => {
   });
 
   it('sends https deliveries through the proxy (CONNECT) and http ones as absolute URIs, with its credentials, which never show', async () => {
-    const { app, rx, proxy, tlsPort } = await start(', proxy: { url: "PROXY" }');
+    const { app, rx, proxy, tls } = await start(', proxy: { url: "PROXY" }');
     await rx.waitFor(() => rx.uniqueIds().size === 2);
     const failures = await tlsFailures(app);
-    expect(proxy.seen).toContain(`CONNECT 127.0.0.1:${tlsPort}`);
+    expect(proxy.seen).toContain(`CONNECT 127.0.0.1:${tls.port}`);
     expect(proxy.seen).toContain(`POST ${rx.url}/plain`);
     expect(new Set(proxy.auth)).toEqual(new Set([`Basic ${Buffer.from(`outflow:${PROXY_SECRET}`).toString('base64')}`]));
     // The tunnel reached the destination, whose certificate the runner does not trust.
-    expect(tls?.connections()).toBeGreaterThan(0);
+    expect(tls.connections()).toBeGreaterThan(0);
     expect(failures.join(' ')).toMatch(/certificate/);
     const health = JSON.stringify(await (await app.api(`/api/v2/log-streams/${configStreamId('acme', 'tls')}/health`)).json());
     for (const text of [app.logs.join(''), failures.join(' '), health]) expect(text).not.toContain(PROXY_SECRET);
   }, 30_000);
 
   it('connects directly to the hosts noProxy names', async () => {
-    const { app, rx, proxy } = await start(', proxy: { url: "PROXY", noProxy: [127.0.0.1] }');
+    const { app, rx, proxy, tls } = await start(', proxy: { url: "PROXY", noProxy: [127.0.0.1] }');
     await rx.waitFor(() => rx.uniqueIds().size === 2);
     await tlsFailures(app);
-    expect(tls?.connections()).toBeGreaterThan(0);
+    expect(tls.connections()).toBeGreaterThan(0);
     expect(proxy.seen).toEqual([]);
   }, 30_000);
 });
 
 describe('the proxy environment (no egress.proxy)', () => {
   it('goes through HTTPS_PROXY / HTTP_PROXY, and directly to the hosts NO_PROXY names', async () => {
-    proxy = await startProxy();
-    process.env.HTTPS_PROXY = process.env.HTTP_PROXY = proxy.url;
+    const viaEnv = t.closeAfter(await startProxy());
+    process.env.HTTPS_PROXY = process.env.HTTP_PROXY = viaEnv.url;
     delete process.env.NO_PROXY;
     delete process.env.no_proxy;
-    const viaEnv = proxy;
-    rx = await startReceiver();
-    tls = await tlsDestination();
-    app = await startTestApp(baseConfig(streams(rx.url, tls.port)));
-    expect((await ingest(app.url, TOKEN, [makeEvent()])).status).toBe(202);
-    await rx.waitFor(() => rx!.uniqueIds().size === 1);
-    await tlsFailures(app);
+    const rx = await t.receiver();
+    const tls = t.closeAfter(await tlsDestination());
+    const first = await t.start(baseConfig(streams(rx.url, tls.port)));
+    expect((await ingest(first.url, TOKEN, [makeEvent()])).status).toBe(202);
+    await rx.waitFor(() => rx.uniqueIds().size === 1);
+    await tlsFailures(first);
     expect(viaEnv.seen).toContain(`CONNECT 127.0.0.1:${tls.port}`);
     expect(viaEnv.seen).toContain(`POST ${rx.url}/plain`);
-    await app.stop();
+    await first.stop();
 
     process.env.NO_PROXY = '127.0.0.1';
     const before = viaEnv.seen.length;
-    app = await startTestApp(baseConfig(streams(rx.url, tls.port)));
-    expect((await ingest(app.url, TOKEN, [makeEvent()])).status).toBe(202);
-    await rx.waitFor(() => rx!.uniqueIds().size === 2);
-    await eventually(() => rx!.requests.length >= 2);
+    const second = await t.start(baseConfig(streams(rx.url, tls.port)));
+    expect((await ingest(second.url, TOKEN, [makeEvent()])).status).toBe(202);
+    await rx.waitFor(() => rx.uniqueIds().size === 2);
+    await eventually(() => rx.requests.length >= 2);
     expect(viaEnv.seen.slice(before)).toEqual([]);
   }, 30_000);
 });

@@ -2,10 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { HttpTransport } from '@outflow/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Tokens } from '../src/index.js';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { baseConfig, TOKEN } from './support/app.js';
 import { ingest, makeEvent } from './support/events.js';
+import { useTestApp } from './support/use-test-app.js';
 import { eventually } from './support/wait.js';
 
 /** A keep-alive destination that counts the events it got and keeps track of its open client sockets. */
@@ -46,22 +47,15 @@ async function destination(): Promise<Destination> {
   });
 }
 
-let app: TestApp | undefined;
-const dests: Destination[] = [];
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-  await Promise.all(dests.splice(0).map((d) => d.close()));
-});
+const t = useTestApp();
 
 const stream = (name: string, d: Destination) => `  - { name: ${name}, type: http, tenant: acme, sink: { httpEndpoint: "${d.url}/${name}", httpContentFormat: JSONLINES } }\n`;
 
 describe('the runner\'s HTTP transport', () => {
   it('carries every stream\'s deliveries in one keep-alive pool, and shutdown closes its sockets', async () => {
-    const a = await destination();
-    const b = await destination();
-    dests.push(a, b);
-    app = await startTestApp(baseConfig(stream('a', a) + stream('b', b)));
+    const a = t.closeAfter(await destination());
+    const b = t.closeAfter(await destination());
+    const app = await t.start(baseConfig(stream('a', a) + stream('b', b)));
     expect((await ingest(app.url, TOKEN, Array.from({ length: 10 }, () => makeEvent()))).status).toBe(202);
     await eventually(() => a.events === 10 && b.events === 10, 20_000, 'Both streams did not deliver their 10 events.');
     // The container's transport holds both destinations' kept-alive sockets: both connectors sent through it.
