@@ -2,9 +2,10 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { ConfigError, createEgressGuard, systemClock, type Clock, type DnsLookup, type Logger, type Store } from '@outflow/core';
-import type { Supervisor } from '@outflow/delivery';
+import { ConfigError, type Clock, type HttpTransport, type Logger, type Store } from '@outflow/core';
+import type { OpenStreamConnector, Supervisor } from '@outflow/delivery';
 import type { ParsePool } from '@outflow/ingest';
+import type { DependencyContainer } from 'tsyringe';
 import type { LoadedConfig } from './config/load.js';
 import { syncConfigStreams } from './config/stream-sync.js';
 import { validateStreams } from './config/validate-streams.js';
@@ -16,11 +17,13 @@ import { openConfiguredStore } from './store-factory.js';
 import { Tokens } from './tokens.js';
 
 export interface StartOptions {
-  clock?: Clock;
   /** Where logs go (default stdout). */
   logDestination?: NodeJS.WritableStream;
-  /** DNS lookup behind the egress guard's connect-time check (tests); the system resolver by default. */
-  dnsLookup?: DnsLookup;
+  /**
+   * Changes the runner's container before anything is resolved: tests register their own
+   * `Tokens.Clock`, `Tokens.DnsLookup`, `Tokens.HttpTransport`, … with `container.register`.
+   */
+  configure?: (container: DependencyContainer) => void;
 }
 
 export interface RunningApp {
@@ -29,28 +32,55 @@ export interface RunningApp {
   supervisor: Supervisor;
   registry: ConnectorRegistry;
   logger: Logger;
-  /** Stops intake, lets in-flight batches finish (or abandons them unacknowledged), closes the store. */
+  /** The runner's container (what tests may inspect: the HTTP transport, the clock). */
+  container: DependencyContainer;
+  /** Stops intake, lets in-flight batches finish (or abandons them unacknowledged), closes the transport and the store. */
   close(deadlineMs?: number): Promise<void>;
 }
 
-/** Loads connectors and checks every configured stream; throws ConfigError naming each bad field. */
-export async function prepareRegistry(loaded: LoadedConfig): Promise<ConnectorRegistry> {
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+
+/** A runner container with its connectors loaded, for commands that do not start the runner (validate, connectors). */
+export function createCliContainer(loaded: LoadedConfig): DependencyContainer {
+  return createRootContainer(loaded.config, silent);
+}
+
+/**
+ * Loads connectors into the container and checks every configured stream through its
+ * stream-to-connector path; throws ConfigError naming each bad field.
+ */
+export async function prepareRegistry(loaded: LoadedConfig, container = createCliContainer(loaded)): Promise<ConnectorRegistry> {
   const registry = createConnectorRegistry(await loadConnectors(loaded.config.connectors, loaded.dir));
-  const issues = await validateStreams(loaded.config, registry, createEgressGuard(loaded.config.egress));
+  container.register(Tokens.ConnectorRegistry, { useValue: registry });
+  const issues = await validateStreams(loaded.config, registry, container.resolve<OpenStreamConnector>(Tokens.OpenConnector));
   if (issues.length) throw new ConfigError('The configuration is invalid.', issues);
   return registry;
 }
 
+/** Closes the container's HTTP transport (its sockets); the transport is made on first use, so this may make and close one. */
+export async function closeTransport(container: DependencyContainer): Promise<void> {
+  await container.resolve<HttpTransport>(Tokens.HttpTransport).close();
+}
+
 export async function startApp(loaded: LoadedConfig, options: StartOptions = {}): Promise<RunningApp> {
   const { config } = loaded;
-  const clock = options.clock ?? systemClock;
   const root = createLogger(config.log.level, options.logDestination) as unknown as Logger;
   const logger = root.child({ component: 'runner' });
-  const registry = await prepareRegistry(loaded);
-  const store = await openConfiguredStore(config.store, { dir: loaded.dir, now: () => clock.now(), logger: root });
+  const container = createRootContainer(config, root);
+  options.configure?.(container);
+  const clock = container.resolve<Clock>(Tokens.Clock);
+  let registry: ConnectorRegistry;
   try {
+    registry = await prepareRegistry(loaded, container);
+  } catch (err) {
+    await closeTransport(container);
+    throw err;
+  }
+  let store: Store | undefined;
+  try {
+    store = await openConfiguredStore(config.store, { dir: loaded.dir, now: () => clock.now(), logger: root });
+    container.register(Tokens.Store, { useValue: store });
     await syncConfigStreams(store, config.streams, root.child({ component: 'config' }), clock.now());
-    const container = createRootContainer({ config, logger: root, clock, egress: createEgressGuard(config.egress, options.dnsLookup), registry, store });
     const supervisor = container.resolve<Supervisor>(Tokens.Supervisor);
     await supervisor.start();
     const server = container.resolve<Server>(Tokens.HttpServer);
@@ -62,13 +92,15 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
     const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host;
     const url = `http://${host}:${port}`;
     logger.info({ url, streams: config.streams.length, connectors: registry.types() }, 'Outflow is listening.');
+    const opened = store;
     let closing: Promise<void> | undefined;
     return {
       url,
-      store,
+      store: opened,
       supervisor,
       registry,
       logger,
+      container,
       close(deadlineMs = 10_000) {
         closing ??= (async () => {
           await new Promise<void>((ok) => {
@@ -76,15 +108,18 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
             server.closeIdleConnections();
           });
           await supervisor.stop(deadlineMs);
+          // After the workers, so no batch loses its socket before its deadline.
+          await closeTransport(container);
           await container.resolve<ParsePool>(Tokens.ParsePool).close();
-          await store.close();
+          await opened.close();
           logger.info({}, 'Outflow stopped.');
         })();
         return closing;
       },
     };
   } catch (err) {
-    await store.close();
+    await closeTransport(container);
+    await store?.close();
     throw err;
   }
 }

@@ -1,7 +1,9 @@
-// The composition root: explicit tokens and factories, no reflection-based injection.
+// The composition root: explicit tokens and factories, no reflection-based injection. Tests override a token before it is resolved.
+import { lookup } from 'node:dns';
 import type { Server } from 'node:http';
-import type { Clock, EgressGuard, Logger, Store } from '@outflow/core';
-import { createSupervisor, type Supervisor } from '@outflow/delivery';
+import { createEgressGuard, systemClock, type Clock, type DnsLookup, type EgressGuard, type HttpTransport, type Logger, type Store } from '@outflow/core';
+import { createSupervisor, streamConnectorFactory, type OpenStreamConnector, type Supervisor } from '@outflow/delivery';
+import { createHttpTransport } from '@outflow/http';
 import { createParsePool, defaultParseThreads, type ParsePool } from '@outflow/ingest';
 import { container, instanceCachingFactory, type DependencyContainer } from 'tsyringe';
 import type { RunnerConfig } from './config/schema.js';
@@ -11,26 +13,41 @@ import { createHttpServer } from './server/http-server.js';
 import { findDashboardDir } from './server/static-route.js';
 import { Tokens } from './tokens.js';
 
-export interface RootValues {
-  config: RunnerConfig;
-  logger: Logger;
-  clock: Clock;
-  egress: EgressGuard;
-  registry: ConnectorRegistry;
-  store: Store;
-}
+const systemLookup: DnsLookup = (hostname, options, callback) => lookup(hostname, options, callback);
 
-export function createRootContainer(values: RootValues): DependencyContainer {
+/** One shared instance per container, made on first use from what the container holds. */
+const shared = <T>(make: (c: DependencyContainer) => T) => ({ useFactory: instanceCachingFactory<T>(make) });
+
+/**
+ * The runner's container: config and logger given; clock and DNS lookup defaulted (override them
+ * with `register` before resolving); the connector registry and the store are registered when loaded.
+ */
+export function createRootContainer(config: RunnerConfig, logger: Logger): DependencyContainer {
   const root = container.createChildContainer();
-  root.register(Tokens.Config, { useValue: values.config });
-  root.register(Tokens.Logger, { useValue: values.logger });
-  root.register(Tokens.Clock, { useValue: values.clock });
-  root.register(Tokens.Egress, { useValue: values.egress });
-  root.register(Tokens.ConnectorRegistry, { useValue: values.registry });
-  root.register(Tokens.Store, { useValue: values.store });
-  root.register(Tokens.TokenIndex, {
-    useFactory: instanceCachingFactory<TokenIndex>((c) => {
-      const config = c.resolve<RunnerConfig>(Tokens.Config);
+  root.register(Tokens.Config, { useValue: config });
+  root.register(Tokens.Logger, { useValue: logger });
+  root.register(Tokens.Clock, { useValue: systemClock });
+  root.register(Tokens.DnsLookup, { useValue: systemLookup });
+  root.register(Tokens.Egress, shared<EgressGuard>((c) => createEgressGuard(config.egress, c.resolve<DnsLookup>(Tokens.DnsLookup))));
+  root.register(
+    Tokens.HttpTransport,
+    shared<HttpTransport>((c) => createHttpTransport({ guard: c.resolve<EgressGuard>(Tokens.Egress), proxy: config.egress.proxy })),
+  );
+  root.register(
+    Tokens.OpenConnector,
+    shared<OpenStreamConnector>((c) =>
+      streamConnectorFactory({
+        connectors: c.resolve<ConnectorRegistry>(Tokens.ConnectorRegistry),
+        egress: c.resolve<EgressGuard>(Tokens.Egress),
+        logger: c.resolve<Logger>(Tokens.Logger),
+        clock: c.resolve<Clock>(Tokens.Clock),
+        http: c.resolve<HttpTransport>(Tokens.HttpTransport),
+      }),
+    ),
+  );
+  root.register(
+    Tokens.TokenIndex,
+    shared<TokenIndex>((c) => {
       const clock = c.resolve<Clock>(Tokens.Clock);
       return createTokenIndex({
         tokens: config.tokens,
@@ -40,31 +57,30 @@ export function createRootContainer(values: RootValues): DependencyContainer {
         logger: c.resolve<Logger>(Tokens.Logger).child({ component: 'auth' }),
       });
     }),
-  });
-  root.register(Tokens.Supervisor, {
-    useFactory: instanceCachingFactory<Supervisor>((c) => {
-      const config = c.resolve<RunnerConfig>(Tokens.Config);
-      return createSupervisor({
+  );
+  root.register(
+    Tokens.Supervisor,
+    shared<Supervisor>((c) =>
+      createSupervisor({
         store: c.resolve<Store>(Tokens.Store),
         connectors: c.resolve<ConnectorRegistry>(Tokens.ConnectorRegistry),
         clock: c.resolve<Clock>(Tokens.Clock),
         logger: c.resolve<Logger>(Tokens.Logger),
         egress: c.resolve<EgressGuard>(Tokens.Egress),
+        openConnector: c.resolve<OpenStreamConnector>(Tokens.OpenConnector),
         options: { ...config.delivery, retention: config.retention },
-      });
-    }),
-  });
-  root.register(Tokens.ParsePool, {
-    useFactory: instanceCachingFactory<ParsePool>((c) => {
-      const threads = c.resolve<RunnerConfig>(Tokens.Config).server.parseThreads;
-      return createParsePool(threads === 'auto' ? defaultParseThreads() : threads);
-    }),
-  });
-  root.register(Tokens.HttpServer, {
-    useFactory: instanceCachingFactory<Server>((c) => {
-      const config = c.resolve<RunnerConfig>(Tokens.Config);
+      }),
+    ),
+  );
+  root.register(
+    Tokens.ParsePool,
+    shared<ParsePool>(() => createParsePool(config.server.parseThreads === 'auto' ? defaultParseThreads() : config.server.parseThreads)),
+  );
+  root.register(
+    Tokens.HttpServer,
+    shared<Server>((c) => {
       const clock = c.resolve<Clock>(Tokens.Clock);
-      const logger = c.resolve<Logger>(Tokens.Logger);
+      const log = c.resolve<Logger>(Tokens.Logger);
       return createHttpServer(
         {
           store: c.resolve<Store>(Tokens.Store),
@@ -72,13 +88,13 @@ export function createRootContainer(values: RootValues): DependencyContainer {
           supervisor: c.resolve<Supervisor>(Tokens.Supervisor),
           tokens: c.resolve<TokenIndex>(Tokens.TokenIndex),
           rateLimit: config.server.rateLimit,
-          egress: c.resolve<EgressGuard>(Tokens.Egress),
-          logger: logger.child({ component: 'api' }),
+          openConnector: c.resolve<OpenStreamConnector>(Tokens.OpenConnector),
+          logger: log.child({ component: 'api' }),
           retention: config.retention,
           now: () => clock.now(),
         },
         { maxBodyBytes: config.server.maxBodyBytes, maxEventsPerRequest: config.server.maxEventsPerRequest, parser: c.resolve<ParsePool>(Tokens.ParsePool) },
-        logger.child({ component: 'http' }),
+        log.child({ component: 'http' }),
         {
           dashboardDir: config.server.dashboard ? findDashboardDir() : null,
           limits: {
@@ -90,6 +106,6 @@ export function createRootContainer(values: RootValues): DependencyContainer {
         },
       );
     }),
-  });
+  );
   return root;
 }

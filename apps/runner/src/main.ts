@@ -37,18 +37,23 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const loaded = loadConfigFile(values.config as string);
-  const { prepareRegistry, startApp } = await import('./app.js');
+  const { closeTransport, createCliContainer, prepareRegistry, startApp } = await import('./app.js');
   switch (command) {
     case 'validate': {
-      const registry = await prepareRegistry(loaded);
-      console.log(`${loaded.file} is valid: ${loaded.config.streams.length} stream(s); connector types: ${registry.types().join(', ')}.`);
-      if (!values.probe) return 0;
-      const [{ probeStreams, probeLine }, { createEgressGuard }] = await Promise.all([import('./config/probe-streams.js'), import('@outflow/core')]);
-      const probes = await probeStreams(loaded.config, registry, createEgressGuard(loaded.config.egress));
-      for (const p of probes) console.log(probeLine(p));
-      const failed = probes.filter((p) => !p.outcome.ok).length;
-      console.log(`Probed ${probes.length} stream(s): ${probes.length - failed} ok, ${failed} failed.`);
-      return failed ? 1 : 0;
+      const container = createCliContainer(loaded);
+      try {
+        const registry = await prepareRegistry(loaded, container);
+        console.log(`${loaded.file} is valid: ${loaded.config.streams.length} stream(s); connector types: ${registry.types().join(', ')}.`);
+        if (!values.probe) return 0;
+        const [{ probeStreams, probeLine }, { Tokens }] = await Promise.all([import('./config/probe-streams.js'), import('./tokens.js')]);
+        const probes = await probeStreams(loaded.config, container.resolve(Tokens.OpenConnector));
+        for (const p of probes) console.log(probeLine(p));
+        const failed = probes.filter((p) => !p.outcome.ok).length;
+        console.log(`Probed ${probes.length} stream(s): ${probes.length - failed} ok, ${failed} failed.`);
+        return failed ? 1 : 0;
+      } finally {
+        await closeTransport(container);
+      }
     }
     case 'connectors': {
       const registry = await prepareRegistry(loaded);

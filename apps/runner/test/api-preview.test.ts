@@ -1,18 +1,11 @@
 // The preview endpoint: what a webhook would receive, secrets masked, and byte for byte what it then gets.
 import { REDACTED } from '@outflow/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { baseConfig, TOKEN, type TestApp } from './support/app.js';
 import { ingest } from './support/events.js';
-import { startReceiver, type Receiver } from './support/receiver.js';
+import { useTestApp } from './support/use-test-app.js';
 
-let app: TestApp | undefined;
-let rx: Receiver | undefined;
-afterEach(async () => {
-  await app?.stop();
-  await rx?.close();
-  app = undefined;
-  rx = undefined;
-});
+const t = useTestApp();
 
 const SECRET = 'Bearer preview-secret-7f3a9c';
 
@@ -29,8 +22,8 @@ async function preview(a: TestApp, body: unknown): Promise<{ status: number; tex
 
 describe('POST /api/v2/log-streams/preview', () => {
   it('shows the JSONLINES and JSONARRAY requests of sample events with httpAuthorization masked', async () => {
-    rx = await startReceiver();
-    app = await startTestApp(baseConfig(''));
+    const rx = await t.receiver();
+    const app = await t.start(baseConfig(''));
     const sink = { httpEndpoint: `${rx.url}/hook`, httpAuthorization: SECRET };
     const lines = await preview(app, { type: 'http', sink: { ...sink, httpContentFormat: 'JSONLINES' }, count: 4 });
     expect(lines.status).toBe(200);
@@ -55,7 +48,7 @@ describe('POST /api/v2/log-streams/preview', () => {
   });
 
   it('applies filters and pii_config as delivery does, and names bad sink fields', async () => {
-    app = await startTestApp(baseConfig(''));
+    const app = await t.start(baseConfig(''));
     const events = [
       { log_id: '90020251201000000000000000000000000000000000000001', date: '2025-12-01T10:00:00.000Z', type: 's', description: 'ok', user_name: 'alice@example.com' },
       { log_id: '90020251201000000000000000000000000000000000000002', date: '2025-12-01T10:00:01.000Z', type: 'f', description: 'no', user_name: 'bob@example.com' },
@@ -87,8 +80,8 @@ describe('POST /api/v2/log-streams/preview', () => {
   });
 
   it('previews byte for byte the body the connector then sends for the same events', async () => {
-    rx = await startReceiver();
-    app = await startTestApp(baseConfig(''));
+    const rx = await t.receiver();
+    const app = await t.start(baseConfig(''));
     for (const format of ['JSONLINES', 'JSONARRAY'] as const) {
       const sink = { httpEndpoint: `${rx.url}/${format}`, httpContentFormat: format, httpAuthorization: SECRET };
       const shown = await preview(app, { type: 'http', sink, count: 5 });
@@ -96,7 +89,7 @@ describe('POST /api/v2/log-streams/preview', () => {
       const created = await app.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ name: `byte-${format}`, type: 'http', sink }) });
       expect(created.status).toBe(200);
       expect((await ingest(app.url, TOKEN, shown.json.events)).status).toBe(202);
-      await rx.waitFor(() => rx!.requests.some((r) => r.path === `/${format}`));
+      await rx.waitFor(() => rx.requests.some((r) => r.path === `/${format}`));
       const got = rx.requests.filter((r) => r.path === `/${format}`);
       expect(got).toHaveLength(1);
       expect(got[0]?.body).toBe(shown.json.requests[0]?.body);

@@ -1,18 +1,11 @@
 // Probes: POST /{id}/probe, POST /probe for an unsaved sink, and the probe at stream start (real receivers on 127.0.0.1).
-import { afterEach, describe, expect, it } from 'vitest';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { baseConfig, TOKEN, type TestApp } from './support/app.js';
 import { ingest, makeEvent } from './support/events.js';
-import { startReceiver, type Receiver } from './support/receiver.js';
 import { readUntil } from './support/wait.js';
+import { useTestApp } from './support/use-test-app.js';
 
-let app: TestApp | undefined;
-let rx: Receiver | undefined;
-afterEach(async () => {
-  await app?.stop();
-  await rx?.close();
-  app = undefined;
-  rx = undefined;
-});
+const t = useTestApp();
 
 const SECRET = 'Bearer probe-secret-5d21c8';
 
@@ -40,8 +33,8 @@ const authProbe = (good: string) => (r: { headers: Record<string, unknown> }) =>
 
 describe('POST /api/v2/log-streams/{id}/probe', () => {
   it('answers ok when the destination accepts the healthcheck, and auth with 401 when it refuses the credentials, without the secret', async () => {
-    rx = await startReceiver();
-    app = await startTestApp(baseConfig(''));
+    const rx = await t.receiver();
+    const app = await t.start(baseConfig(''));
     const created = await post(app, '/api/v2/log-streams', { name: 'hook', type: 'http', sink: { httpEndpoint: `${rx.url}/hook`, httpAuthorization: SECRET } });
     expect(created.status).toBe(200);
     const { id } = JSON.parse(created.text) as { id: string };
@@ -63,7 +56,7 @@ describe('POST /api/v2/log-streams/{id}/probe', () => {
   });
 
   it('needs update:log_streams and the tenant\u2019s own stream', async () => {
-    app = await startTestApp(baseConfig('  - { name: hook, type: http, tenant: acme, sink: { httpEndpoint: "http://127.0.0.1:9/hook" } }\n'));
+    const app = await t.start(baseConfig('  - { name: hook, type: http, tenant: acme, sink: { httpEndpoint: "http://127.0.0.1:9/hook" } }\n'));
     const [stream] = (await (await app.api('/api/v2/log-streams')).json()) as Array<{ id: string }>;
     const other = await post(app, `/api/v2/log-streams/${stream?.id}/probe`, {}, 'tenant-b-token');
     expect(other.status).toBe(404);
@@ -74,9 +67,9 @@ describe('POST /api/v2/log-streams/{id}/probe', () => {
 
 describe('POST /api/v2/log-streams/probe (an unsaved sink)', () => {
   it('probes a sink before it is saved, with the checks of create', async () => {
-    rx = await startReceiver();
+    const rx = await t.receiver();
     rx.probeScript(authProbe(SECRET));
-    app = await startTestApp(baseConfig(''));
+    const app = await t.start(baseConfig(''));
     const good = await post(app, '/api/v2/log-streams/probe', { type: 'http', sink: { httpEndpoint: `${rx.url}/hook`, httpAuthorization: SECRET } });
     expect(good.status).toBe(200);
     expect(JSON.parse(good.text)).toMatchObject({ ok: true });
@@ -102,16 +95,16 @@ describe('POST /api/v2/log-streams/probe (an unsaved sink)', () => {
 
 describe('the probe at stream start', () => {
   it('records a failed probe in health and never blocks delivery, which goes on once the destination accepts', async () => {
-    rx = await startReceiver();
+    const rx = await t.receiver();
     // The healthcheck is refused (401); deliveries are accepted.
     rx.probeScript(() => ({ status: 401 }));
-    app = await startTestApp(baseConfig(`  - { name: hook, type: http, tenant: acme, sink: { httpEndpoint: "${rx.url}/hook", httpAuthorization: "${SECRET}" } }\n`));
+    const app = await t.start(baseConfig(`  - { name: hook, type: http, tenant: acme, sink: { httpEndpoint: "${rx.url}/hook", httpAuthorization: "${SECRET}" } }\n`));
     const [stream] = (await (await app.api('/api/v2/log-streams')).json()) as Array<{ id: string }>;
     const events = Array.from({ length: 5 }, () => makeEvent());
     expect((await ingest(app.url, TOKEN, events)).status).toBe(202);
-    await rx.waitFor(() => rx!.uniqueIds().size === 5);
+    await rx.waitFor(() => rx.uniqueIds().size === 5);
     const health = await readUntil(
-      async () => (await (await app!.api(`/api/v2/log-streams/${stream?.id}/health`)).json()) as { delivered: number; records: HealthRecord[] },
+      async () => (await (await app.api(`/api/v2/log-streams/${stream?.id}/health`)).json()) as { delivered: number; records: HealthRecord[] },
       (h) => h.records.some((r) => r.kind === 'probe_failed') && h.delivered === 5,
     );
     const probe = health.records.find((r) => r.kind === 'probe_failed');
@@ -122,11 +115,11 @@ describe('the probe at stream start', () => {
   });
 
   it('records nothing when the probe passes', async () => {
-    rx = await startReceiver();
-    app = await startTestApp(baseConfig(`  - { name: hook, type: http, tenant: acme, sink: { httpEndpoint: "${rx.url}/hook" } }\n`));
-    await rx.waitFor(() => rx!.probes.length >= 1);
+    const rx = await t.receiver();
+    const app = await t.start(baseConfig(`  - { name: hook, type: http, tenant: acme, sink: { httpEndpoint: "${rx.url}/hook" } }\n`));
+    await rx.waitFor(() => rx.probes.length >= 1);
     expect((await ingest(app.url, TOKEN, [makeEvent()])).status).toBe(202);
-    await rx.waitFor(() => rx!.uniqueIds().size === 1);
+    await rx.waitFor(() => rx.uniqueIds().size === 1);
     const [stream] = (await (await app.api('/api/v2/log-streams')).json()) as Array<{ id: string }>;
     const health = (await (await app.api(`/api/v2/log-streams/${stream?.id}/health`)).json()) as { records: HealthRecord[] };
     expect(health.records.filter((r) => r.kind === 'probe_failed')).toEqual([]);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { lookup as systemLookup } from 'node:dns';
 import type { DnsLookup } from '@outflow/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Tokens } from '../src/index.js';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
 import { ingest, makeEvent } from './support/events.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
@@ -128,7 +129,7 @@ describe('egress checks (SSRF)', () => {
     // DNS rebinding in miniature: the name looks public when the stream is created, and resolves to 127.0.0.1.
     const dnsLookup: DnsLookup = (hostname, options, callback) =>
       hostname === 'rebind.outflow.test' ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : systemLookup(hostname, options, callback);
-    app = await startTestApp(egress(true, false)(baseConfig('')), undefined, undefined, { dnsLookup });
+    app = await startTestApp(egress(true, false)(baseConfig('')), undefined, undefined, { configure: (c) => c.register(Tokens.DnsLookup, { useValue: dnsLookup }) });
     const created = await create(app, `http://rebind.outflow.test:${port}/hook`);
     expect(created.status).toBe(200);
     const { id } = (await created.json()) as { id: string };

@@ -1,16 +1,9 @@
 // POST /{id}/test: one synthetic event sent now through the stream's connector, not stored, and the destination's answer.
-import { afterEach, describe, expect, it } from 'vitest';
-import { baseConfig, startTestApp, type TestApp } from './support/app.js';
-import { startReceiver, type Receiver } from './support/receiver.js';
+import { describe, expect, it } from 'vitest';
+import { baseConfig, type TestApp } from './support/app.js';
+import { useTestApp } from './support/use-test-app.js';
 
-let app: TestApp | undefined;
-let rx: Receiver | undefined;
-afterEach(async () => {
-  await app?.stop();
-  await rx?.close();
-  app = undefined;
-  rx = undefined;
-});
+const t = useTestApp();
 
 const SECRET = 'Bearer test-send-secret-41b7';
 
@@ -32,8 +25,8 @@ async function createHook(a: TestApp, url: string): Promise<string> {
 
 describe('POST /api/v2/log-streams/{id}/test', () => {
   it('sends one Outflow test event now, answers success, and stores nothing', async () => {
-    rx = await startReceiver();
-    app = await startTestApp(baseConfig(''));
+    const rx = await t.receiver();
+    const app = await t.start(baseConfig(''));
     const id = await createHook(app, `${rx.url}/hook`);
     const res = await app.api(`/api/v2/log-streams/${id}/test`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(200);
@@ -58,9 +51,9 @@ describe('POST /api/v2/log-streams/{id}/test', () => {
   });
 
   it('answers what a refusing destination said, without the secret', async () => {
-    rx = await startReceiver();
+    const rx = await t.receiver();
     rx.script(() => ({ status: 401 }));
-    app = await startTestApp(baseConfig(''));
+    const app = await t.start(baseConfig(''));
     const id = await createHook(app, `${rx.url}/hook`);
     const res = await app.api(`/api/v2/log-streams/${id}/test`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(200);

@@ -3,6 +3,7 @@
 import { lookup as systemLookup } from 'node:dns';
 import type { DnsLookup } from '@outflow/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Tokens } from '../src/index.js';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
 import { ingest, makeEvent } from './support/events.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
@@ -94,7 +95,7 @@ describe('egress: IPv6 forms of private addresses (SSRF)', () => {
     // The name passes the create check; DNS answers the IPv4-mapped loopback address in its hex form.
     const dnsLookup: DnsLookup = (hostname, options, callback) =>
       hostname === 'mapped.outflow.test' ? callback(null, [{ address: '::ffff:7f00:1', family: 6 }]) : systemLookup(hostname, options, callback);
-    app = await startTestApp(strict(baseConfig('')), undefined, undefined, { dnsLookup });
+    app = await startTestApp(strict(baseConfig('')), undefined, undefined, { configure: (c) => c.register(Tokens.DnsLookup, { useValue: dnsLookup }) });
     const created = await app.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ name: 'mapped', type: 'http', sink: { httpEndpoint: `http://mapped.outflow.test:${port}/hook` } }) });
     expect(created.status).toBe(200);
     const { id } = (await created.json()) as { id: string };

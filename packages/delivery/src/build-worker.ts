@@ -1,20 +1,20 @@
 // Turns a stored stream into a running worker through the one stream-to-connector path, and probes it at start.
-import type { Clock, EgressGuard, Logger, Store, StoredStream } from '@outflow/core';
+import type { Clock, Logger, Store, StoredStream } from '@outflow/core';
 import { appendHealth, errorText } from './health.js';
 import { probeAtStart } from './start-probe.js';
 import { createStreamBackoff } from './stream-backoff.js';
-import { openStreamConnector } from './stream-connector.js';
+import type { OpenStreamConnector } from './stream-connector.js';
 import type { WorkerShared } from './worker.js';
-import type { ConnectorRegistry, DeliveryOptions } from './types.js';
+import type { DeliveryOptions } from './types.js';
 import { startWorker, type StreamWorker } from './worker.js';
 import { WorkerStatusTracker } from './worker-status.js';
 
 export interface WorkerDeps {
   store: Store;
-  connectors: ConnectorRegistry;
+  /** The stream-to-connector path bound to the runner's deps. */
+  open: OpenStreamConnector;
   clock: Clock;
   logger: Logger;
-  egress: EgressGuard;
   options: DeliveryOptions;
   random: () => number;
   shared: WorkerShared;
@@ -30,7 +30,7 @@ export type BuildResult = { worker: StreamWorker } | { worker: null; status: Wor
 export async function buildWorker(deps: WorkerDeps, stream: StoredStream): Promise<BuildResult> {
   const { store, clock } = deps;
   const logger = deps.logger.child({ component: 'delivery', stream: stream.id, tenant: stream.tenant });
-  const opened = await openStreamConnector(deps, stream);
+  const opened = await deps.open(stream);
   if (!opened.ok) {
     const { message } = opened.failure;
     await appendHealth({ store, stream, clock, logger, secrets: opened.secrets }, { kind: 'delivery_failed', errorKind: 'config', message });
@@ -38,6 +38,7 @@ export async function buildWorker(deps: WorkerDeps, stream: StoredStream): Promi
     return { worker: null, status: new WorkerStatusTracker('idle', { kind: 'config', message, at: clock.now() }) };
   }
   const { connector, limits, secrets, transform, filter } = opened.stream;
+  const backoff = createStreamBackoff(deps.options);
   const worker = startWorker(
     {
       stream,
@@ -52,13 +53,13 @@ export async function buildWorker(deps: WorkerDeps, stream: StoredStream): Promi
       filter,
       random: deps.random,
       status: new WorkerStatusTracker(),
-      backoff: createStreamBackoff(deps.options),
+      backoff,
       failure: { failing: stream.state.failingSince !== null, store: { failures: 0, writes: false }, suspended: false },
       committed: { cursor: stream.state.cursor, generation: stream.state.generation },
     },
     deps.shared,
   );
-  void probeAtStart({ store, stream, clock, logger }, opened.stream, worker.ended).catch((err: unknown) => {
+  void probeAtStart({ store, stream, clock, logger, delivered: () => backoff.successes > 0 }, opened.stream, worker.ended).catch((err: unknown) => {
     logger.error({ error: errorText(err, secrets) }, 'The start probe could not be run.');
   });
   return { worker };

@@ -12,17 +12,25 @@ export interface StartProbeDeps {
   stream: StoredStream;
   clock: Clock;
   logger: Logger;
+  /** Whether an attempt of the stream already succeeded (its backoff's success count). */
+  delivered: () => boolean;
 }
 
 /**
  * Probes once, a few streams at a time per store (the deadline starts with the probe, not the wait);
  * never blocks or fails the start. `ended` (the worker ending) cancels it and nothing is recorded.
+ * A stream that delivered before its turn is not probed: the destination already accepted it.
  */
 export async function probeAtStart(deps: StartProbeDeps, opened: StreamConnector, ended: Promise<unknown>): Promise<void> {
   const stop = new AbortController();
   void ended.then(() => stop.abort(), () => stop.abort());
   const release = await acquireProbeSlot(deps.store, stop.signal);
   if (!release) return;
+  if (deps.delivered()) {
+    release();
+    deps.logger.debug({}, 'The start probe was skipped: the stream already delivered.');
+    return;
+  }
   const probed = opened.probe(PROBE_TIMEOUT_MS, stop.signal).finally(release);
   return probed.then(async (outcome) => {
     if (stop.signal.aborted) return;

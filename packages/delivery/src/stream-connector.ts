@@ -1,5 +1,5 @@
 // The one path from a stream to a ready connector: type, parsed sink, secrets, operator-only check, connector, PII.
-import { collectSecrets, compileFilter, operatorOnlyPaths, redactText, type BatchLimits, type Clock, type Connector, type ConnectorDefinition, type EgressGuard, type EventFilter, type LogBatch, type Logger, type StreamDefinition, valueAtPath } from '@outflow/core';
+import { collectSecrets, compileFilter, operatorOnlyPaths, redactText, type BatchLimits, type Clock, type Connector, type ConnectorDefinition, type EgressGuard, type EventFilter, type HttpTransport, type LogBatch, type Logger, type StreamDefinition, valueAtPath } from '@outflow/core';
 import { errorText } from './health.js';
 import { createPiiTransform, type BatchTransform } from './pii.js';
 import { probeConnector, type ProbeOutcome } from './probe.js';
@@ -13,6 +13,8 @@ export interface StreamConnectorDeps {
   /** The runner's logger; the connector gets a child `{component: 'connector', type, stream}`. */
   logger: Logger;
   clock: Clock;
+  /** The runner's HTTP transport (one keep-alive pool behind the egress guard), handed to every connector as `ctx.http`. */
+  http?: HttpTransport | undefined;
 }
 
 /** The parts of a stream the path reads; streams not from the config file may not set operator-only fields. */
@@ -45,6 +47,9 @@ export type StreamConnectorFailure =
   | { reason: 'pii'; message: string };
 
 export type OpenResult = { ok: true; stream: StreamConnector } | { ok: false; failure: StreamConnectorFailure; secrets: string[] };
+
+/** The stream-to-connector path bound to a runner's deps: what the worker, test send, preview, validate and probe call. */
+export type OpenStreamConnector = (stream: StreamSpec) => Promise<OpenResult>;
 
 /** zod issues as one line: `path: message; path: message`. */
 export function describeIssues(err: unknown): string {
@@ -82,7 +87,7 @@ export async function openStreamConnector(deps: StreamConnectorDeps, stream: Str
   let connector: Connector;
   try {
     const logger = deps.logger.child({ component: 'connector', type: stream.type, stream: stream.id });
-    connector = definition.create({ streamId: stream.id, tenant: stream.tenant, logger, clock: deps.clock, egress: deps.egress }, config);
+    connector = definition.create({ streamId: stream.id, tenant: stream.tenant, logger, clock: deps.clock, egress: deps.egress, http: deps.http }, config);
   } catch (err) {
     return fail({ reason: 'create_failed', message: `The connector could not be created: ${errorText(err, secrets)}`, error: err });
   }
@@ -103,4 +108,9 @@ export async function openStreamConnector(deps: StreamConnectorDeps, stream: Str
       close: () => connector.close().catch(() => undefined),
     },
   };
+}
+
+/** `openStreamConnector` bound to `deps`. */
+export function streamConnectorFactory(deps: StreamConnectorDeps): OpenStreamConnector {
+  return (stream) => openStreamConnector(deps, stream);
 }

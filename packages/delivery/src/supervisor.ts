@@ -2,6 +2,7 @@
 import { systemClock, type StoredStream } from '@outflow/core';
 import { buildWorker, type WorkerDeps } from './build-worker.js';
 import { resolveOptions } from './options.js';
+import { streamConnectorFactory } from './stream-connector.js';
 import { runRetention, scheduleRetention, type RetentionSchedule } from './retention.js';
 import { createInflightBudget } from './inflight-budget.js';
 import { createSharedReads } from './shared-reads.js';
@@ -34,12 +35,13 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   const budget = createInflightBudget(options.maxInflightBytes, options.maxInflightBatches);
   const retention = () => runRetention(deps.store, clock, options, logger);
 
+  const open = deps.openConnector ?? streamConnectorFactory({ connectors: deps.connectors, egress: deps.egress, logger: deps.logger, clock, http: deps.http });
+
   const workerDeps = (): WorkerDeps => ({
     store: deps.store,
-    connectors: deps.connectors,
+    open,
     clock,
     logger: deps.logger,
-    egress: deps.egress,
     options,
     random: deps.random ?? Math.random,
     shared: { notifier: notifier as TenantNotifier, reads, budget },

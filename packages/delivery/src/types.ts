@@ -1,5 +1,6 @@
 // Public types of @outflow/delivery: supervisor, its dependencies, options and worker status.
-import type { Clock, ConnectorDefinition, EgressGuard, Logger, Store } from '@outflow/core';
+import type { Clock, ConnectorDefinition, EgressGuard, HttpTransport, Logger, Store } from '@outflow/core';
+import type { OpenStreamConnector } from './stream-connector.js';
 
 /** The installed connectors, by stream type. */
 export interface ConnectorRegistry {
@@ -74,6 +75,10 @@ export interface SupervisorDeps {
   options?: DeliveryOptionsInput | undefined;
   /** Source of jitter in [0, 1) (tests); Math.random by default. */
   random?: (() => number) | undefined;
+  /** The runner's HTTP transport, handed to every connector as `ctx.http` (unused when `openConnector` is given). */
+  http?: HttpTransport | undefined;
+  /** The stream-to-connector path bound to the runner's deps; `openStreamConnector` over these deps by default. */
+  openConnector?: OpenStreamConnector | undefined;
 }
 
 export type WorkerState = 'idle' | 'sending' | 'backing_off' | 'paused' | 'suspended' | 'stopped';

@@ -73,10 +73,8 @@ describe('start probe', () => {
     const streams = [];
     for (let i = 0; i < 3 * START_PROBES_AT_ONCE; i++) streams.push(await h.createStream());
     await h.supervisor.start();
-    await h.ingest('t1', 2);
     await h.flush();
     expect(calls).toBe(START_PROBES_AT_ONCE);
-    expect(h.dest.accepted.length).toBe(2 * streams.length);
     for (let round = 1; round <= 3; round++) {
       await h.clock.advance(PROBE_TIMEOUT_MS);
       await h.flush();
@@ -84,5 +82,30 @@ describe('start probe', () => {
     expect(calls).toBe(streams.length);
     expect(most).toBe(START_PROBES_AT_ONCE);
     for (const s of streams) expect(await kinds(s.id)).toEqual(['probe_failed']);
+  });
+
+  it('delivers while probes wait their turn, and does not probe a stream that delivered before it', async () => {
+    h = await createHarness();
+    const probed: string[] = [];
+    const hang = () => new Promise<HealthResult>(() => undefined);
+    h.dest.health = hang;
+    const streams = [];
+    for (let i = 0; i < 2 * START_PROBES_AT_ONCE; i++) streams.push(await h.createStream());
+    await h.supervisor.start();
+    // The first probes hang; the other streams wait for a slot and deliver meanwhile.
+    await h.ingest('t1', 2);
+    await h.flush();
+    expect(h.dest.accepted.length).toBe(2 * streams.length);
+    h.dest.health = async () => {
+      probed.push('late');
+      return { ok: true };
+    };
+    await h.clock.advance(PROBE_TIMEOUT_MS);
+    await h.flush();
+    // The hung probes timed out (recorded); the streams that waited had delivered, so were not probed.
+    expect(probed).toEqual([]);
+    const recorded = await Promise.all(streams.map((s) => kinds(s.id)));
+    expect(recorded.filter((k) => k.includes('probe_failed'))).toHaveLength(START_PROBES_AT_ONCE);
+    expect(recorded.filter((k) => k.length === 0)).toHaveLength(START_PROBES_AT_ONCE);
   });
 });

@@ -1,9 +1,9 @@
 // The one stream-to-connector path: refusals named, batches as the worker forms them, probes under a deadline.
-import { createEgressGuard, createLogBatch, defineConnector, DeliveryError, secret, type Connector, type HealthResult, type LogBatch } from '@outflow/core';
-import { createManualClock } from '@outflow/core/testing';
+import { createEgressGuard, createLogBatch, defineConnector, DeliveryError, secret, type Connector, type ConnectorContext, type HealthResult, type HttpTransport, type LogBatch } from '@outflow/core';
+import { createManualClock, createMemoryStore } from '@outflow/core/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openStreamConnector, type StreamSpec } from '../src/index.js';
+import { createSupervisor, openStreamConnector, type StreamSpec } from '../src/index.js';
 import { createFakeDestination, fakeDefinition } from './helpers/fake-connector.js';
 import { createRecordingLogger } from './helpers/harness.js';
 
@@ -106,5 +106,36 @@ describe('probe', () => {
     await pending;
     expect(settled).toMatchObject({ ok: false, error: { kind: 'transient', message: expect.stringContaining('5000 ms') } });
     expect(seen?.aborted).toBe(true);
+  });
+});
+
+describe('the runner\'s HTTP transport', () => {
+  it('reaches every stream\'s connector as ctx.http: two streams of a supervisor get the same one', async () => {
+    const contexts: ConnectorContext[] = [];
+    const definition = defineConnector({
+      type: 'ctx',
+      displayName: 'Context recorder',
+      configSchema: z.object({}),
+      limits: { maxEvents: 100, maxBytes: 1 << 20, maxEventBytes: 1 << 16 },
+      create: (ctx): Connector => {
+        contexts.push(ctx);
+        return { healthcheck: async () => ({ ok: true }), send: async () => ({ status: 'success' }), close: async () => undefined };
+      },
+    });
+    const http: HttpTransport = { request: () => Promise.reject(new Error('not used')), nodeAgents: () => { throw new Error('not used'); }, close: async () => undefined };
+    const clock = createManualClock();
+    const store = createMemoryStore(() => clock.now());
+    for (const id of ['a', 'b']) {
+      await store.streams.create({ id, tenant: 't', name: id, type: 'ctx', status: 'active', sink: {}, filters: [], isPriority: false, managedBy: 'api' }, 0, clock.now());
+    }
+    const supervisor = createSupervisor({ store, connectors: { get: (t) => (t === 'ctx' ? (definition as never) : undefined) }, clock, logger: createRecordingLogger(), egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }), http });
+    await supervisor.start();
+    await supervisor.stop(1000);
+    expect(contexts.map((c) => c.streamId).sort()).toEqual(['a', 'b']);
+    expect(contexts.every((c) => c.http === http)).toBe(true);
+    // Without a runner transport a connector gets none and leases its own.
+    const plain = await openStreamConnector({ connectors: { get: () => definition as never }, egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }), logger: createRecordingLogger(), clock }, { id: 'c', tenant: 't', type: 'ctx', sink: {} });
+    expect(plain.ok && contexts.at(-1)?.http).toBeUndefined();
+    if (plain.ok) await plain.stream.close();
   });
 });

@@ -1,15 +1,13 @@
 // Builds a ConnectorDefinition from an HttpConnectorSpec: guards, in-flight tracking, preview, healthcheck, secrets.
 import {
-  collectSecrets, defineConnector, DeliveryError, isTransportError, REDACTED, redactText, type Connector, type ConnectorContext,
+  collectSecrets, defineConnector, trackInFlight, DeliveryError, isTransportError, REDACTED, redactText, type Connector, type ConnectorContext,
   type ConnectorDefinition, type DeliveryResult, type HealthResult, type HttpResponse, type LogBatch, type PayloadPreview,
 } from '@outflow/core';
 import type { z } from 'zod';
 import { combineResults, isFailure, mapBounded } from './combine.js';
 import { checkEndpoints } from './endpoints.js';
 import type { EncodedBatch, EncodedRequest, HttpConnectorSpec } from './http-connector-spec.js';
-import { linkedSignal } from './linked-signal.js';
 import { toDeliveryResult } from './result.js';
-import { trackInFlight } from './in-flight.js';
 import { leaseTransport, type TransportLease } from './transport-for.js';
 import { createHttpTransport } from './transport.js';
 
@@ -60,7 +58,7 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
     const track = inFlight.track;
 
     const exchange = async (req: EncodedRequest, signal: AbortSignal, events = 0): Promise<{ outcome: unknown; result: DeliveryResult }> => {
-      const linked = linkedSignal([signal, inFlight.signal]);
+      const linked = inFlight.open(signal);
       const started = Date.now();
       const outcome = await transport.request({ ...req, signal: linked.signal }).catch((err: unknown) => err);
       linked.done();
@@ -73,7 +71,7 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
     /** A success handed to `confirm` when the spec has one, with the attempt's signal linked to close. */
     const confirmed = async ({ outcome, result }: { outcome: unknown; result: DeliveryResult }, signal: AbortSignal): Promise<DeliveryResult> => {
       if (!spec.confirm || result.status !== 'success') return result;
-      const linked = linkedSignal([signal, inFlight.signal]);
+      const linked = inFlight.open(signal);
       try {
         return await spec.confirm(outcome as HttpResponse, { config, ctx, signal: linked.signal, exchange: (req) => exchange(req, linked.signal) });
       } finally {

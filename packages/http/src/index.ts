@@ -6,7 +6,7 @@ export type { ProxyOption } from './proxy.js';
 export { isTransportError, type HttpRequest, type HttpResponse, type HttpTransport, type TransportError } from '@outflow/core';
 export { toDeliveryResult, type ClassifyOptions, type VendorClassification } from './result.js';
 export { defineHttpConnector } from './define-http-connector.js';
-export { CLOSE_WAIT_MS, trackInFlight, type InFlight } from './in-flight.js';
+export { CLOSE_WAIT_MS, trackInFlight, type InFlight } from '@outflow/core';
 export { checkEndpoints } from './endpoints.js';
 export { withIgnoredFields } from './ignored-fields.js';
 export type { EncodedBatch, EncodedRequest, FollowUp, HttpConnectorSpec, RefusedEvents } from './http-connector-spec.js';

@@ -23,19 +23,54 @@ export interface LeanAgents {
   https: https.Agent;
 }
 
-/** No config merging or header normalizing: headers go as given, Content-Length from the body. */
-export function leanRequest(url: URL, method: string, headers: Record<string, string>, body: Buffer | undefined, agents: LeanAgents, cap: number, signal: AbortSignal): Promise<HttpResponse> {
+/** A URL's request options, worked out once per URL: where to connect and through which pooled agent. */
+export interface LeanTarget {
+  send: typeof http.request;
+  options: http.RequestOptions;
+}
+
+export function leanTarget(url: URL, agents: LeanAgents): LeanTarget {
+  const secure = url.protocol === 'https:';
+  return {
+    send: secure ? https.request : http.request,
+    options: {
+      protocol: url.protocol,
+      hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+      port: url.port || (secure ? 443 : 80),
+      path: `${url.pathname}${url.search}`,
+      agent: secure ? agents.https : agents.http,
+      ...(url.username ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` } : {}),
+    },
+  };
+}
+
+/**
+ * No config merging or header normalizing: headers go as given, Content-Length from the body.
+ * The signal is watched here until the answer's head arrives, then by the capped read (node's
+ * own `signal` option costs an end-of-stream watcher per request).
+ */
+export function leanRequest(target: LeanTarget, method: string, headers: Record<string, string> | undefined, gzipped: boolean, body: Buffer | undefined, cap: number, signal: AbortSignal): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
-    const secure = url.protocol === 'https:';
-    const outgoing: http.OutgoingHttpHeaders = body ? { ...headers, 'Content-Length': body.length } : headers;
-    const send = secure ? https.request : http.request;
-    const req = send(url, { method, headers: outgoing, agent: secure ? agents.https : agents.http, signal }, (res) => {
+    if (signal.aborted) return reject(signal.reason);
+    const outgoing: http.OutgoingHttpHeaders = { ...headers };
+    if (gzipped) outgoing['Content-Encoding'] = 'gzip';
+    if (body) outgoing['Content-Length'] = body.length;
+    const req = target.send({ ...target.options, method, headers: outgoing }, (res) => {
+      signal.removeEventListener('abort', onAbort);
       readCapped(decoded(res, method), cap, signal).then(
         ({ body: answer, truncated }) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: answer, truncated }),
         reject,
       );
     });
-    req.once('error', reject);
+    const onAbort = () => {
+      reject(signal.reason);
+      req.destroy();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    req.once('error', (err) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(err);
+    });
     req.end(body);
   });
 }

@@ -7,7 +7,7 @@ import { createEgressHttpAgent, createEgressHttpsAgent, type HttpRequest, type H
 import { toTransportError } from './errors.js';
 import type { HttpTransportOptions } from './options.js';
 import { createProxyAgents, proxyFor, type ProxyAgents } from './proxy.js';
-import { leanRequest } from './lean.js';
+import { leanRequest, leanTarget, type LeanTarget } from './lean.js';
 import { readCapped } from './read-capped.js';
 
 const gzip = promisify(gzipCallback);
@@ -16,6 +16,15 @@ const gzip = promisify(gzipCallback);
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
 const POOL = { keepAlive: true, maxSockets: 256, maxFreeSockets: 64 };
+
+/** URLs whose route is kept; past this (a runner with more destinations) the table starts over. */
+const TARGETS_KEPT = 4096;
+
+/** What a URL's requests reuse: its proxy (none: direct) and, when direct, the lean request options. */
+interface Target {
+  proxy: URL | undefined;
+  lean: LeanTarget | undefined;
+}
 
 export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   const { guard } = options;
@@ -35,10 +44,21 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     transformRequest: [(data: unknown) => data],
   });
   let closed = false;
+  // A connector sends every request to the same few URLs: each one's proxy decision (which reads the
+  // environment) and lean request options are worked out once, not per request.
+  const targets = new Map<string, Target>();
+  const targetOf = (raw: string): Target => {
+    let target = targets.get(raw);
+    if (target) return target;
+    const proxy = proxyFor(raw, options.proxy);
+    target = { proxy, lean: proxy ? undefined : leanTarget(new URL(raw), { http: httpAgent, https: httpsAgent }) };
+    if (targets.size >= TARGETS_KEPT) targets.clear();
+    targets.set(raw, target);
+    return target;
+  };
 
   /** Agents and axios proxy setting for a target: the guarded pool, or the proxy's agents. */
-  const route = (url: string): Pick<AxiosRequestConfig, 'httpAgent' | 'httpsAgent' | 'proxy'> => {
-    const proxy = proxyFor(url, options.proxy);
+  const route = (url: string, proxy: URL | undefined): Pick<AxiosRequestConfig, 'httpAgent' | 'httpsAgent' | 'proxy'> => {
     if (!proxy) return { httpAgent, httpsAgent, proxy: false };
     let agents = proxies.get(proxy.href);
     if (!agents) proxies.set(proxy.href, (agents = createProxyAgents(proxy, tls)));
@@ -53,15 +73,14 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       if (closed) throw Object.assign(new Error('The HTTP transport is closed.'), { code: 'ECLOSED' });
       signal.throwIfAborted();
       guard.checkUrl(req.url);
-      const headers: Record<string, string> = { ...req.headers };
+      const target = targetOf(req.url);
       let data = typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
-      if (data && req.compress === 'gzip') {
-        data = await gzip(data);
-        headers['Content-Encoding'] = 'gzip';
-      }
+      const gzipped = data !== undefined && req.compress === 'gzip';
+      if (gzipped) data = await gzip(data as Buffer);
       const cap = req.maxResponseBytes ?? defaultCap;
-      if (req.lean && !proxyFor(req.url, options.proxy)) return await leanRequest(new URL(req.url), req.method, headers, data, { http: httpAgent, https: httpsAgent }, cap, signal);
-      const res = await client.request<Readable>({ ...route(req.url), url: req.url, method: req.method, headers, data, signal });
+      if (req.lean && target.lean) return await leanRequest(target.lean, req.method, req.headers, gzipped, data, cap, signal);
+      const headers: Record<string, string> = gzipped ? { ...req.headers, 'Content-Encoding': 'gzip' } : { ...req.headers };
+      const res = await client.request<Readable>({ ...route(req.url, target.proxy), url: req.url, method: req.method, headers, data, signal });
       const { body, truncated } = await readCapped(res.data, cap, signal);
       return { status: res.status, headers: { ...res.headers } as HttpResponse['headers'], body, truncated };
     } catch (err) {

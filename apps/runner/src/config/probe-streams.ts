@@ -1,10 +1,6 @@
 // `outflow validate --probe`: each configured stream's connector, made through delivery's one path, asked for its healthcheck.
-import { systemClock, type EgressGuard, type Logger } from '@outflow/core';
-import { openStreamConnector, PROBE_TIMEOUT_MS, type ProbeOutcome } from '@outflow/delivery';
-import type { ConnectorRegistry } from '../loading/registry.js';
+import { PROBE_TIMEOUT_MS, type OpenStreamConnector, type ProbeOutcome } from '@outflow/delivery';
 import type { RunnerConfig } from './schema.js';
-
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 
 export interface StreamProbe {
   /** `tenant/name` of the stream. */
@@ -14,11 +10,11 @@ export interface StreamProbe {
 }
 
 /** Probes the streams one after another (each within `timeoutMs`); secrets never appear in the outcomes. */
-export async function probeStreams(config: RunnerConfig, registry: ConnectorRegistry, egress: EgressGuard, timeoutMs = PROBE_TIMEOUT_MS): Promise<StreamProbe[]> {
+export async function probeStreams(config: RunnerConfig, open: OpenStreamConnector, timeoutMs = PROBE_TIMEOUT_MS): Promise<StreamProbe[]> {
   const out: StreamProbe[] = [];
   for (const stream of config.streams) {
     const name = `${stream.tenant}/${stream.name}`;
-    const opened = await openStreamConnector({ connectors: registry, egress, logger: silent, clock: systemClock }, { ...stream, id: `validate:${name}`, managedBy: 'config' });
+    const opened = await open({ ...stream, id: `validate:${name}`, managedBy: 'config' });
     if (!opened.ok) {
       out.push({ stream: name, type: stream.type, outcome: { ok: false, error: { kind: 'config', message: opened.failure.message }, durationMs: 0 } });
       continue;

@@ -170,6 +170,17 @@ export const runnerConfigSchema = z
           .min(1)
           .optional()
           .describe('Folder under which console streams created through the API may write (`target: {fileInRoot: <relative path>}`); relative to the config file. Unset: no file output for API streams.'),
+        proxy: z
+          .object({
+            url: z
+              .string()
+              .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// proxy URL')
+              .describe('The proxy every connector request goes through (CONNECT for https destinations); may carry credentials (http://user:pass@host:3128), which are never logged.'),
+            noProxy: z.array(z.string().min(1)).optional().describe('Host names that bypass the proxy: `example.com` covers its subdomains, `*` every host.'),
+          })
+          .strict()
+          .optional()
+          .describe('Outbound proxy of the HTTP transport. Unset: HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment apply.'),
       })
       .strict()
       .prefault({}),

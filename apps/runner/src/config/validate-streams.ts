@@ -1,21 +1,19 @@
 // Checks each configured stream against the installed connectors (through delivery's one path): type, sink fields, egress, names.
-import { isConfigError, redactText, systemClock, type ConfigIssue, type EgressGuard, type Logger } from '@outflow/core';
-import { openStreamConnector } from '@outflow/delivery';
+import { isConfigError, redactText, type ConfigIssue } from '@outflow/core';
+import type { OpenStreamConnector } from '@outflow/delivery';
 import type { z } from 'zod';
 import type { ConnectorRegistry } from '../loading/registry.js';
 import { zodIssues } from './load.js';
 import type { RunnerConfig, StreamConfig } from './schema.js';
 
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
-
 /** Problems of one stream definition (type, sink), with paths under `prefix`. */
 export async function validateStreamSink(
   stream: Pick<StreamConfig, 'type' | 'sink' | 'name' | 'tenant'> & Partial<Pick<StreamConfig, 'filters' | 'pii_config'>>,
   registry: ConnectorRegistry,
-  egress: EgressGuard,
+  open: OpenStreamConnector,
   prefix: string,
 ): Promise<ConfigIssue[]> {
-  const opened = await openStreamConnector({ connectors: registry, egress, logger: silent, clock: systemClock }, { ...stream, id: 'validate', managedBy: 'config' });
+  const opened = await open({ ...stream, id: 'validate', managedBy: 'config' });
   if (opened.ok) {
     await opened.stream.close();
     return [];
@@ -37,7 +35,7 @@ export async function validateStreamSink(
   }
 }
 
-export async function validateStreams(config: RunnerConfig, registry: ConnectorRegistry, egress: EgressGuard, now = Date.now()): Promise<ConfigIssue[]> {
+export async function validateStreams(config: RunnerConfig, registry: ConnectorRegistry, open: OpenStreamConnector, now = Date.now()): Promise<ConfigIssue[]> {
   const issues: ConfigIssue[] = [];
   const seen = new Map<string, number>();
   for (const [i, stream] of config.streams.entries()) {
@@ -48,7 +46,7 @@ export async function validateStreams(config: RunnerConfig, registry: ConnectorR
     if (stream.startFrom && Date.parse(stream.startFrom) < now - config.retention) {
       issues.push({ path: `streams[${i}].startFrom`, message: 'must be within the retention period' });
     }
-    issues.push(...(await validateStreamSink(stream, registry, egress, `streams[${i}].`)));
+    issues.push(...(await validateStreamSink(stream, registry, open, `streams[${i}].`)));
   }
   return issues;
 }

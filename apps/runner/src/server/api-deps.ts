@@ -1,6 +1,6 @@
 // What the API routes need from the composition root.
-import type { EgressGuard, Logger, Store } from '@outflow/core';
-import type { Supervisor } from '@outflow/delivery';
+import type { Logger, Store } from '@outflow/core';
+import type { OpenStreamConnector, Supervisor } from '@outflow/delivery';
 import type { ConnectorRegistry } from '../loading/registry.js';
 import type { TokenIndex } from './auth.js';
 import type { RateLimitSettings } from './request-guard.js';
@@ -12,7 +12,8 @@ export interface ApiDeps {
   tokens: TokenIndex;
   /** Per-token budgets (server.rateLimit), spent before routing. */
   rateLimit: RateLimitSettings;
-  egress: EgressGuard;
+  /** Delivery's stream-to-connector path bound to the runner's deps (its HTTP transport, egress guard, clock). */
+  openConnector: OpenStreamConnector;
   logger: Logger;
   retention: number;
   now: () => number;

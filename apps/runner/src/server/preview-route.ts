@@ -1,7 +1,6 @@
 // POST /api/v2/log-streams/preview: the exact request(s) a stream's destination would receive.
 import type { PreviewAnswer } from '@outflow/api-types';
-import { redactText, systemClock, type Logger, type PiiConfig, type StreamFilter } from '@outflow/core';
-import { openStreamConnector } from '@outflow/delivery';
+import { redactText, type PiiConfig, type StreamFilter } from '@outflow/core';
 import { sampleEvents } from '@outflow/samples';
 import { z } from 'zod';
 import { filterSchema, piiConfigSchema } from '../config/schema.js';
@@ -27,8 +26,6 @@ const previewSchema = z
   })
   .strict();
 
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
-
 export function addPreviewRoute(router: Router, deps: ApiDeps): void {
   router.add('POST', '/api/v2/log-streams/preview', async (req, res) => {
     const { tenant } = deps.tokens.require(req, 'read:log_streams');
@@ -38,7 +35,7 @@ export function addPreviewRoute(router: Router, deps: ApiDeps): void {
     // The events as the log stores them (log_id and date filled in), so ingesting them reproduces the preview.
     const events = stored.envelopes().map((e) => e.data);
     const spec = { id: 'preview', tenant, type: body.type, sink: body.sink, filters: body.filters as StreamFilter[] | undefined, pii_config: body.pii_config as PiiConfig | undefined };
-    const opened = await openStreamConnector({ connectors: deps.registry, egress: deps.egress, logger: silent, clock: systemClock }, spec);
+    const opened = await deps.openConnector(spec);
     if (!opened.ok) {
       if (opened.failure.reason === 'unknown_type') throw new HttpError(400, `Payload validation error: type: stream type "${body.type}" is not installed.`, 'invalid_body');
       throw invalidSink([{ path: 'sink', message: opened.failure.message }]);

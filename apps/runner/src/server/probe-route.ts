@@ -1,7 +1,6 @@
 // POST /api/v2/log-streams/{id}/probe and /probe: the connector's healthcheck for a stream or an unsaved sink; nothing is sent or stored.
 import type { ProbeAnswer } from '@outflow/api-types';
-import { systemClock } from '@outflow/core';
-import { openStreamConnector, PROBE_TIMEOUT_MS, type StreamSpec } from '@outflow/delivery';
+import { PROBE_TIMEOUT_MS, type StreamSpec } from '@outflow/delivery';
 import { z } from 'zod';
 import type { ApiDeps } from './api-deps.js';
 import { readJson } from './json-body.js';
@@ -13,8 +12,8 @@ import { checkSink } from './sink-check.js';
 const unsavedSchema = z.object({ type: z.string().min(1), sink: z.record(z.string(), z.unknown()) }).strict();
 
 /** Opens the stream's connector through delivery's one path and asks it; a refused config is a failed probe of kind `config`. */
-export async function probeStream(deps: Pick<ApiDeps, 'registry' | 'egress' | 'logger'>, stream: StreamSpec): Promise<ProbeAnswer> {
-  const opened = await openStreamConnector({ connectors: deps.registry, egress: deps.egress, logger: deps.logger, clock: systemClock }, stream);
+export async function probeStream(deps: Pick<ApiDeps, 'openConnector' | 'logger'>, stream: StreamSpec): Promise<ProbeAnswer> {
+  const opened = await deps.openConnector(stream);
   if (!opened.ok) return { ok: false, error: { kind: 'config', message: opened.failure.message }, durationMs: 0 };
   try {
     const answer = await opened.stream.probe(PROBE_TIMEOUT_MS);

@@ -21,6 +21,6 @@ export function operatorOnlyIssues(deps: Pick<ApiDeps, 'registry'>, type: string
 export async function checkSink(deps: ApiDeps, stream: { type: string; sink: Record<string, unknown>; name: string; tenant: string }): Promise<void> {
   const refused = operatorOnlyIssues(deps, stream.type, stream.sink);
   if (refused.length) throw invalidSink(refused);
-  const issues = await validateStreamSink(stream, deps.registry, deps.egress, '');
+  const issues = await validateStreamSink(stream, deps.registry, deps.openConnector, '');
   if (issues.length) throw invalidSink(issues);
 }

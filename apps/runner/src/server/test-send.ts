@@ -1,8 +1,7 @@
 // Sends one synthetic test event through the stream's connector (delivery's one path), and says what the destination answered.
 import type { TestAnswer } from '@outflow/api-types';
-import { redactText, systemClock, type DeliveryResult, type LogBatch, type StoredStream } from '@outflow/core';
-import { createPiiTransform, openStreamConnector, type StreamConnectorFailure } from '@outflow/delivery';
-import type { ConnectorRegistry } from '../loading/registry.js';
+import { redactText, type DeliveryResult, type LogBatch, type StoredStream } from '@outflow/core';
+import { createPiiTransform, type StreamConnectorFailure } from '@outflow/delivery';
 import type { ApiDeps } from './api-deps.js';
 import { storedBatch } from './stored-events.js';
 
@@ -56,11 +55,11 @@ async function unsentForm(batch: LogBatch, stream: StoredStream): Promise<LogBat
   return transform ? transform(batch).batch : batch;
 }
 
-export async function sendTestEvent(deps: Pick<ApiDeps, 'egress' | 'now' | 'logger'> & { registry: ConnectorRegistry }, stream: StoredStream, given?: Record<string, unknown>): Promise<TestAnswer> {
+export async function sendTestEvent(deps: Pick<ApiDeps, 'openConnector' | 'now' | 'logger'>, stream: StoredStream, given?: Record<string, unknown>): Promise<TestAnswer> {
   const started = performance.now();
   const stored = storedBatch([given ?? testEvent(deps.now())], stream.tenant, deps.now());
   const shown = (batch: LogBatch | undefined) => ({ ...(batch?.envelopes()[0]?.data ?? {}) }) as Record<string, unknown>;
-  const opened = await openStreamConnector({ connectors: deps.registry, egress: deps.egress, logger: deps.logger, clock: systemClock }, stream);
+  const opened = await deps.openConnector(stream);
   if (!opened.ok) {
     const event = shown(await unsentForm(stored, stream));
     return { ok: false, result: 'permanent', kind: 'config', message: refusal(opened.failure, stream.type, opened.secrets), durationMs: Math.round(performance.now() - started), event };

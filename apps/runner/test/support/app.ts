@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Clock } from '@outflow/core';
-import { loadConfigFile, startApp, type RunningApp, type StartOptions } from '../../src/index.js';
+import { loadConfigFile, startApp, Tokens, type RunningApp, type StartOptions } from '../../src/index.js';
 
 export const TOKEN = 'test-token-123';
 export const TOKEN_B = 'tenant-b-token';
@@ -33,7 +33,7 @@ ${streamsYaml}`;
 export const FAST_DELIVERY = `  attemptBackoff: { initial: 20ms, max: 100ms }
   roundBackoff: { initial: 200ms, multiplier: 2, max: 1s }`;
 
-export async function startTestApp(yaml: string, clock?: Clock, dir = mkdtempSync(join(tmpdir(), 'outflow-e2e-')), more: Pick<StartOptions, 'dnsLookup'> = {}): Promise<TestApp> {
+export async function startTestApp(yaml: string, clock?: Clock, dir = mkdtempSync(join(tmpdir(), 'outflow-e2e-')), more: Pick<StartOptions, 'configure'> = {}): Promise<TestApp> {
   writeFileSync(join(dir, 'outflow.yaml'), yaml);
   const logs: string[] = [];
   const sink = new Writable({
@@ -42,7 +42,11 @@ export async function startTestApp(yaml: string, clock?: Clock, dir = mkdtempSyn
       cb();
     },
   });
-  const app = await startApp(loadConfigFile(join(dir, 'outflow.yaml')), { ...(clock ? { clock } : {}), ...more, logDestination: sink });
+  const configure: StartOptions['configure'] = (container) => {
+    if (clock) container.register(Tokens.Clock, { useValue: clock });
+    more.configure?.(container);
+  };
+  const app = await startApp(loadConfigFile(join(dir, 'outflow.yaml')), { configure, logDestination: sink });
   return {
     ...app,
     dir,
