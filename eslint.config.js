@@ -8,12 +8,14 @@ const DEEP = { regex: '^@outflow/[^/]+/(src|dist)(/|$)', message: "Import the pa
 /** `no-restricted-imports` with the deep-import ban plus the given patterns (a later config replaces the whole rule, so each repeats DEEP). */
 const restrict = (...patterns) => ['error', { patterns: [DEEP, ...patterns] }];
 
+/** Build and test tooling every package may use. */
+const TOOLING = 'vitest-preset|tsconfig';
 const CONNECTOR_DEPS = {
-  regex: '^@outflow/(?!(core|http|connector-testkit)(/|$))',
+  regex: `^@outflow/(?!(core|http|connector-testkit|${TOOLING})(/|$))`,
   message: 'A connector may import only @outflow/core, @outflow/http and (in tests) @outflow/connector-testkit; delivery, stores and the runner are the platform.',
 };
 const TESTKIT_IN_SRC = { regex: '^@outflow/connector-testkit(/|$)', message: "@outflow/connector-testkit is for a connector's tests, not its source." };
-const CORE_DEPS = { regex: '^@outflow/', message: '@outflow/core imports no other @outflow package: everything else builds on it.' };
+const CORE_DEPS = { regex: `^@outflow/(?!(${TOOLING})(/|$))`, message: '@outflow/core imports no other @outflow package: everything else builds on it.' };
 
 const TYPED = ['{apps,packages,connectors,tooling}/*/{src,test}/**/*.{ts,tsx}', 'bench/{src,test}/**/*.{ts,tsx}'];
 
