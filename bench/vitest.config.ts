@@ -1,3 +1,5 @@
-import { defineConfig } from 'vitest/config';
+// Vitest: the shared preset; the benchmark smoke tests run for minutes.
+import preset from '@outflow/vitest-preset';
+import { defineConfig, mergeConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], restoreMocks: true, testTimeout: 170_000, hookTimeout: 30_000 } });
+export default mergeConfig(preset, defineConfig({ test: { testTimeout: 170_000 } }));

@@ -1,3 +1,5 @@
-import { defineConfig } from 'vitest/config';
+// Vitest: the shared preset with a shorter test timeout.
+import preset from '@outflow/vitest-preset';
+import { defineConfig, mergeConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], restoreMocks: true, testTimeout: 20_000 } });
+export default mergeConfig(preset, defineConfig({ test: { testTimeout: 20_000 } }));

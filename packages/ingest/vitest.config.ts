@@ -1,3 +1,4 @@
-import { defineConfig } from 'vitest/config';
+// Vitest: the shared preset (@outflow/vitest-preset) as it is.
+import preset from '@outflow/vitest-preset';
 
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], restoreMocks: true, testTimeout: 30_000 } });
+export default preset;

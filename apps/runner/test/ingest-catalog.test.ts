@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { CATEGORIES } from '@outflow/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG, catalogEvent, UNTYPED_DETAILS } from '../../../packages/ingest/test/catalog-events.js';
+import { CATALOG, catalogEvent, UNTYPED_DETAILS } from '@outflow/ingest/testing';
 import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
 import { readUntil } from './support/wait.js';
 
 /** Auth0's code → filter category map (auth0/docs-v2 tenant-logs folders), as the reference gives it. */
-const CODE_TO_CATEGORY = (JSON.parse(readFileSync(new URL('../../../packages/ingest/test/fixtures/auth0-code-to-category.json', import.meta.url), 'utf8')) as { codeToCategory: Record<string, string> }).codeToCategory;
+const CODE_TO_CATEGORY = (JSON.parse(readFileSync(new URL('./fixtures/auth0-code-to-category.json', import.meta.url), 'utf8')) as { codeToCategory: Record<string, string> }).codeToCategory;
 
 let app: TestApp;
 let rx: Receiver;

@@ -9,9 +9,10 @@ import { z } from 'zod';
 import {
   collectSecrets, ConfigError, definitionApiVersion, DeliveryError, isConfigError, isDeliveryError, isEgressError, isSecret, revealSecret, Secret,
 } from '../src/index.js';
+import type * as CoreModule from '../src/index.js';
 import { copyBuiltCore } from '../src/testing/core-copy.js';
 
-type Core = typeof import('../src/index.js');
+type Core = typeof CoreModule;
 let root: string;
 let other: Core;
 

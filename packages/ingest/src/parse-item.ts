@@ -1,7 +1,7 @@
 // Checks one item of a body and adds it to the batch: scanned bytes on the fast path, parsed objects otherwise.
 import type { LogIdGenerator } from '@outflow/core';
 import { decodeCached, decodeString } from './decode-string.js';
-import { EnvelopeWriter } from './envelope-writer.js';
+import type { EnvelopeWriter } from './envelope-writer.js';
 import { readItem } from './event-fields.js';
 import { fastIsoDateMs, isoDateMs } from './iso-date.js';
 import { errorText } from './scan-json.js';

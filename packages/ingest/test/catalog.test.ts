@@ -3,7 +3,7 @@ import { createLogIdGenerator, type PreparedBatch } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
 import { parseBody } from '../src/index.js';
 import { acceptsKind, F_DATA, F_DATE, FIELDS, K_ARRAY, K_FALSE, K_NULL, K_NUMBER, K_OBJECT, K_STRING, K_TRUE } from '../src/validate-event.js';
-import { CATALOG, catalogEvent, misfit, typesOf, UNTYPED_DETAILS } from './catalog-events.js';
+import { CATALOG, catalogEvent, misfit, typesOf, UNTYPED_DETAILS } from '../src/testing/catalog-events.js';
 
 const now = Date.UTC(2026, 11, 7, 12, 0, 0);
 const opts = () => ({ tenant: 't1', now, ids: createLogIdGenerator('000000000007') });

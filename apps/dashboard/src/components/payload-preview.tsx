@@ -1,6 +1,6 @@
 // Live payload preview: what the connector would send for sample events, as settings change.
 import { useEffect, useState } from 'react';
-import { ApiError } from '../api/client';
+import type { ApiError } from '../api/client';
 import type { PreviewAnswer } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Loading, Notice } from './ui';

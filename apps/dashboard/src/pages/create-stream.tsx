@@ -1,6 +1,6 @@
 // Create a log stream: pick a service, fill the generated form, test the connection, filters, PII, start point; live preview.
 import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
+import type { ApiError } from '../api/client';
 import type { ConnectorInfo, PiiConfig, StreamFilter } from '../api/types';
 import { useApi, useLoad } from '../api/use-api';
 import { ConnectionTest } from '../components/connection-test';

@@ -1,6 +1,6 @@
 // Sign in with an API token; the token is checked against the API before it is kept.
 import { useState, type FormEvent } from 'react';
-import { ApiError, createApi } from '../api/client';
+import { type ApiError, createApi } from '../api/client';
 import { Button, Notice } from '../components/ui';
 
 export function SignInPage({ onSignIn, expired }: { onSignIn: (token: string) => void; expired: boolean }) {

@@ -1,6 +1,6 @@
 // Dead letters: events the destination refused for good, with the reason; redrive all or some.
 import { useState } from 'react';
-import { ApiError } from '../api/client';
+import type { ApiError } from '../api/client';
 import { useApi, useLoad } from '../api/use-api';
 import { Button, Card, Empty, ErrorNote, Loading, Notice } from '../components/ui';
 import { dateTime } from '../lib/format';

@@ -1,6 +1,6 @@
 // Replay: move the stream's cursor back to a date so it delivers those events again.
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
+import type { ApiError } from '../api/client';
 import { useApi } from '../api/use-api';
 import { Button, Card, Notice } from '../components/ui';
 import { dateTime, toLocalInput } from '../lib/format';

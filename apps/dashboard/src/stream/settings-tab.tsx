@@ -1,6 +1,6 @@
 // The settings tab: view and update name, destination (secrets masked, replaceable), filters and PII.
 import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
+import type { ApiError } from '../api/client';
 import type { ConnectorInfo, PiiConfig, StreamFilter, StreamView } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FiltersPicker } from '../components/filters-picker';

@@ -1,6 +1,6 @@
 // Stream actions: pause, resume (restart after suspension), send a test event, delete with confirmation.
 import { useRef, useState } from 'react';
-import { ApiError } from '../api/client';
+import type { ApiError } from '../api/client';
 import type { StreamView, TestAnswer } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Button, Notice } from '../components/ui';

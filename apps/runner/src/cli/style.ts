@@ -22,6 +22,5 @@ export function createStyle(color: boolean): Style {
 
 /** Visible width of a string, ignoring ANSI colour codes. */
 export function visibleWidth(text: string): number {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\x1b\[[0-9;]*m/g, '').length;
 }

@@ -1,9 +1,10 @@
 // Starts a runner in-process on a temporary SQLite store with a YAML config for a test.
+import { lookup as systemLookup } from 'node:dns';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { Clock } from '@outflow/core';
+import { isLocalHostname, type Clock, type DnsLookup } from '@outflow/core';
 import { loadConfigFile, startApp, Tokens, type RunningApp, type StartOptions } from '../../src/index.js';
 
 export const TOKEN = 'test-token-123';
@@ -15,6 +16,16 @@ export interface TestApp extends RunningApp {
   api(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
   stop(): Promise<void>;
 }
+
+/**
+ * The runner's DNS in tests unless a test brings its own: local names as the system answers them, any other name not
+ * found, as on a machine without network. Streams created with public names (a Datadog region, logs.example.com) then
+ * fail their start probe and deliveries cleanly instead of asking a DNS server (which the network guard refuses).
+ */
+export const offlineLookup: DnsLookup = (hostname, options, callback) =>
+  isLocalHostname(hostname)
+    ? systemLookup(hostname, options, callback)
+    : callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname} (tests resolve no public names)`), { code: 'ENOTFOUND', hostname }), []);
 
 export function baseConfig(streamsYaml: string, delivery = FAST_DELIVERY): string {
   return `server: { host: 127.0.0.1, port: 0 }
@@ -43,6 +54,7 @@ export async function startTestApp(yaml: string, clock?: Clock, dir = mkdtempSyn
     },
   });
   const configure: StartOptions['configure'] = (container) => {
+    container.register(Tokens.DnsLookup, { useValue: offlineLookup });
     if (clock) container.register(Tokens.Clock, { useValue: clock });
     more.configure?.(container);
   };

@@ -1,4 +1,4 @@
-// One schema-valid event per Tenant Log Catalog code, generated from the catalog's JSON Schema (test/fixtures).
+// One schema-valid event per Tenant Log Catalog code, generated from the catalog's JSON Schema (test/fixtures); `@outflow/ingest/testing`.
 import { readFileSync } from 'node:fs';
 
 /** The JSON Schema keywords the catalog uses. */
@@ -18,7 +18,7 @@ export interface Schema {
   oneOf?: Schema[];
 }
 
-const FIXTURE = new URL('./fixtures/tenant-logs-schema.json', import.meta.url);
+const FIXTURE = new URL('../../test/fixtures/tenant-logs-schema.json', import.meta.url);
 
 /** The catalog's event schemas by type code (167 of them). */
 export const CATALOG: Readonly<Record<string, Schema>> = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { components: { schemas: Record<string, Schema> } }).components.schemas;

@@ -1,0 +1,2 @@
+// The preset's own tests run with the preset.
+export { default } from './index.js';
