@@ -1,5 +1,6 @@
 // Configuration of the segment connector: Auth0's sink field (segmentWriteKey) plus region and host overrides.
 import { destination, secretHeaderValue } from '@outflow/core';
+import { withIgnoredFields } from '@outflow/http';
 import { z } from 'zod';
 
 /** Segment's Tracking API hosts per workspace region. */
@@ -9,7 +10,7 @@ export const BATCH_PATH = '/v1/batch';
 
 const noCredentialsOrQuery = (url: URL) => !url.username && !url.password && !url.search;
 
-export const segmentConfigSchema = z
+const schema = z
   .strictObject({
     segmentWriteKey: secretHeaderValue('Write key of the Segment source (an HTTP API or Node.js source). Secret.'),
     segmentRegion: destination(z.enum(['us', 'eu']).default('us'))
@@ -19,11 +20,11 @@ export const segmentConfigSchema = z
       .refine((u) => !URL.canParse(u) || noCredentialsOrQuery(new URL(u)), 'must not contain credentials or a query string')
       .optional())
       .describe('Outflow extra. Base URL replacing the region\'s host, for proxies and tests; `/v1/batch` is appended to its path. Checked against the runner\'s egress policy.'),
-    // Accepted so stored configs keep loading, dropped at parse: the attempt's deadline is the only one.
-    segmentTimeoutMs: z.number().optional().transform(() => undefined).meta({ deprecated: true })
-      .describe('Deprecated and ignored: the stream\'s attempt deadline (delivery.attemptTimeout) bounds each request.'),
   })
   .describe('Segment (Auth0 stream type `segment`): one `track` call per event with messageId = log_id, sent in batches to the Tracking API\'s /v1/batch.');
+
+/** The schema; `segmentTimeoutMs` (removed: the attempt's deadline bounds each request) is still accepted and dropped at parse. */
+export const segmentConfigSchema = withIgnoredFields(schema, ['segmentTimeoutMs']);
 
 /** The batch URL for a config: the region's host or segmentHost, with `/v1/batch` appended. */
 export function batchUrl(config: { segmentRegion: 'us' | 'eu'; segmentHost?: string | undefined }): string {

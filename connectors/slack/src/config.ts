@@ -1,5 +1,6 @@
 // Configuration of the Slack connector: a bot token and channel (Web API) or an incoming webhook, never both.
 import { destination, secret, secretHeaderValue } from '@outflow/core';
+import { withIgnoredFields } from '@outflow/http';
 import { z } from 'zod';
 
 /** Default base URL of Slack's Web API. */
@@ -18,7 +19,7 @@ function webhookUrlProblem(value: string): string | undefined {
   return undefined;
 }
 
-export const slackConfigSchema = z
+const schema = z
   .strictObject({
     slackBotToken: secretHeaderValue('Bot token (`xoxb-…`) of a Slack app with the `chat:write` scope (`chat:write.public` to post in channels the bot has not joined). Posts with chat.postMessage. Secret. Set this or slackWebhookUrl.')
       .refine((t) => /^xox[a-z]-/.test(t.reveal()), 'must be a Slack token starting with xoxb- (or xoxp-)')
@@ -33,9 +34,6 @@ export const slackConfigSchema = z
     slackApiUrl: destination(z.url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' }).optional())
       .describe('Outflow extra. Base URL of the Web API, for proxies and tests. Default: `https://slack.com/api/`. Only used with slackBotToken; checked against the runner\'s egress policy.'),
     slackWebhookUrl: destination(secret('Incoming webhook URL (`https://hooks.slack.com/services/T…/B…/…`); it posts to the channel chosen when the webhook was created. Secret: the URL is the credential. Set this or slackBotToken.').optional()),
-    // Accepted so stored configs keep loading, dropped at parse: the attempt's deadline is the only one.
-    slackTimeoutMs: z.number().optional().transform(() => undefined).meta({ deprecated: true })
-      .describe('Deprecated and ignored: the stream\'s attempt deadline (delivery.attemptTimeout) bounds each request.'),
   })
   .superRefine((config, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -52,3 +50,6 @@ export const slackConfigSchema = z
     if (problem) issue('slackWebhookUrl', problem);
   })
   .describe('Slack (Outflow type `slack`): posts readable Block Kit digests of log events with chat.postMessage (bot token + channel) or an incoming webhook.');
+
+/** The schema; `slackTimeoutMs` (removed: the attempt's deadline bounds each request) is still accepted and dropped at parse. */
+export const slackConfigSchema = withIgnoredFields(schema, ['slackTimeoutMs']);

@@ -1,5 +1,6 @@
 // Configuration of the Splunk connector: Auth0's sink fields (domain, token, port, secure) plus Outflow extras.
 import { destination, secretHeaderValue } from '@outflow/core';
+import { withIgnoredFields } from '@outflow/http';
 import { z } from 'zod';
 import { domainProblem } from './endpoint.js';
 
@@ -8,7 +9,7 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 
 const metadata = () => z.string().min(1, 'must not be empty').max(256).regex(PRINTABLE, 'must not contain quotes, backslashes or control characters');
 
-export const splunkConfigSchema = z
+const schema = z
   .strictObject({
     splunkDomain: destination(z
       .string()
@@ -49,16 +50,13 @@ export const splunkConfigSchema = z
       .boolean()
       .default(false)
       .describe('Outflow extra. Indexer acknowledgement: a batch counts as delivered only once Splunk reports it indexed. The token must have indexer acknowledgement enabled. Default: false.'),
-    splunkAckTimeoutMs: z
-      .number()
-      .optional()
-      .meta({ deprecated: true })
-      .describe("Deprecated and ignored: the attempt's deadline bounds the acknowledgement wait. Accepted so that stored configs keep loading; dropped when parsed."),
     splunkChannel: z
       .string()
       .regex(GUID, 'must be a GUID, e.g. `0aeeac95-ac74-4aa9-b30d-6c4c0ac581ba`')
       .optional()
       .describe('Outflow extra. HEC channel (`X-Splunk-Request-Channel`). Default: a random GUID per connector when splunkAck is on, none otherwise.'),
   })
-  .transform(({ splunkAckTimeoutMs: _ignored, ...config }) => config)
   .describe('Splunk (Auth0 stream type `splunk`): sends Auth0 log envelopes to the HTTP Event Collector.');
+
+/** The schema; `splunkAckTimeoutMs` (removed: the attempt's deadline bounds the acknowledgement wait) is still accepted and dropped at parse. */
+export const splunkConfigSchema = withIgnoredFields(schema, ['splunkAckTimeoutMs']);
