@@ -123,6 +123,16 @@ describe('outflow connectors install (npm into the plugin folder)', () => {
     expect(r.err).toMatch(/Package outflow-connector-nowhere@1\.0\.0 was not found in the npm registry \(http:\/\/127\.0\.0\.1:\d+\/\)/);
   });
 
+  it('connectors new scaffolds a standalone package with the shared generator', async () => {
+    const r = await run('new', '@corp/outflow-connector-acme-logs', '--into', join(root, 'work'));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(root, 'work', 'outflow-connector-acme-logs', 'package.json'), 'utf8')) as { name: string; outflowConnector: unknown };
+    expect(pkg.name).toBe('@corp/outflow-connector-acme-logs');
+    expect(pkg.outflowConnector).toEqual({ type: 'acme-logs', apiVersion: 1, export: 'acmeLogsConnector' });
+    expect((await run('new')).code).toBe(2);
+  });
+
   it('needs a package and a readable config', async () => {
     expect((await run('install', '--config', configFile)).code).toBe(2);
     const missing = await run('install', 'x', '--config', join(root, 'nope.yaml'));

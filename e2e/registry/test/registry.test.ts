@@ -114,6 +114,9 @@ streams:
 `,
     );
     runner = await timed('outflow start (first)', () => startRunner(configFile, runnerUrl, site, sandbox.env));
+    const page = await fetch(`${runnerUrl}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<title>Outflow<\/title>[\s\S]*<script type="module"[^>]* src="\/assets\/index-[\w-]+\.js"/);
     await ingest(events('first', 3));
     await timed('first events delivered', () => waitFor('3 events at /hook', () => (delivered('/hook', 'first-') >= 3 ? true : undefined), 30_000));
     expect(delivered('/hook', 'first-')).toBe(3);
@@ -140,14 +143,14 @@ streams:
     const work = join(sandbox.root, 'work');
     mkdirSync(work, { recursive: true });
     const scaffold = await timed('tutorial: scaffold, npm install, build, test', () => runScript(blocks.get('scaffold')!, { cwd: work, env: sandbox.env, timeoutMs: 600_000 }));
-    expect(scaffold.stdout).toMatch(/Tests\s+\d+ passed/);
+    expect(scaffold.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+\d+ passed \(\d+\)/);
     const pkgDir = join(work, 'outflow-connector-acme');
     expect(existsSync(join(pkgDir, 'dist', 'index.js'))).toBe(true);
     await timed('tutorial: npm publish', () => runScript(blocks.get('publish')!, { cwd: pkgDir, env: sandbox.env, timeoutMs: 120_000 }));
     const install = await timed('tutorial: outflow connectors install', () => runScript(blocks.get('install')!, { cwd: site, env: sandbox.env, timeoutMs: 300_000 }));
     expect(install.stdout).toContain('Installed outflow-connector-acme@0.1.0 (connector type "acme")');
     expect(install.stdout).toMatch(/^acme\s+Acme\s+outflow-connector-acme$/m);
-    expect(readFileSync(configFile, 'utf8')).toContain("'@outflow/connector-console', 'outflow-connector-acme' ]");
+    expect(readFileSync(configFile, 'utf8')).toMatch(/connectors: \[ '@outflow\/connector-http', '@outflow\/connector-console', outflow-connector-acme \] # only the webhook/);
 
     runner = await timed('outflow start (with the new connector)', () => startRunner(configFile, runnerUrl, site, sandbox.env));
     const created = await fetch(`${runnerUrl}/api/v2/log-streams`, {

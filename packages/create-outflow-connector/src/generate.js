@@ -51,6 +51,8 @@ function standalonePackageJson(template, versions, { packageName, type }) {
     keywords: ['outflow', 'outflow-connector'],
     type: 'module',
     license: template.license,
+    // A scoped package is private on npmjs.com unless published with public access.
+    ...(packageName.startsWith('@') ? { publishConfig: { access: 'public' } } : {}),
     engines: template.engines,
     exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './package.json': './package.json' },
     files: ['dist', 'README.md'],

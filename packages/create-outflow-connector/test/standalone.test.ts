@@ -41,6 +41,7 @@ describe('generateConnector (standalone)', () => {
     expect(pkg.dependencies?.['@outflow/http']).toMatch(/^\^\d/);
     expect(Object.keys(pkg.devDependencies ?? {})).toEqual(expect.arrayContaining(['@outflow/connector-testkit', '@outflow/core', 'typescript', 'vitest']));
     expect(pkg.devDependencies?.['@outflow/tsconfig']).toBeUndefined();
+    expect(pkg.publishConfig).toEqual({ access: 'public' });
     expect(pkg.scripts).toMatchObject({ build: 'tsc -p tsconfig.build.json', test: 'vitest run' });
     for (const file of ['src/config.ts', 'src/connector.ts', 'src/encoder.ts', 'src/index.ts', 'test/conformance.test.ts', 'test/encoder.test.ts', 'README.md', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts']) {
       expect(existsSync(join(made.dir, file)), file).toBe(true);

@@ -49,6 +49,7 @@ export function manifestProblems(packages: readonly PackedPackage[], workspaceNa
     if (/"(workspace|catalog):/.test(text)) problems.push(`${name}: the packed package.json still has a workspace: or catalog: range`);
     if (!/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(String(manifest.version))) problems.push(`${name}: version ${String(manifest.version)} is not semver`);
     if (!manifest.license) problems.push(`${name}: no license`);
+    if (name.startsWith('@') && manifest.publishConfig?.access !== 'public') problems.push(`${name}: a scoped package without publishConfig.access "public"`);
     if (!Array.isArray(manifest.files)) problems.push(`${name}: no files list`);
     if (!manifest.exports && !manifest.bin) problems.push(`${name}: no exports`);
     for (const field of DEP_FIELDS) {
