@@ -75,12 +75,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await runner?.stop();
-  await receiver?.close();
-  await registry?.close();
+  await timed('stop the runner and the registry', async () => {
+    await runner?.stop();
+    await receiver?.close();
+    await registry?.close();
+  });
+  if (root) await timed('remove the temp folders', async () => rmSync(root, { recursive: true, force: true }));
   const total = Math.round(performance.now() - started);
-  process.stdout.write(`[e2e-registry] timings:\n${[...timings, ['total', total] as [string, number]].map(([l, ms]) => `  ${l.padEnd(48)} ${(ms / 1000).toFixed(1)} s`).join('\n')}\n`);
-  if (root) rmSync(root, { recursive: true, force: true });
+  process.stdout.write(`[e2e-registry] timings:\n${[...timings, ['total', total] as [string, number]].map(([l, ms]) => `  ${l.padEnd(52)} ${(ms / 1000).toFixed(1)} s`).join('\n')}\n`);
 });
 
 describe.sequential('distribution through a registry', () => {
