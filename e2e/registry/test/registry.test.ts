@@ -1,7 +1,7 @@
 // Distribution end to end: every package published to a local verdaccio, then, in a folder outside the repository, the runner
 // installed with npm -g delivers events, a connector package installs into the plugin folder, and a connector scaffolded as
 // docs/writing-a-connector.md says (its marked command blocks are run as written) builds, passes conformance, publishes, installs and delivers.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,6 +148,16 @@ streams:
     expect(scaffold.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+\d+ passed \(\d+\)/);
     const pkgDir = join(work, 'outflow-connector-acme');
     expect(existsSync(join(pkgDir, 'dist', 'index.js'))).toBe(true);
+    // A scoped name from the installed runner's generator passes the same suite (same dependencies, so acme's node_modules serve).
+    await timed('outflow connectors new (scoped), build, test', async () => {
+      const made = await run('outflow', ['connectors', 'new', '@e2e/outflow-connector-beta-logs', '--into', work], { cwd: work, env: sandbox.env });
+      expect(made.stdout).toContain('package @e2e/outflow-connector-beta-logs, connector type beta-logs, export betaLogsConnector');
+      const beta = join(work, 'outflow-connector-beta-logs');
+      symlinkSync(join(pkgDir, 'node_modules'), join(beta, 'node_modules'), 'dir');
+      await run('npm', ['run', 'build'], { cwd: beta, env: sandbox.env });
+      const test = await run('npm', ['test'], { cwd: beta, env: sandbox.env, timeoutMs: 120_000 });
+      expect(test.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+\d+ passed \(\d+\)/);
+    });
     await timed('tutorial: npm publish', () => runScript(blocks.get('publish')!, { cwd: pkgDir, env: sandbox.env, timeoutMs: 120_000 }));
     const install = await timed('tutorial: outflow connectors install', () => runScript(blocks.get('install')!, { cwd: site, env: sandbox.env, timeoutMs: 300_000 }));
     expect(install.stdout).toContain('Installed outflow-connector-acme@0.1.0 (connector type "acme")');
