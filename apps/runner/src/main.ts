@@ -11,7 +11,8 @@ Commands:
   start        Run the service (ingest API, management API, stream workers).
   validate     Check a config file; exits non-zero naming each bad field by its path.
                --probe also asks each stream's destination (credentials, reachability).
-  connectors   List the installed connector types.
+  connectors   List the connector types (connectors install <package> adds a connector package,
+               connectors new <name> creates one; outflow connectors --help).
   tokens       Mint, list and revoke API tokens in the configured store (outflow tokens --help).
   streams      Manage the log streams of a running runner (outflow streams --help).
 
@@ -22,6 +23,10 @@ Options:
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'tokens') return (await import('./cli/tokens-command.js')).runTokensCommand(argv.slice(1));
+  if (argv[0] === 'connectors') {
+    const [{ runConnectorsCli }, { processIo }] = await Promise.all([import('./cli/connectors-command.js'), import('./cli/io.js')]);
+    return runConnectorsCli(argv.slice(1), processIo());
+  }
   if (argv[0] === 'streams') {
     const [{ runStreamsCli }, { processIo }] = await Promise.all([import('./cli/streams-command.js'), import('./cli/io.js')]);
     return runStreamsCli(argv.slice(1), processIo());
@@ -54,11 +59,6 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await closeTransport(container);
       }
-    }
-    case 'connectors': {
-      const registry = await prepareRegistry(loaded);
-      for (const e of registry.entries()) console.log(`${e.type.padEnd(14)} ${e.definition.displayName.padEnd(28)} ${e.source}`);
-      return 0;
     }
     case 'start': {
       const app = await startApp(loaded);

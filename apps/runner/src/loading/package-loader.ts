@@ -2,7 +2,8 @@
 import { pathToFileURL } from 'node:url';
 import { CONNECTOR_API_VERSION, ConfigError, definitionApiVersion, type ConnectorDefinition, type ConfigIssue } from '@outflow/core';
 import { builtinConnectors } from './builtin.js';
-import { resolveConnectorPackage } from './resolve-package.js';
+import { pluginPackageDir } from './plugin-folder.js';
+import { isPathSpec, resolveConnectorPackage } from './resolve-package.js';
 
 interface Manifest {
   type: string;
@@ -38,8 +39,11 @@ function checkDefinition(def: unknown, manifest: Manifest): ConnectorDefinition<
   return d;
 }
 
-async function loadOne(spec: string, fromDir: string): Promise<ConnectorDefinition<any>> {
-  if (Object.hasOwn(builtinConnectors, spec)) return builtinConnectors[spec as keyof typeof builtinConnectors];
+/** Loads one connector package (name or path) from `fromDir`; throws an Error whose message completes "connector package <spec> …". */
+export async function loadConnectorPackage(spec: string, fromDir: string): Promise<ConnectorDefinition<any>> {
+  // A built-in is used unless a copy was installed in the plugin folder (an upgrade without a new runner).
+  const installed = !isPathSpec(spec) && pluginPackageDir(spec, fromDir) !== null;
+  if (!installed && Object.hasOwn(builtinConnectors, spec)) return builtinConnectors[spec as keyof typeof builtinConnectors];
   const { pkg, entry } = resolveConnectorPackage(spec, fromDir);
   const manifest = readManifest(pkg);
   let mod: Record<string, unknown>;
@@ -58,7 +62,7 @@ export async function loadConnectors(specs: readonly string[] | undefined, fromD
   const out: Array<{ definition: ConnectorDefinition<any>; source: string }> = [];
   for (const [i, spec] of list.entries()) {
     try {
-      out.push({ definition: await loadOne(spec, fromDir), source: spec });
+      out.push({ definition: await loadConnectorPackage(spec, fromDir), source: spec });
     } catch (err) {
       issues.push({ path: `connectors[${i}]`, message: `connector package "${spec}" ${(err as Error).message}` });
     }

@@ -1,6 +1,7 @@
-// Finds a connector package (by name under node_modules, or by path) and its ESM entry through "exports", "main" or dist/index.js.
+// Finds a connector package (by name in the plugin folder or under node_modules, or by path) and its ESM entry through "exports", "main" or dist/index.js.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { PLUGIN_FOLDER, pluginPackageDir } from './plugin-folder.js';
 
 /** Conditions the runner imports with (Node's ESM loader order). */
 const CONDITIONS = new Set(['import', 'node', 'default']);
@@ -15,14 +16,18 @@ export function isPathSpec(spec: string): boolean {
   return spec.startsWith('.') || isAbsolute(spec);
 }
 
-/** The folder of package `name` in node_modules of `fromDir` or a parent folder. */
+/** The folder of package `name`: the plugin folder of `fromDir` first, then node_modules of `fromDir` or a parent folder. */
 function findPackageDir(name: string, fromDir: string): string {
+  const plugin = pluginPackageDir(name, fromDir);
+  if (plugin) return plugin;
   for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
     const candidate = join(dir, 'node_modules', ...name.split('/'));
     if (existsSync(join(candidate, 'package.json'))) return candidate;
     if (dirname(dir) === dir) break;
   }
-  throw new Error(`cannot be resolved from ${fromDir}: no node_modules/${name}/package.json there or in a parent folder; install it next to the config file`);
+  throw new Error(
+    `cannot be resolved from ${fromDir}: it is not in ${PLUGIN_FOLDER}/node_modules and there is no node_modules/${name}/package.json there or in a parent folder; install it with: outflow connectors install ${name}`,
+  );
 }
 
 /** The target of one conditional export (string, array or nested conditions), or undefined. */
