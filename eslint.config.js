@@ -12,7 +12,8 @@ const restrict = (...patterns) => ['error', { patterns: [DEEP, ...patterns] }];
 const TOOLING = 'vitest-preset|tsconfig';
 const CONNECTOR_DEPS = {
   regex: `^@outflow/(?!(core|http|connector-testkit|${TOOLING})(/|$))`,
-  message: 'A connector may import only @outflow/core, @outflow/http and (in tests) @outflow/connector-testkit; delivery, stores and the runner are the platform.',
+  message:
+    'A connector may import only @outflow/core, @outflow/http and (in tests) @outflow/connector-testkit; delivery, stores and the runner are the platform.',
 };
 const TESTKIT_IN_SRC = { regex: '^@outflow/connector-testkit(/|$)', message: "@outflow/connector-testkit is for a connector's tests, not its source." };
 const CORE_DEPS = { regex: `^@outflow/(?!(${TOOLING})(/|$))`, message: '@outflow/core imports no other @outflow package: everything else builds on it.' };

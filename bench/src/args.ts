@@ -39,7 +39,10 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     console.log(USAGE);
     process.exit(0);
   }
-  const only = (values.only ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const only = (values.only ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const id of only) {
     if (!(SCENARIOS as readonly string[]).includes(id)) throw new Error(`Unknown scenario "${id}"; choose from ${SCENARIOS.join(', ')}.`);
   }

@@ -6,12 +6,20 @@ import { profileTable, type ProfileSummary } from './profile-summary.js';
 import { details, floorLine, resultsTable } from './report.js';
 
 /** bench/results/profile-summary.json, written by the last `--profile` run. */
-export interface SavedProfile { date: string; quick: boolean; scenario: string | null; profiles: ProfileSummary[] }
+export interface SavedProfile {
+  date: string;
+  quick: boolean;
+  scenario: string | null;
+  profiles: ProfileSummary[];
+}
 
 function hotSpots(out: BenchOutput, saved: SavedProfile | null): string {
   const p: SavedProfile | null = out.profiles.length ? { date: out.date, quick: out.quick, scenario: out.profiledScenario, profiles: out.profiles } : saved;
   if (!p?.profiles.length) return '';
-  const tables = p.profiles.filter((s) => s.file.startsWith(`${p.scenario}/`)).slice(0, 2).map((s) => profileTable({ ...s, top: s.top.slice(0, 20) }));
+  const tables = p.profiles
+    .filter((s) => s.file.startsWith(`${p.scenario}/`))
+    .slice(0, 2)
+    .map((s) => profileTable({ ...s, top: s.top.slice(0, 20) }));
   return `\n## Hot spots of the runner (\`--profile\`, scenario \`${p.scenario}\`${p.quick ? ' quick' : ''}, ${p.date})\n\nSelf time per function over the whole life of the runner process (start-up included), from \`node --cpu-prof\`; JSON.parse and other built-ins are counted in the function that calls them.\n\n${tables.join('\n\n')}\n`;
 }
 

@@ -51,7 +51,10 @@ async function waitDelivered(sink: ReturnType<typeof forkChild>, done: Promise<S
   let last = -1;
   let lastChange = Date.now();
   let finished: SinkDoneNotice | null = null;
-  void done.then((d) => (finished = d), () => undefined);
+  void done.then(
+    (d) => (finished = d),
+    () => undefined,
+  );
   while (!finished) {
     await new Promise((ok) => setTimeout(ok, 200));
     if (finished) break;
@@ -73,17 +76,29 @@ export async function runDelivery(ctx: BenchContext, spec: DeliverySpec): Promis
   let runner: Awaited<ReturnType<typeof startRunner>> | undefined;
   try {
     const { port } = await sink.request<{ port: number }>('setup', {
-      streams: spec.streams, events: spec.events, types: ctx.workload.types.slice(0, spec.events), expectedTotal, trackArrivals: spec.trackArrivals,
+      streams: spec.streams,
+      events: spec.events,
+      types: ctx.workload.types.slice(0, spec.events),
+      expectedTotal,
+      trackArrivals: spec.trackArrivals,
     });
     const t = Date.now();
     runner = await startRunner({
-      main: ctx.runnerMain, dir, profileDir: ctx.profileDir,
+      main: ctx.runnerMain,
+      dir,
+      profileDir: ctx.profileDir,
       streams: spec.streams.map((s) => ({ ...s, endpoint: `http://127.0.0.1:${port}/s/${encodeURIComponent(s.name)}` })),
     });
     ctx.log(`  runner ${runner.pid} up in ${Date.now() - t} ms at ${runner.url}`);
     await loadgen.request('setup', {
-      url: runner.url, token: BENCH_TOKEN, file: ctx.workload.file, events: spec.events, batch: spec.batch,
-      mode: spec.mode, concurrency: spec.concurrency, intervalMs: spec.intervalMs,
+      url: runner.url,
+      token: BENCH_TOKEN,
+      file: ctx.workload.file,
+      events: spec.events,
+      batch: spec.batch,
+      mode: spec.mode,
+      concurrency: spec.concurrency,
+      intervalMs: spec.intervalMs,
     } satisfies LoadSetup);
     const done = expectedTotal > 0 ? sink.once<SinkDoneNotice>('done', 3_600_000) : Promise.resolve(null);
     const cpu0 = cpuSeconds(runner.pid);
@@ -109,8 +124,16 @@ export async function runDelivery(ctx: BenchContext, spec: DeliverySpec): Promis
     const endAt = delivered ? delivered.at : expectedTotal > 0 ? (report.lastAt ?? wallNow()) : load.lastAckAt;
     if (problems.length) ctx.log(`  problems: ${problems.slice(0, 5).join('; ')}`);
     return {
-      load, sink: report, expected, expectedTotal, elapsedMs: endAt - load.startedAt,
-      runnerCpuSec: cpu1 - cpu0, helperCpuSec, peakRss, complete: problems.length === 0, problems,
+      load,
+      sink: report,
+      expected,
+      expectedTotal,
+      elapsedMs: endAt - load.startedAt,
+      runnerCpuSec: cpu1 - cpu0,
+      helperCpuSec,
+      peakRss,
+      complete: problems.length === 0,
+      problems,
     };
   } catch (err) {
     if (runner) ctx.log(`  runner output:\n${runner.tail()}`);

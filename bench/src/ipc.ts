@@ -1,8 +1,16 @@
 // Request/response and pushed notices between the bench and its child processes over the fork IPC channel.
 import { fork, type ChildProcess } from 'node:child_process';
 
-interface Reply { id: number; ok: boolean; result?: unknown; error?: string }
-interface Notice { notice: string; data?: unknown }
+interface Reply {
+  id: number;
+  ok: boolean;
+  result?: unknown;
+  error?: string;
+}
+interface Notice {
+  notice: string;
+  data?: unknown;
+}
 type Message = Reply | Notice;
 
 export interface ChildHandle {

@@ -30,16 +30,20 @@ function buildBodies(s: LoadSetup): Buffer[] {
 function post(body: Buffer): Promise<{ status: number; text: string }> {
   const s = cfg as LoadSetup;
   return new Promise((ok, fail) => {
-    const req = request(`${s.url}/v1/logs`, {
-      method: 'POST',
-      agent: agent as Agent,
-      headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/x-ndjson', 'content-length': String(body.length) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', fail);
-    });
+    const req = request(
+      `${s.url}/v1/logs`,
+      {
+        method: 'POST',
+        agent: agent as Agent,
+        headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/x-ndjson', 'content-length': String(body.length) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => ok({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', fail);
+      },
+    );
     req.on('error', fail);
     req.end(body);
   });

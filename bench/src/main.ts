@@ -21,10 +21,20 @@ import { FULL, QUICK } from './sizes.js';
 import { buildWorkload } from './workload.js';
 
 const RUNS: Record<ScenarioId, (ctx: BenchContext) => Promise<ScenarioResult>> = {
-  'one-stream': oneStream, 'fan-out': fanOut, latency, 'many-streams': manyStreams, 'replay-seek': replaySeek, 'ingest-only': ingestOnly,
+  'one-stream': oneStream,
+  'fan-out': fanOut,
+  latency,
+  'many-streams': manyStreams,
+  'replay-seek': replaySeek,
+  'ingest-only': ingestOnly,
 };
 const TITLES: Record<ScenarioId, string> = {
-  'one-stream': '1 stream throughput', 'fan-out': '4 streams fan-out', latency: 'latency', 'many-streams': 'many streams', 'replay-seek': 'replay seek', 'ingest-only': 'ingest only',
+  'one-stream': '1 stream throughput',
+  'fan-out': '4 streams fan-out',
+  latency: 'latency',
+  'many-streams': 'many streams',
+  'replay-seek': 'replay seek',
+  'ingest-only': 'ingest only',
 };
 
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,9 +43,24 @@ const log = (m: string) => console.log(m);
 function crashed(id: ScenarioId, err: unknown): ScenarioResult {
   const message = err instanceof Error ? err.message : String(err);
   return {
-    id, title: TITLES[id], value: Number.NaN, unit: '', target: { op: '>=', value: Number.NaN }, pass: false, rateVsFloor: null,
-    events: 0, deliveries: 0, elapsedMs: Number.NaN, runnerCpuSec: Number.NaN, cpuSecPerM: null, cpuVsFloor: null, peakRssMB: Number.NaN,
-    complete: false, problems: [`crashed: ${message.split('\n').slice(0, 8).join(' | ')}`], duplicates: 0, extra: {},
+    id,
+    title: TITLES[id],
+    value: Number.NaN,
+    unit: '',
+    target: { op: '>=', value: Number.NaN },
+    pass: false,
+    rateVsFloor: null,
+    events: 0,
+    deliveries: 0,
+    elapsedMs: Number.NaN,
+    runnerCpuSec: Number.NaN,
+    cpuSecPerM: null,
+    cpuVsFloor: null,
+    peakRssMB: Number.NaN,
+    complete: false,
+    problems: [`crashed: ${message.split('\n').slice(0, 8).join(' | ')}`],
+    duplicates: 0,
+    extra: {},
   };
 }
 
@@ -50,7 +75,11 @@ async function main(): Promise<number> {
   const results: ScenarioResult[] = [];
   const profiles: ProfileSummary[] = [];
   try {
-    const needed = Math.max(sizes.events, ...(selected.includes('many-streams') ? [sizes.many.events] : []), ...(selected.includes('latency') ? [sizes.latency.eventsPerSec * sizes.latency.seconds] : []));
+    const needed = Math.max(
+      sizes.events,
+      ...(selected.includes('many-streams') ? [sizes.many.events] : []),
+      ...(selected.includes('latency') ? [sizes.latency.eventsPerSec * sizes.latency.seconds] : []),
+    );
     let t = Date.now();
     const workload = buildWorkload(tmp, needed);
     log(`Workload: ${needed.toLocaleString('en-US')} events, ${Math.round(workload.avgBytes)} B average, generated in ${Date.now() - t} ms.`);
@@ -73,7 +102,9 @@ async function main(): Promise<number> {
         log(`  ${r.problems[0]}`);
       }
       results.push(r);
-      log(`  ${r.pass ? '✓' : '✗'} ${r.title}: ${Number.isFinite(r.value) ? Math.round(r.value * 10) / 10 : 'n/a'} ${r.unit}${r.complete ? '' : ' (INCOMPLETE)'}`);
+      log(
+        `  ${r.pass ? '✓' : '✗'} ${r.title}: ${Number.isFinite(r.value) ? Math.round(r.value * 10) / 10 : 'n/a'} ${r.unit}${r.complete ? '' : ' (INCOMPLETE)'}`,
+      );
       if (profileDir) {
         const summaries = summarizeProfiles(profileDir).map((s) => ({ ...s, file: `${id}/${s.file}` }));
         profiles.push(...summaries);
@@ -83,7 +114,12 @@ async function main(): Promise<number> {
     const table = resultsTable(results, floor);
     log(`\n${floorLine(floor, workload.avgBytes)}\n\n${table}\n\n${details(results)}`);
     const out: BenchOutput = {
-      date: new Date().toISOString(), quick: args.quick, machine, floor, avgEventBytes: workload.avgBytes, results,
+      date: new Date().toISOString(),
+      quick: args.quick,
+      machine,
+      floor,
+      avgEventBytes: workload.avgBytes,
+      results,
       profiledScenario: args.profile ? (selected.includes('one-stream') ? 'one-stream' : (selected[0] ?? null)) : null,
       profiles: args.profile ? [...profiles.filter((p) => p.file.startsWith('one-stream/')), ...profiles.filter((p) => !p.file.startsWith('one-stream/'))] : [],
       totalSec: Math.round((Date.now() - started) / 100) / 10,
@@ -93,7 +129,8 @@ async function main(): Promise<number> {
     writeFileSync(outFile, `${JSON.stringify(out, null, 1)}\n`);
     log(`\nResults: ${outFile} (${out.totalSec} s in all)`);
     const profileFile = join(benchDir, 'results', 'profile-summary.json');
-    if (args.profile) writeFileSync(profileFile, `${JSON.stringify({ date: out.date, quick: args.quick, scenario: out.profiledScenario, profiles: out.profiles }, null, 1)}\n`);
+    if (args.profile)
+      writeFileSync(profileFile, `${JSON.stringify({ date: out.date, quick: args.quick, scenario: out.profiledScenario, profiles: out.profiles }, null, 1)}\n`);
     if (args.docs && !args.quick && selected.length === SCENARIOS.length) {
       const doc = join(benchDir, '..', 'docs', 'benchmarks.md');
       writeBenchmarksDoc(doc, out, existsSync(profileFile) ? (JSON.parse(readFileSync(profileFile, 'utf8')) as SavedProfile) : null);

@@ -2,11 +2,30 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
-export interface HotFunction { name: string; where: string; selfMs: number; percent: number }
-export interface ProfileSummary { file: string; /** Busy (non-idle) sampled time. */ totalMs: number; top: HotFunction[] }
+export interface HotFunction {
+  name: string;
+  where: string;
+  selfMs: number;
+  percent: number;
+}
+export interface ProfileSummary {
+  file: string /** Busy (non-idle) sampled time. */;
+  totalMs: number;
+  top: HotFunction[];
+}
 
 function summarize(file: string, limit: number): ProfileSummary {
   const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
@@ -36,7 +55,9 @@ function summarize(file: string, limit: number): ProfileSummary {
 export function summarizeProfiles(dir: string, limit = 25): ProfileSummary[] {
   let files: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => join(dir, f));
   } catch {
     return [];
   }

@@ -43,21 +43,32 @@ export function resultsTable(results: readonly ScenarioResult[], floor: Floor): 
   ];
   results.forEach((r) => {
     const ratio = r.id === 'many-streams' ? Number(r.extra.deliveriesVsFloor) : r.rateVsFloor;
-    rows.push(`| ${SCENARIO_NUMBER[r.id] ?? '?'} | ${r.title} | ${headline(r)} | ${target(r, floor)} | ${r.pass ? '✓' : '✗'} | ${ratio === null ? '—' : `${fixed(ratio)}×`} | ${fixed(r.cpuSecPerM)} | ${r.cpuVsFloor === null ? '—' : `${fixed(r.cpuVsFloor)}×`} | ${r.peakRssMB} MB | ${delivered(r)} |`);
+    rows.push(
+      `| ${SCENARIO_NUMBER[r.id] ?? '?'} | ${r.title} | ${headline(r)} | ${target(r, floor)} | ${r.pass ? '✓' : '✗'} | ${ratio === null ? '—' : `${fixed(ratio)}×`} | ${fixed(r.cpuSecPerM)} | ${r.cpuVsFloor === null ? '—' : `${fixed(r.cpuVsFloor)}×`} | ${r.peakRssMB} MB | ${delivered(r)} |`,
+    );
   });
   return rows.join('\n');
 }
 
 export const SCENARIO_NUMBER: Readonly<Record<string, number>> = {
-  'one-stream': 1, 'fan-out': 2, latency: 3, 'many-streams': 4, 'replay-seek': 5, 'ingest-only': 6,
+  'one-stream': 1,
+  'fan-out': 2,
+  latency: 3,
+  'many-streams': 4,
+  'replay-seek': 5,
+  'ingest-only': 6,
 };
 
 /** Problems and extra figures, one line per scenario. */
 export function details(results: readonly ScenarioResult[]): string {
   return results
     .map((r) => {
-      const extra = Object.entries(r.extra).map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 10) / 10 : v}`).join(', ');
-      const problems = r.problems.length ? ` PROBLEMS: ${r.problems.slice(0, 5).join('; ')}${r.problems.length > 5 ? ` (+${r.problems.length - 5} more)` : ''}` : '';
+      const extra = Object.entries(r.extra)
+        .map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 10) / 10 : v}`)
+        .join(', ');
+      const problems = r.problems.length
+        ? ` PROBLEMS: ${r.problems.slice(0, 5).join('; ')}${r.problems.length > 5 ? ` (+${r.problems.length - 5} more)` : ''}`
+        : '';
       return `- ${r.title}: elapsed ${int(r.elapsedMs)} ms, runner CPU ${fixed(r.runnerCpuSec)} s; ${extra}.${problems}`;
     })
     .join('\n');

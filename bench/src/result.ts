@@ -37,7 +37,11 @@ export const meets = (value: number, t: Target): boolean => (t.op === '>=' ? val
 export const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** A result whose headline is a rate over `run.elapsedMs` of `count` events or deliveries. */
-export function rateResult(ctx: BenchContext, run: DeliveryRun, r: { id: string; title: string; count: number; unit: string; target: Target; events: number }): ScenarioResult {
+export function rateResult(
+  ctx: BenchContext,
+  run: DeliveryRun,
+  r: { id: string; title: string; count: number; unit: string; target: Target; events: number },
+): ScenarioResult {
   const value = r.count / (run.elapsedMs / 1000);
   const cpuSecPerM = run.runnerCpuSec / (r.events / 1e6);
   return {

@@ -7,7 +7,11 @@ import type { StreamFilter } from '@outflow/core';
 export const BENCH_TOKEN = 'bench-token-0123456789';
 export const BENCH_TENANT = 'bench';
 
-export interface RunnerStream { name: string; endpoint: string; filters: StreamFilter[] }
+export interface RunnerStream {
+  name: string;
+  endpoint: string;
+  filters: StreamFilter[];
+}
 
 export interface RunnerOptions {
   /** The runner's main.js. */
@@ -35,13 +39,31 @@ export function runnerConfig(o: RunnerOptions): object {
     // Throughput is measured, not budgets: the load generator would spend the default ingest budget at once.
     server: { host: '127.0.0.1', port: 0, rateLimit: false },
     // Store settings to compare, e.g. OUTFLOW_BENCH_STORE='{"cacheBytes":"8MB"}'.
-    store: { sqlite: { path: o.storePath ?? join(o.dir, 'outflow.db'), fsync: false, ...(process.env.OUTFLOW_BENCH_STORE ? JSON.parse(process.env.OUTFLOW_BENCH_STORE) as object : {}) } },
-    tokens: [{ token: BENCH_TOKEN, tenant: BENCH_TENANT, scopes: ['ingest:logs', 'read:log_streams', 'create:log_streams', 'update:log_streams', 'delete:log_streams'] }],
+    store: {
+      sqlite: {
+        path: o.storePath ?? join(o.dir, 'outflow.db'),
+        fsync: false,
+        ...(process.env.OUTFLOW_BENCH_STORE ? (JSON.parse(process.env.OUTFLOW_BENCH_STORE) as object) : {}),
+      },
+    },
+    tokens: [
+      {
+        token: BENCH_TOKEN,
+        tenant: BENCH_TENANT,
+        scopes: ['ingest:logs', 'read:log_streams', 'create:log_streams', 'update:log_streams', 'delete:log_streams'],
+      },
+    ],
     egress: { allowHttp: true, allowPrivateNetworks: true },
     log: { level: 'warn' },
     // Delivery settings to compare, e.g. OUTFLOW_BENCH_DELIVERY='{"concurrency":2}'.
     ...(process.env.OUTFLOW_BENCH_DELIVERY ? { delivery: JSON.parse(process.env.OUTFLOW_BENCH_DELIVERY) as object } : {}),
-    streams: o.streams.map((s) => ({ name: s.name, type: 'http', tenant: BENCH_TENANT, sink: { httpEndpoint: s.endpoint, httpContentFormat: 'JSONLINES' }, filters: s.filters })),
+    streams: o.streams.map((s) => ({
+      name: s.name,
+      type: 'http',
+      tenant: BENCH_TENANT,
+      sink: { httpEndpoint: s.endpoint, httpContentFormat: 'JSONLINES' },
+      filters: s.filters,
+    })),
   };
 }
 
@@ -65,7 +87,10 @@ export async function startRunner(o: RunnerOptions): Promise<RunnerHandle> {
   let exitCode: number | null | undefined;
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok((exitCode = code))));
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`The runner did not print its URL within ${o.startTimeoutMs ?? 60_000} ms.\n${recent}`)), o.startTimeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => fail(new Error(`The runner did not print its URL within ${o.startTimeoutMs ?? 60_000} ms.\n${recent}`)),
+      o.startTimeoutMs ?? 60_000,
+    );
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       keep(chunk);

@@ -141,8 +141,15 @@ const notify = serveIpc({
     arrivals = setup.trackArrivals ? new Float64Array(setup.events) : undefined;
     for (const spec of setup.streams) {
       streams.set(spec.name, {
-        name: spec.name, lines: 0, unique: 0, duplicates: 0, unexpected: 0, unknown: 0, requests: 0,
-        filter: compileFilter(spec.filters), seen: new Uint8Array(Math.ceil(setup.events / 8)),
+        name: spec.name,
+        lines: 0,
+        unique: 0,
+        duplicates: 0,
+        unexpected: 0,
+        unknown: 0,
+        requests: 0,
+        filter: compileFilter(spec.filters),
+        seen: new Uint8Array(Math.ceil(setup.events / 8)),
       });
     }
     if (!server.listening) await new Promise((ok) => server.once('listening', ok));

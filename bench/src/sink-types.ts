@@ -43,5 +43,11 @@ export interface SinkReport {
   arrivals?: Float64Array;
 }
 
-export interface SinkFirstNotice { at: number; index: number; stream: string }
-export interface SinkDoneNotice { at: number }
+export interface SinkFirstNotice {
+  at: number;
+  index: number;
+  stream: string;
+}
+export interface SinkDoneNotice {
+  at: number;
+}

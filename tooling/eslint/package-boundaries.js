@@ -28,7 +28,8 @@ const noRelativeImportOutsidePackage = {
       if (!source || !(source === '..' || source.startsWith('../') || source.startsWith('./'))) return;
       const target = resolve(dirname(file), source);
       const rel = relative(root, target);
-      if (rel === '..' || rel.startsWith(`..${sep}`)) context.report({ node, messageId: 'outside', data: { source, pkg: relative(process.cwd(), root) || '.' } });
+      if (rel === '..' || rel.startsWith(`..${sep}`))
+        context.report({ node, messageId: 'outside', data: { source, pkg: relative(process.cwd(), root) || '.' } });
     };
     return {
       ImportDeclaration: (node) => check(node.source),

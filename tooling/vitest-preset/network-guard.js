@@ -22,7 +22,9 @@ loopback.addAddress('::', 'ipv6');
 
 /** True for an IP literal on this host (IPv4-mapped IPv6 forms included); a zone id or brackets are ignored. */
 export function isLoopbackAddress(address) {
-  const ip = String(address).replace(/^\[|\]$/g, '').split('%')[0];
+  const ip = String(address)
+    .replace(/^\[|\]$/g, '')
+    .split('%')[0];
   const family = net.isIP(ip);
   return family !== 0 && loopback.check(ip, family === 6 ? 'ipv6' : 'ipv4');
 }
@@ -75,7 +77,13 @@ function install() {
     if (options.path !== undefined && options.path !== null) return connect.apply(this, args);
 
     const host = options.host || 'localhost';
-    if (net.isIP(String(host).replace(/^\[|\]$/g, '').split('%')[0]) !== 0) {
+    if (
+      net.isIP(
+        String(host)
+          .replace(/^\[|\]$/g, '')
+          .split('%')[0],
+      ) !== 0
+    ) {
       if (isLoopbackAddress(host)) return connect.apply(this, args);
       const error = record(refusal(`a connection to ${target(host, options.port)}`));
       process.nextTick(() => this.destroy(error));

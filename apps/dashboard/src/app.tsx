@@ -37,7 +37,10 @@ export function App() {
   let page;
   if (path === '/' || path === '/streams' || path === '/streams/') page = <StreamsListPage />;
   else if (path === '/streams/new') page = <CreateStreamPage />;
-  else if (streamMatch) page = <StreamPage id={decodeURIComponent(streamMatch[1] as string)} tab={(streamMatch[2] as 'health' | 'dead-letters' | 'settings' | undefined) ?? 'health'} />;
+  else if (streamMatch)
+    page = (
+      <StreamPage id={decodeURIComponent(streamMatch[1] as string)} tab={(streamMatch[2] as 'health' | 'dead-letters' | 'settings' | undefined) ?? 'health'} />
+    );
   else
     page = (
       <div className="page">

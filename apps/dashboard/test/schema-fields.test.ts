@@ -10,10 +10,23 @@ const field = (key: string) => fields.find((f) => f.key === key);
 
 describe('schema fields', () => {
   it('reads labels, kinds, defaults, help and secrets from the webhook schema', () => {
-    expect(fields.map((f) => f.key)).toEqual(['httpEndpoint', 'httpContentType', 'httpContentFormat', 'httpAuthorization', 'httpCustomHeaders', 'httpCompression', 'httpSigningSecret']);
+    expect(fields.map((f) => f.key)).toEqual([
+      'httpEndpoint',
+      'httpContentType',
+      'httpContentFormat',
+      'httpAuthorization',
+      'httpCustomHeaders',
+      'httpCompression',
+      'httpSigningSecret',
+    ]);
     expect(field('httpEndpoint')).toMatchObject({ label: 'HTTP Endpoint', required: true });
     expect(field('httpEndpoint')?.help).toContain('Payload URL');
-    expect(field('httpContentFormat')).toMatchObject({ kind: 'select', defaultValue: 'JSONLINES', required: false, options: ['JSONARRAY', 'JSONLINES', 'JSONOBJECT'] });
+    expect(field('httpContentFormat')).toMatchObject({
+      kind: 'select',
+      defaultValue: 'JSONLINES',
+      required: false,
+      options: ['JSONARRAY', 'JSONLINES', 'JSONOBJECT'],
+    });
     expect(field('httpAuthorization')).toMatchObject({ kind: 'password', required: false });
     expect(field('httpSigningSecret')?.kind).toBe('password');
     expect(field('httpCustomHeaders')?.kind).toBe('rows');
@@ -33,7 +46,13 @@ describe('schema fields', () => {
     const schema: JsonSchema = {
       type: 'object',
       properties: {
-        target: { default: 'stdout', anyOf: [{ type: 'string', enum: ['stdout', 'stderr'] }, { type: 'object', properties: { file: { type: 'string', operatorOnly: true } } }] },
+        target: {
+          default: 'stdout',
+          anyOf: [
+            { type: 'string', enum: ['stdout', 'stderr'] },
+            { type: 'object', properties: { file: { type: 'string', operatorOnly: true } } },
+          ],
+        },
         ambient: { type: 'boolean', operatorOnly: true },
         region: { type: 'string' },
       },
@@ -44,10 +63,22 @@ describe('schema fields', () => {
   });
 
   it('turns form values into a sink the connector accepts, leaving out empty optional fields', () => {
-    const values = { ...initialValues(fields), httpEndpoint: ' https://logs.example.com/hook ', httpCustomHeaders: [{ header: 'X-Source', value: 'outflow' }, { header: '', value: '' }] };
+    const values = {
+      ...initialValues(fields),
+      httpEndpoint: ' https://logs.example.com/hook ',
+      httpCustomHeaders: [
+        { header: 'X-Source', value: 'outflow' },
+        { header: '', value: '' },
+      ],
+    };
     const { sink, errors } = sinkFromValues(fields, values);
     expect(errors).toEqual({});
-    expect(sink).toEqual({ httpEndpoint: 'https://logs.example.com/hook', httpContentFormat: 'JSONLINES', httpCustomHeaders: [{ header: 'X-Source', value: 'outflow' }], httpCompression: 'none' });
+    expect(sink).toEqual({
+      httpEndpoint: 'https://logs.example.com/hook',
+      httpContentFormat: 'JSONLINES',
+      httpCustomHeaders: [{ header: 'X-Source', value: 'outflow' }],
+      httpCompression: 'none',
+    });
     expect(httpConfigSchema.safeParse(sink).success).toBe(true);
   });
 
@@ -60,6 +91,11 @@ describe('schema fields', () => {
 
   it('shows a stored sink with its secrets still masked', () => {
     const values = valuesFromSink(fields, { httpEndpoint: 'https://a.example/x', httpAuthorization: '[REDACTED]', httpContentFormat: 'JSONARRAY' });
-    expect(values).toMatchObject({ httpEndpoint: 'https://a.example/x', httpAuthorization: '[REDACTED]', httpContentFormat: 'JSONARRAY', httpSigningSecret: '' });
+    expect(values).toMatchObject({
+      httpEndpoint: 'https://a.example/x',
+      httpAuthorization: '[REDACTED]',
+      httpContentFormat: 'JSONARRAY',
+      httpSigningSecret: '',
+    });
   });
 });

@@ -28,7 +28,10 @@ export function createRootContainer(config: RunnerConfig, logger: Logger): Depen
   root.register(Tokens.Logger, { useValue: logger });
   root.register(Tokens.Clock, { useValue: systemClock });
   root.register(Tokens.DnsLookup, { useValue: systemLookup });
-  root.register(Tokens.Egress, shared<EgressGuard>((c) => createEgressGuard(config.egress, c.resolve<DnsLookup>(Tokens.DnsLookup))));
+  root.register(
+    Tokens.Egress,
+    shared<EgressGuard>((c) => createEgressGuard(config.egress, c.resolve<DnsLookup>(Tokens.DnsLookup))),
+  );
   root.register(
     Tokens.HttpTransport,
     shared<HttpTransport>((c) => createHttpTransport({ guard: c.resolve<EgressGuard>(Tokens.Egress), proxy: config.egress.proxy })),

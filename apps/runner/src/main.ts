@@ -68,7 +68,10 @@ async function main(argv: string[]): Promise<number> {
         if (stopping) return;
         stopping = true;
         app.logger.info({ signal }, 'Shutting down.');
-        app.close().then(() => process.exit(0), () => process.exit(1));
+        app.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       };
       process.on('SIGTERM', () => stop('SIGTERM'));
       process.on('SIGINT', () => stop('SIGINT'));

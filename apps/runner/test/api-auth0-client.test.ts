@@ -53,7 +53,12 @@ describe('the auth0 Management API client against Outflow', () => {
     expect((created.sink as unknown as Record<string, unknown>).httpAuthorization).toBe(REDACTED);
 
     const got = await client.logStreams.get(id);
-    expect(got).toMatchObject({ id, name: 'sdk-hook', filters: [{ type: 'category', name: 'auth.login.success' }], pii_config: { log_fields: ['email', 'username'], method: 'hash', algorithm: 'xxhash' } });
+    expect(got).toMatchObject({
+      id,
+      name: 'sdk-hook',
+      filters: [{ type: 'category', name: 'auth.login.success' }],
+      pii_config: { log_fields: ['email', 'username'], method: 'hash', algorithm: 'xxhash' },
+    });
 
     const updated = await client.logStreams.update(id, { status: 'paused', name: 'sdk-hook-renamed' });
     expect(updated).toMatchObject({ id, status: 'paused', name: 'sdk-hook-renamed' });

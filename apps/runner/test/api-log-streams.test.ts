@@ -38,11 +38,22 @@ describe('/api/v2/log-streams', () => {
   it('creates (200), lists, gets, patches and deletes (204); config streams say they are managed by config', async () => {
     app = await startTestApp(config());
     const list = (await (await app.api('/api/v2/log-streams')).json()) as Array<Record<string, unknown>>;
-    expect(list).toEqual([expect.objectContaining({ name: 'from-config', type: 'http', status: 'active', managedBy: 'config', isPriority: false, filters: [] })]);
-    const created = await app.api('/api/v2/log-streams', json({ name: 'api-hook', type: 'http', sink, filters: [{ type: 'category', name: 'auth.login.fail' }] }));
+    expect(list).toEqual([
+      expect.objectContaining({ name: 'from-config', type: 'http', status: 'active', managedBy: 'config', isPriority: false, filters: [] }),
+    ]);
+    const created = await app.api(
+      '/api/v2/log-streams',
+      json({ name: 'api-hook', type: 'http', sink, filters: [{ type: 'category', name: 'auth.login.fail' }] }),
+    );
     expect(created.status).toBe(200);
     const stream = (await created.json()) as Record<string, unknown>;
-    expect(stream).toMatchObject({ name: 'api-hook', type: 'http', status: 'active', managedBy: 'api', filters: [{ type: 'category', name: 'auth.login.fail' }] });
+    expect(stream).toMatchObject({
+      name: 'api-hook',
+      type: 'http',
+      status: 'active',
+      managedBy: 'api',
+      filters: [{ type: 'category', name: 'auth.login.fail' }],
+    });
     const id = stream.id as string;
     expect(await (await app.api(`/api/v2/log-streams/${id}`)).json()).toEqual(stream);
     const patched = await app.api(`/api/v2/log-streams/${id}`, { method: 'PATCH', body: JSON.stringify({ status: 'paused', filters: [] }) });
@@ -64,10 +75,25 @@ describe('/api/v2/log-streams', () => {
     expect((await fetch(`${app.url}/api/v2/log-streams`)).status).toBe(401);
     await expectError(await app.api('/api/v2/log-streams', { token: 'nope' }), 401, 'invalid_token');
     expect((await app.api('/api/v2/log-streams', { token: READ_ONLY })).status).toBe(200);
-    await expectError(await app.api('/api/v2/log-streams', { ...json({ type: 'http', sink }), token: READ_ONLY }), 403, 'insufficient_scope', 'create:log_streams');
+    await expectError(
+      await app.api('/api/v2/log-streams', { ...json({ type: 'http', sink }), token: READ_ONLY }),
+      403,
+      'insufficient_scope',
+      'create:log_streams',
+    );
     const [s] = (await (await app.api('/api/v2/log-streams')).json()) as Array<{ id: string }>;
-    await expectError(await app.api(`/api/v2/log-streams/${s?.id}/test`, { method: 'POST', body: '{}', token: READ_ONLY }), 403, 'insufficient_scope', 'update:log_streams');
-    await expectError(await app.api(`/api/v2/log-streams/${s?.id}/dead-letters/redrive`, { method: 'POST', body: '{}', token: READ_ONLY }), 403, 'insufficient_scope', 'update:log_streams');
+    await expectError(
+      await app.api(`/api/v2/log-streams/${s?.id}/test`, { method: 'POST', body: '{}', token: READ_ONLY }),
+      403,
+      'insufficient_scope',
+      'update:log_streams',
+    );
+    await expectError(
+      await app.api(`/api/v2/log-streams/${s?.id}/dead-letters/redrive`, { method: 'POST', body: '{}', token: READ_ONLY }),
+      403,
+      'insufficient_scope',
+      'update:log_streams',
+    );
     expect((await app.api('/api/v2/log-streams/preview', { ...json({ type: 'http', sink }), token: READ_ONLY })).status).toBe(200);
   });
 
@@ -75,7 +101,12 @@ describe('/api/v2/log-streams', () => {
     app = await startTestApp(config());
     const { id } = (await (await app.api('/api/v2/log-streams', json({ type: 'http', sink }))).json()) as { id: string };
     await expectError(await app.api(`/api/v2/log-streams/${id}`, { method: 'PATCH', body: JSON.stringify({ type: 'splunk' }) }), 400, 'invalid_body', 'type');
-    await expectError(await app.api(`/api/v2/log-streams/${id}`, { method: 'PATCH', body: JSON.stringify({ status: 'suspended' }) }), 400, 'invalid_body', 'status');
+    await expectError(
+      await app.api(`/api/v2/log-streams/${id}`, { method: 'PATCH', body: JSON.stringify({ status: 'suspended' }) }),
+      400,
+      'invalid_body',
+      'status',
+    );
     expect(await (await app.api(`/api/v2/log-streams/${id}`)).json()).toMatchObject({ type: 'http', status: 'active' });
     await expectError(await app.api('/api/v2/log-streams', json({ type: 'http', sink, status: 'suspended' })), 400, 'invalid_body', 'status');
   });
@@ -85,9 +116,19 @@ describe('/api/v2/log-streams', () => {
     const unknownTop = await expectError(await app.api('/api/v2/log-streams', json({ type: 'http', sink, colour: 'blue' })), 400, 'invalid_body', 'colour');
     expect(unknownTop.errors?.length).toBeGreaterThan(0);
     await expectError(await app.api('/api/v2/log-streams', json({ type: 'http', sink: { ...sink, httpEndpiont: 'x' } })), 400, 'invalid_body', 'httpEndpiont');
-    const badSink = await expectError(await app.api('/api/v2/log-streams', json({ type: 'http', sink: { httpEndpoint: 'not a url' } })), 400, 'invalid_body', 'sink.httpEndpoint');
+    const badSink = await expectError(
+      await app.api('/api/v2/log-streams', json({ type: 'http', sink: { httpEndpoint: 'not a url' } })),
+      400,
+      'invalid_body',
+      'sink.httpEndpoint',
+    );
     expect(badSink.errors?.map((e) => e.path)).toContain('sink.httpEndpoint');
-    await expectError(await app.api('/api/v2/log-streams', json({ type: 'http', sink, filters: [{ type: 'category', name: 'no.such.category' }] })), 400, 'invalid_body', 'filters');
+    await expectError(
+      await app.api('/api/v2/log-streams', json({ type: 'http', sink, filters: [{ type: 'category', name: 'no.such.category' }] })),
+      400,
+      'invalid_body',
+      'filters',
+    );
     await expectError(await app.api('/api/v2/log-streams', json({ type: 'nosuch', sink })), 400, 'invalid_body', 'type');
     await expectError(await app.api('/api/v2/log-streams', { method: 'POST', body: '{"type":' }), 400, 'invalid_body', 'JSON');
     const [s] = (await (await app.api('/api/v2/log-streams')).json()) as Array<{ id: string }>;
@@ -106,12 +147,27 @@ describe('/api/v2/log-streams', () => {
       filters: JSON.stringify([{ type: 'category', name: 'auth.login.success' }]),
       isPriority: 'false',
     });
-    const res = await app.api('/api/v2/log-streams', { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await app.api('/api/v2/log-streams', {
+      method: 'POST',
+      body: form.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).not.toContain('form-secret');
-    expect(JSON.parse(text)).toMatchObject({ name: 'form-hook', type: 'http', isPriority: false, sink: { httpEndpoint: 'http://127.0.0.1:9/form', httpContentFormat: 'JSONARRAY', httpAuthorization: '[REDACTED]' }, filters: [{ type: 'category', name: 'auth.login.success' }] });
+    expect(JSON.parse(text)).toMatchObject({
+      name: 'form-hook',
+      type: 'http',
+      isPriority: false,
+      sink: { httpEndpoint: 'http://127.0.0.1:9/form', httpContentFormat: 'JSONARRAY', httpAuthorization: '[REDACTED]' },
+      filters: [{ type: 'category', name: 'auth.login.success' }],
+    });
     const bad = new URLSearchParams({ type: 'http', 'sink[httpEndpoint]': 'http://127.0.0.1:9/form', extra: '1' });
-    await expectError(await app.api('/api/v2/log-streams', { method: 'POST', body: bad.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 400, 'invalid_body', 'extra');
+    await expectError(
+      await app.api('/api/v2/log-streams', { method: 'POST', body: bad.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      400,
+      'invalid_body',
+      'extra',
+    );
   });
 });

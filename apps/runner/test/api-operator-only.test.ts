@@ -50,12 +50,21 @@ describe('operator-only sink fields through the management API', () => {
 
   it("refuses eventbridge's awsDefaultCredentials (the runner's own AWS role) and requires keys from the API", async () => {
     app = await startTestApp(baseConfig(''));
-    const ambient = await call('/api/v2/log-streams', 'POST', { name: 'eb', type: 'eventbridge', sink: { awsRegion: 'us-east-1', awsDefaultCredentials: true } });
+    const ambient = await call('/api/v2/log-streams', 'POST', {
+      name: 'eb',
+      type: 'eventbridge',
+      sink: { awsRegion: 'us-east-1', awsDefaultCredentials: true },
+    });
     expect(ambient.status).toBe(400);
     expect(ambient.json.errors).toEqual([{ path: 'sink.awsDefaultCredentials', message: expect.stringMatching(OPERATOR_ONLY) }]);
     const noKeys = await call('/api/v2/log-streams', 'POST', { name: 'eb', type: 'eventbridge', sink: { awsRegion: 'us-east-1' } });
     expect(noKeys.status).toBe(400);
-    expect(noKeys.json.errors).toEqual([{ path: 'sink.awsAccessKeyId', message: expect.stringMatching(/is required \(with awsSecretAccessKey\) unless the operator's config file sets awsDefaultCredentials: true/) }]);
+    expect(noKeys.json.errors).toEqual([
+      {
+        path: 'sink.awsAccessKeyId',
+        message: expect.stringMatching(/is required \(with awsSecretAccessKey\) unless the operator's config file sets awsDefaultCredentials: true/),
+      },
+    ]);
   });
 
   it('lets a config-file stream write to its file target, and the API still pauses it', async () => {
@@ -64,7 +73,11 @@ describe('operator-only sink fields through the management API', () => {
     app = await startTestApp(baseConfig(`  - { name: file-out, type: console, tenant: acme, sink: { target: { file: "${file}" } } }\n`), undefined, dir);
     const event = makeEvent();
     expect((await ingest(app.url, TOKEN, [event])).status).toBe(202);
-    await eventually(() => existsSync(file) && readFileSync(file, 'utf8').includes(event.log_id as string), 20_000, 'The config stream did not write its file.');
+    await eventually(
+      () => existsSync(file) && readFileSync(file, 'utf8').includes(event.log_id as string),
+      20_000,
+      'The config stream did not write its file.',
+    );
     const [stream] = await app.store.streams.list('acme');
     const shown = (await (await app.api(`/api/v2/log-streams/${stream?.id}`)).json()) as { sink: unknown; managedBy: string };
     expect(shown).toMatchObject({ managedBy: 'config', sink: { target: { file } } });
@@ -74,7 +87,8 @@ describe('operator-only sink fields through the management API', () => {
 });
 
 describe('console files under egress.fileRoot', () => {
-  const withRoot = (yaml: string) => yaml.replace('egress: { allowHttp: true, allowPrivateNetworks: true }', 'egress: { allowHttp: true, allowPrivateNetworks: true, fileRoot: ./files }');
+  const withRoot = (yaml: string) =>
+    yaml.replace('egress: { allowHttp: true, allowPrivateNetworks: true }', 'egress: { allowHttp: true, allowPrivateNetworks: true, fileRoot: ./files }');
 
   it('lets an API stream append to a relative path under the root, and refuses `..`, absolute paths and symbolic links', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'outflow-e2e-'));
@@ -82,7 +96,10 @@ describe('console files under egress.fileRoot', () => {
     mkdirSync(join(dir, 'files'));
     symlinkSync(outside, join(dir, 'files', 'escape'));
     app = await startTestApp(withRoot(baseConfig('')), undefined, dir);
-    for (const [fileInRoot, message] of [['../owned.jsonl', /must not contain `\.\.` segments/], [join(outside, 'owned.jsonl'), /not an absolute path/]] as const) {
+    for (const [fileInRoot, message] of [
+      ['../owned.jsonl', /must not contain `\.\.` segments/],
+      [join(outside, 'owned.jsonl'), /not an absolute path/],
+    ] as const) {
       const refused = await call('/api/v2/log-streams', 'POST', { type: 'console', sink: { target: { fileInRoot } } });
       expect(refused.status).toBe(400);
       expect(refused.json.errors).toEqual([{ path: 'sink.target.fileInRoot', message: expect.stringMatching(message) }]);
@@ -94,9 +111,16 @@ describe('console files under egress.fileRoot', () => {
     const event = makeEvent();
     expect((await ingest(app.url, TOKEN, [event])).status).toBe(202);
     const file = join(dir, 'files', 'acme', 'events.jsonl');
-    await eventually(() => existsSync(file) && readFileSync(file, 'utf8').includes(event.log_id as string), 20_000, 'The rooted stream did not write its file.');
+    await eventually(
+      () => existsSync(file) && readFileSync(file, 'utf8').includes(event.log_id as string),
+      20_000,
+      'The rooted stream did not write its file.',
+    );
     const linkedRecord = (records: Array<{ message: string }>) => records.find((r) => /symbolic link/.test(r.message));
-    const records = await readUntil(() => app!.store.health.list(linked.json.id as string), (r) => linkedRecord(r) !== undefined);
+    const records = await readUntil(
+      () => app!.store.health.list(linked.json.id as string),
+      (r) => linkedRecord(r) !== undefined,
+    );
     expect(linkedRecord(records)?.message).toMatch(/escape is a symbolic link; files under egress\.fileRoot are never written through links/);
     expect(existsSync(join(outside, 'events.jsonl'))).toBe(false);
     rmSync(outside, { recursive: true, force: true });

@@ -33,7 +33,10 @@ describe('POST /api/v2/log-streams/preview', () => {
     const [req] = lines.json.requests;
     expect(req).toMatchObject({ method: 'POST', url: `${rx.url}/hook` });
     expect(req?.headers.authorization).toBe(REDACTED);
-    const sent = req?.body.trimEnd().split('\n').map((l) => JSON.parse(l) as { log_id: string; data: Record<string, unknown> });
+    const sent = req?.body
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { log_id: string; data: Record<string, unknown> });
     expect(sent?.map((e) => e.log_id)).toEqual(lines.json.events.map((e) => e.log_id));
     expect(sent?.map((e) => e.data)).toEqual(lines.json.events);
     // Sample events are fixed, so two previews agree.
@@ -50,17 +53,35 @@ describe('POST /api/v2/log-streams/preview', () => {
   it('applies filters and pii_config as delivery does, and names bad sink fields', async () => {
     const app = await t.start(baseConfig(''));
     const events = [
-      { log_id: '90020251201000000000000000000000000000000000000001', date: '2025-12-01T10:00:00.000Z', type: 's', description: 'ok', user_name: 'alice@example.com' },
-      { log_id: '90020251201000000000000000000000000000000000000002', date: '2025-12-01T10:00:01.000Z', type: 'f', description: 'no', user_name: 'bob@example.com' },
+      {
+        log_id: '90020251201000000000000000000000000000000000000001',
+        date: '2025-12-01T10:00:00.000Z',
+        type: 's',
+        description: 'ok',
+        user_name: 'alice@example.com',
+      },
+      {
+        log_id: '90020251201000000000000000000000000000000000000002',
+        date: '2025-12-01T10:00:01.000Z',
+        type: 'f',
+        description: 'no',
+        user_name: 'bob@example.com',
+      },
     ];
     const res = await preview(app, {
-      type: 'http', sink: { httpEndpoint: 'http://127.0.0.1:9/hook' }, events,
-      filters: [{ type: 'category', name: 'auth.login.success' }], pii_config: { log_fields: ['username'], method: 'mask' },
+      type: 'http',
+      sink: { httpEndpoint: 'http://127.0.0.1:9/hook' },
+      events,
+      filters: [{ type: 'category', name: 'auth.login.success' }],
+      pii_config: { log_fields: ['username'], method: 'mask' },
     });
     expect(res.status).toBe(200);
     const body = res.json.requests[0]?.body ?? '';
     expect(body.trimEnd().split('\n')).toHaveLength(1);
-    const [only] = body.trimEnd().split('\n').map((l) => JSON.parse(l) as { log_id: string; data: { user_name: string } });
+    const [only] = body
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { log_id: string; data: { user_name: string } });
     expect(only?.log_id).toBe(events[0]?.log_id);
     expect(only?.data.user_name).toBe('*'.repeat('alice@example.com'.length));
 
@@ -74,7 +95,10 @@ describe('POST /api/v2/log-streams/preview', () => {
     const err = (await bad.json()) as { statusCode: number; message: string; errors: Array<{ path: string }> };
     expect(err.statusCode).toBe(400);
     expect(err.message).toContain('sink.httpEndpoint');
-    const unknown = await app.api('/api/v2/log-streams/preview', { method: 'POST', body: JSON.stringify({ type: 'http', sink: { httpEndpoint: 'http://127.0.0.1:9/' }, extra: 1 }) });
+    const unknown = await app.api('/api/v2/log-streams/preview', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'http', sink: { httpEndpoint: 'http://127.0.0.1:9/' }, extra: 1 }),
+    });
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { message: string }).message).toContain('extra');
   });

@@ -50,7 +50,11 @@ describe('POST /api/v2/log-streams/{id}/probe', () => {
     const refused = await post(app, `/api/v2/log-streams/${id}/probe`, {});
     expect(refused.status).toBe(200);
     expect(refused.text).not.toContain('probe-secret');
-    expect(JSON.parse(refused.text)).toMatchObject({ ok: false, error: { kind: 'auth', status: 401, message: expect.any(String) }, durationMs: expect.any(Number) });
+    expect(JSON.parse(refused.text)).toMatchObject({
+      ok: false,
+      error: { kind: 'auth', status: 401, message: expect.any(String) },
+      durationMs: expect.any(Number),
+    });
     // A probe writes no events.
     expect(rx.requests).toHaveLength(0);
   });
@@ -73,7 +77,10 @@ describe('POST /api/v2/log-streams/probe (an unsaved sink)', () => {
     const good = await post(app, '/api/v2/log-streams/probe', { type: 'http', sink: { httpEndpoint: `${rx.url}/hook`, httpAuthorization: SECRET } });
     expect(good.status).toBe(200);
     expect(JSON.parse(good.text)).toMatchObject({ ok: true });
-    const bad = await post(app, '/api/v2/log-streams/probe', { type: 'http', sink: { httpEndpoint: `${rx.url}/hook`, httpAuthorization: 'Bearer wrong-secret-77aa' } });
+    const bad = await post(app, '/api/v2/log-streams/probe', {
+      type: 'http',
+      sink: { httpEndpoint: `${rx.url}/hook`, httpAuthorization: 'Bearer wrong-secret-77aa' },
+    });
     expect(bad.status).toBe(200);
     expect(bad.text).not.toContain('wrong-secret');
     expect(JSON.parse(bad.text)).toMatchObject({ ok: false, error: { kind: 'auth', status: 401 } });
@@ -98,7 +105,9 @@ describe('the probe at stream start', () => {
     const rx = await t.receiver();
     // The healthcheck is refused (401); deliveries are accepted.
     rx.probeScript(() => ({ status: 401 }));
-    const app = await t.start(baseConfig(`  - { name: hook, type: http, tenant: acme, sink: { httpEndpoint: "${rx.url}/hook", httpAuthorization: "${SECRET}" } }\n`));
+    const app = await t.start(
+      baseConfig(`  - { name: hook, type: http, tenant: acme, sink: { httpEndpoint: "${rx.url}/hook", httpAuthorization: "${SECRET}" } }\n`),
+    );
     const [stream] = (await (await app.api('/api/v2/log-streams')).json()) as Array<{ id: string }>;
     const events = Array.from({ length: 5 }, () => makeEvent());
     expect((await ingest(app.url, TOKEN, events)).status).toBe(202);

@@ -65,7 +65,10 @@ describe('secrets in API answers', () => {
     const id = created.json.id as string;
     await call('list', '/api/v2/log-streams');
     await call('get', `/api/v2/log-streams/${id}`);
-    const patched = await call('patch', `/api/v2/log-streams/${id}`, { method: 'PATCH', body: JSON.stringify({ name: 'renamed', sink: { ...sink, httpAuthorization: '[REDACTED]' } }) });
+    const patched = await call('patch', `/api/v2/log-streams/${id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ name: 'renamed', sink: { ...sink, httpAuthorization: '[REDACTED]' } }),
+    });
     expect(patched.status).toBe(200);
     expect((await app.store.streams.get(id))?.sink.httpAuthorization).toBe(AUTH);
     const preview = await call('preview', '/api/v2/log-streams/preview', { method: 'POST', body: JSON.stringify({ type: 'http', sink }) });
@@ -89,7 +92,8 @@ describe('secrets in API answers', () => {
 });
 
 describe('egress checks (SSRF)', () => {
-  const create = (a: TestApp, httpEndpoint: string) => a.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ type: 'http', sink: { httpEndpoint } }) });
+  const create = (a: TestApp, httpEndpoint: string) =>
+    a.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ type: 'http', sink: { httpEndpoint } }) });
 
   async function expectRefused(res: Response): Promise<void> {
     expect(res.status).toBe(400);
@@ -105,13 +109,22 @@ describe('egress checks (SSRF)', () => {
     const ok = await create(app, 'https://logs.example.com/hook');
     expect(ok.status).toBe(200);
     const { id } = (await ok.json()) as { id: string };
-    await expectRefused(await app.api(`/api/v2/log-streams/${id}`, { method: 'PATCH', body: JSON.stringify({ sink: { httpEndpoint: 'http://logs.example.com/hook' } }) }));
+    await expectRefused(
+      await app.api(`/api/v2/log-streams/${id}`, { method: 'PATCH', body: JSON.stringify({ sink: { httpEndpoint: 'http://logs.example.com/hook' } }) }),
+    );
     expect((await app.store.streams.get(id))?.sink.httpEndpoint).toBe('https://logs.example.com/hook');
   });
 
   it('refuses loopback, private and link-local destinations unless egress.allowPrivateNetworks, at create and patch', async () => {
     app = await startTestApp(egress(true, false)(baseConfig('')));
-    for (const target of ['https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://169.254.169.254/latest', 'https://[::1]/hook', 'https://localhost/hook', 'http://192.168.1.20:8080/hook']) {
+    for (const target of [
+      'https://127.0.0.1/hook',
+      'https://10.1.2.3/hook',
+      'https://169.254.169.254/latest',
+      'https://[::1]/hook',
+      'https://localhost/hook',
+      'http://192.168.1.20:8080/hook',
+    ]) {
       await expectRefused(await create(app, target));
     }
     const ok = await create(app, 'https://logs.example.com/hook');
@@ -129,7 +142,9 @@ describe('egress checks (SSRF)', () => {
     // DNS rebinding in miniature: the name looks public when the stream is created, and resolves to 127.0.0.1.
     const dnsLookup: DnsLookup = (hostname, options, callback) =>
       hostname === 'rebind.outflow.test' ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : systemLookup(hostname, options, callback);
-    app = await startTestApp(egress(true, false)(baseConfig('')), undefined, undefined, { configure: (c) => c.register(Tokens.DnsLookup, { useValue: dnsLookup }) });
+    app = await startTestApp(egress(true, false)(baseConfig('')), undefined, undefined, {
+      configure: (c) => c.register(Tokens.DnsLookup, { useValue: dnsLookup }),
+    });
     const created = await create(app, `http://rebind.outflow.test:${port}/hook`);
     expect(created.status).toBe(200);
     const { id } = (await created.json()) as { id: string };

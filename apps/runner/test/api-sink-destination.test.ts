@@ -40,7 +40,12 @@ describe('header values', () => {
     expect(crlf.text).not.toContain('tok-s3cret');
     expect(paths(await create({ httpAuthorization: 'Bearer tok-s3cret\0' }))).toEqual(['sink.httpAuthorization']);
     expect(paths(await create({ httpAuthorization: 'Bearer tok-€' }))).toEqual(['sink.httpAuthorization']);
-    const euro = await create({ httpCustomHeaders: [{ header: 'X-Ok', value: 'a' }, { header: 'X-Price', value: '5€' }] });
+    const euro = await create({
+      httpCustomHeaders: [
+        { header: 'X-Ok', value: 'a' },
+        { header: 'X-Price', value: '5€' },
+      ],
+    });
     expect(euro.json.errors).toEqual([{ path: 'sink.httpCustomHeaders[1].value', message: expect.stringMatching(/U\+20AC, which is outside Latin-1/) }]);
     expect(paths(await create({ httpCustomHeaders: [{ header: 'X Bad', value: 'a' }] }))).toEqual(['sink.httpCustomHeaders[0].header']);
 
@@ -63,7 +68,11 @@ describe('a patch that changes the destination', () => {
     const oldRx = await receiver();
     const newRx = await receiver();
     app = await startTestApp(baseConfig(''));
-    const created = await call('/api/v2/log-streams', 'POST', { name: 'moving', type: 'http', sink: { httpEndpoint: `${oldRx.url}/hook`, httpAuthorization: OLD_SECRET } });
+    const created = await call('/api/v2/log-streams', 'POST', {
+      name: 'moving',
+      type: 'http',
+      sink: { httpEndpoint: `${oldRx.url}/hook`, httpAuthorization: OLD_SECRET },
+    });
     expect(created.status).toBe(200);
     const id = created.json.id as string;
     const patch = (sink: Record<string, unknown>) => call(`/api/v2/log-streams/${id}`, 'PATCH', { sink });
@@ -71,7 +80,12 @@ describe('a patch that changes the destination', () => {
     for (const without of [{}, { httpAuthorization: '[REDACTED]' }]) {
       const refused = await patch({ httpEndpoint: `${newRx.url}/hook`, ...without });
       expect(refused.status).toBe(400);
-      expect(refused.json.errors).toEqual([{ path: 'sink.httpAuthorization', message: expect.stringMatching(/^must be sent again because the patch changes where the stream sends \(sink\.httpEndpoint\)/) }]);
+      expect(refused.json.errors).toEqual([
+        {
+          path: 'sink.httpAuthorization',
+          message: expect.stringMatching(/^must be sent again because the patch changes where the stream sends \(sink\.httpEndpoint\)/),
+        },
+      ]);
     }
     expect((await app.store.streams.get(id))?.sink).toEqual({ httpEndpoint: `${oldRx.url}/hook`, httpAuthorization: OLD_SECRET });
 
@@ -88,7 +102,11 @@ describe('a patch that changes the destination', () => {
   it('keeps the stored secret when the origin stays: a new path on the same host, or a field that is not a destination', async () => {
     const rx = await receiver();
     app = await startTestApp(baseConfig(''));
-    const created = await call('/api/v2/log-streams', 'POST', { name: 'staying', type: 'http', sink: { httpEndpoint: `${rx.url}/a`, httpAuthorization: OLD_SECRET } });
+    const created = await call('/api/v2/log-streams', 'POST', {
+      name: 'staying',
+      type: 'http',
+      sink: { httpEndpoint: `${rx.url}/a`, httpAuthorization: OLD_SECRET },
+    });
     const id = created.json.id as string;
     const samePlace = await call(`/api/v2/log-streams/${id}`, 'PATCH', { sink: { httpEndpoint: `${rx.url}/b?x=1`, httpAuthorization: '[REDACTED]' } });
     expect(samePlace.status).toBe(200);
@@ -111,7 +129,11 @@ describe('a patch that changes the destination', () => {
     expect(paths(region)).toEqual(['sink.datadogApiKey']);
     expect((await call(`/api/v2/log-streams/${dd.json.id}`, 'PATCH', { sink: { datadogRegion: 'eu', datadogApiKey: 'dd-key-9876543210' } })).status).toBe(200);
     expect((await call(`/api/v2/log-streams/${dd.json.id}`, 'PATCH', { sink: { datadogService: 'login' } })).status).toBe(200);
-    const sp = await call('/api/v2/log-streams', 'POST', { name: 'sp', type: 'splunk', sink: { splunkDomain: 'splunk.example.com', splunkToken: 'sp-token-0123456789' } });
+    const sp = await call('/api/v2/log-streams', 'POST', {
+      name: 'sp',
+      type: 'splunk',
+      sink: { splunkDomain: 'splunk.example.com', splunkToken: 'sp-token-0123456789' },
+    });
     expect(sp.status).toBe(200);
     expect(paths(await call(`/api/v2/log-streams/${sp.json.id}`, 'PATCH', { sink: { splunkPort: '8443' } }))).toEqual(['sink.splunkToken']);
   });

@@ -39,7 +39,10 @@ describe('GET /api/v2/log-streams/{id}/stats', () => {
     await eventually(() => rx!.uniqueIds().size >= 19);
     // The worker stores the dead letter, then the delivered count, then the minute's stats: wait for the last.
     const sum = (s: Stats, k: 'delivered' | 'failed' | 'deadLettered' | 'failedRounds') => s.buckets.reduce((n, b) => n + b[k], 0);
-    const stats = await readUntil(async () => (await (await app!.api(`/api/v2/log-streams/${id}/stats?minutes=5`)).json()) as Stats, (s) => sum(s, 'delivered') === 19 && sum(s, 'deadLettered') === 1);
+    const stats = await readUntil(
+      async () => (await (await app!.api(`/api/v2/log-streams/${id}/stats?minutes=5`)).json()) as Stats,
+      (s) => sum(s, 'delivered') === 19 && sum(s, 'deadLettered') === 1,
+    );
     const health = (await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ delivered: 19, deadLettered: 1, deadLetters: 1, failed: 20, failedRounds: 1 });
 
@@ -52,7 +55,12 @@ describe('GET /api/v2/log-streams/{id}/stats', () => {
     });
     // The window ends with the current minute (a minute may have turned since the request).
     expect(Math.floor(Date.now() / 60_000) * 60_000 - (times[4] as number)).toBeLessThanOrEqual(60_000);
-    expect({ delivered: sum(stats, 'delivered'), failed: sum(stats, 'failed'), deadLettered: sum(stats, 'deadLettered'), failedRounds: sum(stats, 'failedRounds') }).toEqual({ delivered: 19, failed: 20, deadLettered: 1, failedRounds: 1 });
+    expect({
+      delivered: sum(stats, 'delivered'),
+      failed: sum(stats, 'failed'),
+      deadLettered: sum(stats, 'deadLettered'),
+      failedRounds: sum(stats, 'failedRounds'),
+    }).toEqual({ delivered: 19, failed: 20, deadLettered: 1, failedRounds: 1 });
     expect(((await (await app.api(`/api/v2/log-streams/${id}/stats`)).json()) as Stats).buckets).toHaveLength(60);
   }, 30_000);
 

@@ -18,7 +18,10 @@ interface TestAnswer {
 }
 
 async function createHook(a: TestApp, url: string): Promise<string> {
-  const res = await a.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ name: 'hook', type: 'http', sink: { httpEndpoint: url, httpAuthorization: SECRET } }) });
+  const res = await a.api('/api/v2/log-streams', {
+    method: 'POST',
+    body: JSON.stringify({ name: 'hook', type: 'http', sink: { httpEndpoint: url, httpAuthorization: SECRET } }),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { id: string }).id;
 }
@@ -45,7 +48,10 @@ describe('POST /api/v2/log-streams/{id}/test', () => {
     const health = (await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as { delivered: number };
     expect(health.delivered).toBe(0);
 
-    const custom = await app.api(`/api/v2/log-streams/${id}/test`, { method: 'POST', body: JSON.stringify({ event: { type: 'fp', description: 'mine', date: '2026-01-01T00:00:00.000Z' } }) });
+    const custom = await app.api(`/api/v2/log-streams/${id}/test`, {
+      method: 'POST',
+      body: JSON.stringify({ event: { type: 'fp', description: 'mine', date: '2026-01-01T00:00:00.000Z' } }),
+    });
     expect(((await custom.json()) as TestAnswer).event).toMatchObject({ type: 'fp', description: 'mine' });
     expect(rx.requests).toHaveLength(2);
   });
@@ -61,7 +67,12 @@ describe('POST /api/v2/log-streams/{id}/test', () => {
     expect(text).not.toContain('test-send-secret');
     expect(JSON.parse(text)).toMatchObject({ ok: false, result: 'permanent', kind: 'auth', httpStatus: 401, message: expect.any(String) });
     rx.script(() => ({ status: 503 }));
-    expect(await (await app.api(`/api/v2/log-streams/${id}/test`, { method: 'POST', body: '{}' })).json()).toMatchObject({ ok: false, result: 'retryable', kind: 'transient', httpStatus: 503 });
+    expect(await (await app.api(`/api/v2/log-streams/${id}/test`, { method: 'POST', body: '{}' })).json()).toMatchObject({
+      ok: false,
+      result: 'retryable',
+      kind: 'transient',
+      httpStatus: 503,
+    });
     // One send per call: the endpoint does not retry.
     expect(rx.requests).toHaveLength(2);
     const bad = await app.api(`/api/v2/log-streams/${id}/test`, { method: 'POST', body: JSON.stringify({ eventt: {} }) });

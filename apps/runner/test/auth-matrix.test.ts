@@ -22,7 +22,10 @@ afterAll(async () => {
 
 /** A fresh acme stream, so a delete or patch in one case cannot affect another. */
 async function acmeStream(): Promise<string> {
-  const res = await app.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ type: 'http', sink: { httpEndpoint: `${rx.url}/acme`, httpContentFormat: 'JSONLINES' } }) });
+  const res = await app.api('/api/v2/log-streams', {
+    method: 'POST',
+    body: JSON.stringify({ type: 'http', sink: { httpEndpoint: `${rx.url}/acme`, httpContentFormat: 'JSONLINES' } }),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { id: string }).id;
 }
@@ -53,7 +56,10 @@ describe.each(ENDPOINTS.map((e) => [label(e), e] as const))('%s', (_name, e) => 
     const res = await call(e, id, 'not-a-real-token-123');
     expect(res.status).toBe(401);
     expect(await error(res)).toMatchObject({ statusCode: 401, errorCode: 'invalid_token', message: 'Invalid token.' });
-    const basic = await fetch(`${app.url}${e.path(id)}`, { method: e.method, headers: { authorization: `Basic ${Buffer.from(`u:${TOKEN}`).toString('base64')}` } });
+    const basic = await fetch(`${app.url}${e.path(id)}`, {
+      method: e.method,
+      headers: { authorization: `Basic ${Buffer.from(`u:${TOKEN}`).toString('base64')}` },
+    });
     expect(basic.status).toBe(401);
   });
 
@@ -91,7 +97,13 @@ describe.each(ENDPOINTS.map((e) => [label(e), e] as const))('%s', (_name, e) => 
 describe('bad input', () => {
   const cases: Array<[string, string, string, unknown, RegExp]> = [
     ['create: a bad sink field', 'POST', '', { type: 'http', sink: { httpEndpoint: 'not a url' } }, /sink\.httpEndpoint/],
-    ['create: an unknown filter category', 'POST', '', { type: 'http', sink: { httpEndpoint: 'https://example.com/x' }, filters: [{ type: 'category', name: 'auth.nope' }] }, /filters\[0\]\.name/],
+    [
+      'create: an unknown filter category',
+      'POST',
+      '',
+      { type: 'http', sink: { httpEndpoint: 'https://example.com/x' }, filters: [{ type: 'category', name: 'auth.nope' }] },
+      /filters\[0\]\.name/,
+    ],
     ['patch: a bad status', 'PATCH', '/:id', { status: 'sleeping' }, /status/],
     ['replay: a missing date', 'POST', '/:id/replay', {}, /from/],
   ];
@@ -105,7 +117,11 @@ describe('bad input', () => {
   });
 
   it('answers 400 naming the bad field of an ingested event', async () => {
-    const res = await fetch(`${app.url}/v1/logs`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify([{ type: 42 }]) });
+    const res = await fetch(`${app.url}/v1/logs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ type: 42 }]),
+    });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toMatch(/type/);
   });

@@ -64,7 +64,8 @@ describe('outflow connectors install (npm into the plugin folder)', () => {
     const code = await runConnectorsCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), color: false, env });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
-  const pluginDeps = () => (JSON.parse(readFileSync(join(root, 'deploy', 'outflow-plugins', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+  const pluginDeps = () =>
+    (JSON.parse(readFileSync(join(root, 'deploy', 'outflow-plugins', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
 
   beforeAll(async () => {
     root = realpathSync(mkdtempSync(join(tmpdir(), 'outflow-connectors-install-')));
@@ -72,14 +73,29 @@ describe('outflow connectors install (npm into the plugin folder)', () => {
     mkdirSync(join(root, 'deploy'));
     configFile = join(root, 'deploy', 'outflow.yaml');
     writeFileSync(configFile, CONFIG);
-    writePackage(join(root, 'src', 'acme'), { pkg: { name: 'outflow-connector-acme', exports: { '.': { import: './index.mjs' } }, ...manifest('acme', 'acmeConnector') }, files: { 'index.mjs': definitionModule('acme', 'acmeConnector') } });
-    writePackage(join(root, 'src', 'not-a-connector'), { pkg: { name: 'left-pad-ish', exports: './index.mjs' }, files: { 'index.mjs': 'export const pad = 1;\n' } });
-    writePackage(join(root, 'src', 'future'), { pkg: { name: 'outflow-connector-future', exports: './index.mjs', ...manifest('future', 'futureConnector', 99) }, files: { 'index.mjs': definitionModule('future', 'futureConnector') } });
+    writePackage(join(root, 'src', 'acme'), {
+      pkg: { name: 'outflow-connector-acme', exports: { '.': { import: './index.mjs' } }, ...manifest('acme', 'acmeConnector') },
+      files: { 'index.mjs': definitionModule('acme', 'acmeConnector') },
+    });
+    writePackage(join(root, 'src', 'not-a-connector'), {
+      pkg: { name: 'left-pad-ish', exports: './index.mjs' },
+      files: { 'index.mjs': 'export const pad = 1;\n' },
+    });
+    writePackage(join(root, 'src', 'future'), {
+      pkg: { name: 'outflow-connector-future', exports: './index.mjs', ...manifest('future', 'futureConnector', 99) },
+      files: { 'index.mjs': definitionModule('future', 'futureConnector') },
+    });
     // A registry on 127.0.0.1 that knows no package: npm's E404 without reaching the internet.
     registry = createServer((_req, res) => res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}'));
     await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
     const cache = join(root, 'npm-cache');
-    env = { ...process.env, npm_config_registry: `http://127.0.0.1:${(registry.address() as AddressInfo).port}/`, npm_config_cache: cache, npm_config_update_notifier: 'false', npm_config_fetch_retries: '0' };
+    env = {
+      ...process.env,
+      npm_config_registry: `http://127.0.0.1:${(registry.address() as AddressInfo).port}/`,
+      npm_config_cache: cache,
+      npm_config_update_notifier: 'false',
+      npm_config_fetch_retries: '0',
+    };
   });
 
   afterAll(async () => {
@@ -127,7 +143,10 @@ describe('outflow connectors install (npm into the plugin folder)', () => {
     const r = await run('new', '@corp/outflow-connector-acme-logs', '--into', join(root, 'work'));
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const pkg = JSON.parse(readFileSync(join(root, 'work', 'outflow-connector-acme-logs', 'package.json'), 'utf8')) as { name: string; outflowConnector: unknown };
+    const pkg = JSON.parse(readFileSync(join(root, 'work', 'outflow-connector-acme-logs', 'package.json'), 'utf8')) as {
+      name: string;
+      outflowConnector: unknown;
+    };
     expect(pkg.name).toBe('@corp/outflow-connector-acme-logs');
     expect(pkg.outflowConnector).toEqual({ type: 'acme-logs', apiVersion: 1, export: 'acmeLogsConnector' });
     expect((await run('new')).code).toBe(2);

@@ -29,7 +29,9 @@ describe('the CLI API client', () => {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '12' });
       res.end(JSON.stringify({ statusCode: 429, error: 'Too Many Requests', message: 'Global limit has been reached.', errorCode: 'too_many_requests' }));
     });
-    const err = await createApiClient({ url, token: 'tok-429-abc' }).request('GET', '/api/v2/log-streams').catch((e: unknown) => e);
+    const err = await createApiClient({ url, token: 'tok-429-abc' })
+      .request('GET', '/api/v2/log-streams')
+      .catch((e: unknown) => e);
     expect(auth).toEqual(['Bearer tok-429-abc']);
     expect(err).toBeInstanceOf(ApiError);
     expect(describeError(err)).toBe('Error: Global limit has been reached. (HTTP 429, too_many_requests)\n  Retry after 12 s.');
@@ -40,7 +42,9 @@ describe('the CLI API client', () => {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<html>Bad gateway</html>');
     });
-    const err = await createApiClient({ url, token: 't' }).request('GET', '/x').catch((e: unknown) => e);
+    const err = await createApiClient({ url, token: 't' })
+      .request('GET', '/x')
+      .catch((e: unknown) => e);
     expect(describeError(err)).toBe('Error: 502 Bad Gateway: <html>Bad gateway</html> (HTTP 502)');
   });
 
@@ -49,12 +53,16 @@ describe('the CLI API client', () => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html>dashboard</html>');
     });
-    await expect(createApiClient({ url, token: 't' }).request('GET', '/api/v2/log-streams')).rejects.toThrow(`The runner at ${url} answered GET /api/v2/log-streams with a body that is not JSON.`);
+    await expect(createApiClient({ url, token: 't' }).request('GET', '/api/v2/log-streams')).rejects.toThrow(
+      `The runner at ${url} answered GET /api/v2/log-streams with a body that is not JSON.`,
+    );
   });
 
   it('gives up on a runner that does not answer, naming the URL', async () => {
     const { url } = await serve(() => undefined);
-    const err = await createApiClient({ url, token: 't', timeoutMs: 200 }).request('GET', '/api/v2/log-streams').catch((e: unknown) => e);
+    const err = await createApiClient({ url, token: 't', timeoutMs: 200 })
+      .request('GET', '/api/v2/log-streams')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CliError);
     expect((err as Error).message).toBe(`The Outflow runner at ${url} did not answer within 0.2 s.`);
   });

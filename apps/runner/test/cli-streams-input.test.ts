@@ -24,9 +24,31 @@ describe('stream flags', () => {
   it('applies --sink-json, then --sink pairs, over the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'outflow-cli-'));
     const file = join(dir, 'stream.json');
-    writeFileSync(file, JSON.stringify({ name: 'file', type: 'http', sink: { httpEndpoint: 'https://a.example.com', httpContentFormat: 'JSONARRAY' }, filters: [{ type: 'type', name: 's' }] }));
-    const body = definition('--file', file, '--sink-json', '{"httpContentFormat":"JSONOBJECT","httpAuthorization":"x"}', '--sink', 'httpAuthorization=y', '--name', 'flag');
-    expect(body).toEqual({ name: 'flag', type: 'http', sink: { httpEndpoint: 'https://a.example.com', httpContentFormat: 'JSONOBJECT', httpAuthorization: 'y' }, filters: [{ type: 'type', name: 's' }] });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'file',
+        type: 'http',
+        sink: { httpEndpoint: 'https://a.example.com', httpContentFormat: 'JSONARRAY' },
+        filters: [{ type: 'type', name: 's' }],
+      }),
+    );
+    const body = definition(
+      '--file',
+      file,
+      '--sink-json',
+      '{"httpContentFormat":"JSONOBJECT","httpAuthorization":"x"}',
+      '--sink',
+      'httpAuthorization=y',
+      '--name',
+      'flag',
+    );
+    expect(body).toEqual({
+      name: 'flag',
+      type: 'http',
+      sink: { httpEndpoint: 'https://a.example.com', httpContentFormat: 'JSONOBJECT', httpAuthorization: 'y' },
+      filters: [{ type: 'type', name: 's' }],
+    });
     expect(definition('--file', file, '--clear-filters').filters).toEqual([]);
     writeFileSync(file, '- a list\n');
     expect(() => definition('--file', file)).toThrow(/must hold one object/);
@@ -63,11 +85,17 @@ describe('tables', () => {
   ];
 
   it('aligns columns, cuts long cells and has no colour when not a terminal', () => {
-    expect(renderTable(rows, columns)).toBe(['ID      STATUS     MESSAGE', 'lst_1   \x1b[31mactive\x1b[0m     ok', 'lst_22  \x1b[31msuspended\x1b[0m  xxxxxxxxx…'].join('\n'));
+    expect(renderTable(rows, columns)).toBe(
+      ['ID      STATUS     MESSAGE', 'lst_1   \x1b[31mactive\x1b[0m     ok', 'lst_22  \x1b[31msuspended\x1b[0m  xxxxxxxxx…'].join('\n'),
+    );
   });
 
   it('keeps the same alignment with colour on', () => {
-    const plain = renderTable(rows, columns.map(({ paint: _p, ...c }) => c), false);
+    const plain = renderTable(
+      rows,
+      columns.map(({ paint: _p, ...c }) => c),
+      false,
+    );
     const coloured = renderTable(rows, columns, true);
     expect(plain).not.toMatch(/\x1b/);
     expect(coloured.replace(/\x1b\[[0-9;]*m/g, '')).toBe(plain);

@@ -16,7 +16,20 @@ beforeAll(() => {
 });
 
 async function createStream(name: string): Promise<string> {
-  const res = await cli('create', '--json', '--type', 'http', '--name', name, '--sink', `httpEndpoint=${h.rx.url}/${name}`, '--sink', 'httpContentFormat=JSONLINES', '--filter', 'type:fp');
+  const res = await cli(
+    'create',
+    '--json',
+    '--type',
+    'http',
+    '--name',
+    name,
+    '--sink',
+    `httpEndpoint=${h.rx.url}/${name}`,
+    '--sink',
+    'httpContentFormat=JSONLINES',
+    '--filter',
+    'type:fp',
+  );
   expect(res.err).toBe('');
   return (JSON.parse(res.out) as { id: string }).id;
 }
@@ -49,7 +62,10 @@ describe('outflow streams stats', () => {
     await h.rx.waitFor(() => delivered().size === 7);
     expect(delivered()).toEqual(new Set(logIds));
     // The minute's stats are counted after the cursor commit that counts the deliveries: wait for them.
-    await until(async () => (await health(id)).delivered === 7 && (await statsTotal(id, 'delivered')) === 7, 'Timed out waiting for the 7 deliveries to be counted.');
+    await until(
+      async () => (await health(id)).delivered === 7 && (await statsTotal(id, 'delivered')) === 7,
+      'Timed out waiting for the 7 deliveries to be counted.',
+    );
 
     const res = await cli('stats', id);
     expect(res.code).toBe(0);
@@ -149,7 +165,10 @@ describe('outflow streams on a suspended stream', () => {
     const rx2 = await startReceiver();
     let failing = true;
     rx2.script(() => (failing ? { status: 503 } : undefined));
-    const app2 = await startTestApp(baseConfig('', `  attemptBackoff: { initial: 20ms, max: 100ms }\n  roundBackoff: { initial: 30s, multiplier: 2, max: 5m }\n  suspendAfter: 1h`), clock);
+    const app2 = await startTestApp(
+      baseConfig('', `  attemptBackoff: { initial: 20ms, max: 100ms }\n  roundBackoff: { initial: 30s, multiplier: 2, max: 5m }\n  suspendAfter: 1h`),
+      clock,
+    );
     try {
       const env2 = { OUTFLOW_URL: app2.url, OUTFLOW_TOKEN: TOKEN };
       const created = await runCli(['create', '--json', '--type', 'http', '--name', 'flaky', '--sink', `httpEndpoint=${rx2.url}/flaky`], env2);
@@ -159,7 +178,8 @@ describe('outflow streams on a suspended stream', () => {
       const status = async () => ((await (await app2.api(`/api/v2/log-streams/${id}`)).json()) as { status: string }).status;
       for (let step = 0; step < 180 && (await status()) !== 'suspended'; step++) await clock.advance(60_000);
       // The worker appends the `suspended` record after the status change.
-      const kinds = async () => ((await (await app2.api(`/api/v2/log-streams/${id}/health`)).json()) as { records: Array<{ kind: string }> }).records.map((r) => r.kind);
+      const kinds = async () =>
+        ((await (await app2.api(`/api/v2/log-streams/${id}/health`)).json()) as { records: Array<{ kind: string }> }).records.map((r) => r.kind);
       await until(async () => (await kinds()).includes('suspended'), 'Timed out waiting for the suspended record.');
 
       const listed = await runCli(['list'], env2);
@@ -197,10 +217,16 @@ describe('outflow streams redrive', () => {
 
     const one = await cli('redrive', id, '--ids', String(letters[0]?.id));
     expect(one.code).toBe(0);
-    expect(one.out).toBe(`Redriving 1 dead letter(s) of ${id}: the stream's worker delivers them in its next rounds. Check with "outflow streams dead-letters ${id}".`);
+    expect(one.out).toBe(
+      `Redriving 1 dead letter(s) of ${id}: the stream's worker delivers them in its next rounds. Check with "outflow streams dead-letters ${id}".`,
+    );
     await waitForDeadLetters(id, 2, 'at most');
     expect(h.rx.uniqueIds().has(letters[0]?.log_id as string)).toBe(true);
-    expect(tableRows((await cli('dead-letters', id)).out).slice(1).map((r) => r[0])).toEqual(letters.slice(1).map((l) => String(l.id)));
+    expect(
+      tableRows((await cli('dead-letters', id)).out)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(letters.slice(1).map((l) => String(l.id)));
 
     const all = JSON.parse((await cli('redrive', id, '--json')).out) as { redriving: number };
     expect(all).toEqual({ redriving: 2 });
@@ -243,7 +269,14 @@ describe('outflow streams test', () => {
 });
 
 describe('outflow streams preview', () => {
-  const sink = ['--sink', 'httpEndpoint=https://siem.example.com/logs', '--sink', 'httpContentFormat=JSONLINES', '--sink', 'httpAuthorization=preview-secret-77'];
+  const sink = [
+    '--sink',
+    'httpEndpoint=https://siem.example.com/logs',
+    '--sink',
+    'httpContentFormat=JSONLINES',
+    '--sink',
+    'httpAuthorization=preview-secret-77',
+  ];
 
   it('shows the requests a sink would receive, secrets masked, and the API JSON with --json', async () => {
     const res = await cli('preview', '--type', 'http', ...sink, '--count', '2');
@@ -251,8 +284,20 @@ describe('outflow streams preview', () => {
     expect(res.out).toMatch(/^2 sample event\(s\) would be sent in 1 request\(s\)\.\n\nRequest 1: POST https:\/\/siem\.example\.com\/logs\n/);
     expect(res.out).toMatch(/^authorization: \[REDACTED\]$/m);
     expect(res.out).not.toContain('preview-secret-77');
-    const json = JSON.parse((await cli('preview', '--json', '--type', 'http', ...sink, '--count', '2')).out) as { events: unknown[]; requests: Array<{ body: string }> };
-    const direct = await (await h.app.api('/api/v2/log-streams/preview', { method: 'POST', body: JSON.stringify({ type: 'http', sink: { httpEndpoint: 'https://siem.example.com/logs', httpContentFormat: 'JSONLINES', httpAuthorization: 'preview-secret-77' }, count: 2 }) })).json();
+    const json = JSON.parse((await cli('preview', '--json', '--type', 'http', ...sink, '--count', '2')).out) as {
+      events: unknown[];
+      requests: Array<{ body: string }>;
+    };
+    const direct = await (
+      await h.app.api('/api/v2/log-streams/preview', {
+        method: 'POST',
+        body: JSON.stringify({
+          type: 'http',
+          sink: { httpEndpoint: 'https://siem.example.com/logs', httpContentFormat: 'JSONLINES', httpAuthorization: 'preview-secret-77' },
+          count: 2,
+        }),
+      })
+    ).json();
     expect(json).toEqual(direct);
     expect(json.requests[0]?.body.trim().split('\n')).toHaveLength(2);
   });

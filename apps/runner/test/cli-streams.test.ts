@@ -29,7 +29,21 @@ async function apiJson(path: string): Promise<unknown> {
 
 describe('outflow streams: the lifecycle of one stream', () => {
   it('creates, lists, gets, pauses, resumes, updates, shows health, replays and deletes', async () => {
-    const created = await cli('create', '--type', 'http', '--name', 'siem', '--sink', `httpEndpoint=${h.rx.url}/siem`, '--sink', 'httpContentFormat=JSONLINES', '--sink', 'httpAuthorization=Bearer siem-secret-123', '--filter', 'category:auth.login.fail,type:s');
+    const created = await cli(
+      'create',
+      '--type',
+      'http',
+      '--name',
+      'siem',
+      '--sink',
+      `httpEndpoint=${h.rx.url}/siem`,
+      '--sink',
+      'httpContentFormat=JSONLINES',
+      '--sink',
+      'httpAuthorization=Bearer siem-secret-123',
+      '--filter',
+      'category:auth.login.fail,type:s',
+    );
     expect(created.err).toBe('');
     expect(created.code).toBe(0);
     const id = /Created log stream (lst_[0-9a-f]+)\./.exec(created.out)?.[1] as string;
@@ -72,7 +86,10 @@ describe('outflow streams: the lifecycle of one stream', () => {
     expect(h.rx.requests.at(-1)?.headers.authorization).toBe('Bearer siem-secret-123');
 
     // The delivered count is committed after the receiver answered: wait for it before showing it.
-    await readUntil(async () => (await apiJson(`/api/v2/log-streams/${id}/health`)) as { delivered: number }, (v) => v.delivered === 20);
+    await readUntil(
+      async () => (await apiJson(`/api/v2/log-streams/${id}/health`)) as { delivered: number },
+      (v) => v.delivered === 20,
+    );
     const health = await cli('health', id);
     expect(health.code).toBe(0);
     expect(health.out).toMatch(/^delivered\s+20$/m);
@@ -96,7 +113,7 @@ describe('outflow streams: the lifecycle of one stream', () => {
       return false;
     });
     expect(declined.code).toBe(1);
-    expect(((await h.app.api(`/api/v2/log-streams/${id}`)).status)).toBe(200);
+    expect((await h.app.api(`/api/v2/log-streams/${id}`)).status).toBe(200);
     const deleted = await cli('delete', id, '--yes');
     expect(deleted.out).toBe(`Deleted log stream ${id}.`);
     expect((await h.app.api(`/api/v2/log-streams/${id}`)).status).toBe(404);
@@ -108,7 +125,18 @@ describe('outflow streams: the lifecycle of one stream', () => {
 
 describe('outflow streams --json', () => {
   it('prints exactly the API JSON for list, get, create, health and update', async () => {
-    const created = await cli('create', '--json', '--type', 'http', '--name', 'json-one', '--sink-json', JSON.stringify({ httpEndpoint: `${h.rx.url}/j`, httpContentFormat: 'JSONARRAY' }), '--sink', 'httpAuthorization=tok-abcdef');
+    const created = await cli(
+      'create',
+      '--json',
+      '--type',
+      'http',
+      '--name',
+      'json-one',
+      '--sink-json',
+      JSON.stringify({ httpEndpoint: `${h.rx.url}/j`, httpContentFormat: 'JSONARRAY' }),
+      '--sink',
+      'httpAuthorization=tok-abcdef',
+    );
     expect(created.code).toBe(0);
     const stream = JSON.parse(created.out) as { id: string; sink: Record<string, unknown> };
     expect(stream.sink).toEqual({ httpEndpoint: `${h.rx.url}/j`, httpContentFormat: 'JSONARRAY', httpAuthorization: '[REDACTED]' });
@@ -117,7 +145,10 @@ describe('outflow streams --json', () => {
     const health = JSON.parse((await cli('health', stream.id, '--json', '--limit', '5')).out) as Record<string, unknown>;
     expect(Object.keys(health)).toEqual(Object.keys((await apiJson(`/api/v2/log-streams/${stream.id}/health?limit=5`)) as object));
     expect(health.id).toBe(stream.id);
-    const patched = JSON.parse((await cli('update', stream.id, '--json', '--clear-filters', '--sink', 'httpContentFormat=JSONLINES')).out) as { sink: Record<string, unknown>; filters: unknown[] };
+    const patched = JSON.parse((await cli('update', stream.id, '--json', '--clear-filters', '--sink', 'httpContentFormat=JSONLINES')).out) as {
+      sink: Record<string, unknown>;
+      filters: unknown[];
+    };
     expect(patched.sink.httpContentFormat).toBe('JSONLINES');
     expect(patched.filters).toEqual([]);
     expect(JSON.parse((await cli('delete', stream.id, '--yes', '--json')).out)).toEqual({ id: stream.id, deleted: true });
@@ -127,14 +158,29 @@ describe('outflow streams --json', () => {
 describe('outflow streams: get --json output as a file', () => {
   it('copies a stream with create --file once the masked secret is given, and updates one from edited output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'outflow-cli-'));
-    const original = await cli('create', '--json', '--type', 'http', '--name', 'original', '--sink', `httpEndpoint=${h.rx.url}/orig`, '--sink', 'httpAuthorization=orig-secret-1', '--filter', 'type:f');
+    const original = await cli(
+      'create',
+      '--json',
+      '--type',
+      'http',
+      '--name',
+      'original',
+      '--sink',
+      `httpEndpoint=${h.rx.url}/orig`,
+      '--sink',
+      'httpAuthorization=orig-secret-1',
+      '--filter',
+      'type:f',
+    );
     const view = JSON.parse(original.out) as { id: string; name: string; sink: Record<string, unknown> };
     const file = join(dir, 'stream.json');
     writeFileSync(file, JSON.stringify({ ...view, name: 'copy' }));
 
     const masked = await cli('create', '--file', file);
     expect(masked.code).toBe(2);
-    expect(masked.err).toBe('Error: sink.httpAuthorization is masked ([REDACTED]), as the API shows secrets; give the real value, e.g. --sink httpAuthorization=….');
+    expect(masked.err).toBe(
+      'Error: sink.httpAuthorization is masked ([REDACTED]), as the API shows secrets; give the real value, e.g. --sink httpAuthorization=….',
+    );
     const copy = await cli('create', '--json', '--file', file, '--sink', 'httpAuthorization=copy-secret-2', '--sink', `httpEndpoint=${h.rx.url}/copy`);
     expect(copy.err).toBe('');
     const copied = JSON.parse(copy.out) as { id: string; name: string; filters: unknown[]; status: string };
@@ -144,7 +190,11 @@ describe('outflow streams: get --json output as a file', () => {
     writeFileSync(file, JSON.stringify({ ...view, name: 'original-edited', sink: { ...view.sink, httpContentFormat: 'JSONARRAY' } }));
     const edited = await cli('update', view.id, '--json', '--file', file);
     expect(edited.err).toBe('');
-    expect(JSON.parse(edited.out)).toMatchObject({ id: view.id, name: 'original-edited', sink: { httpContentFormat: 'JSONARRAY', httpAuthorization: '[REDACTED]' } });
+    expect(JSON.parse(edited.out)).toMatchObject({
+      id: view.id,
+      name: 'original-edited',
+      sink: { httpContentFormat: 'JSONARRAY', httpAuthorization: '[REDACTED]' },
+    });
     // The masked value in the file kept the stored secret: delivery still authenticates with it.
     await ingestMany(h.app.url, TOKEN, 1, 1, () => makeEvent({ type: 'f' }));
     await h.rx.waitFor(() => h.rx.requests.some((r) => r.path === '/orig') && h.rx.requests.some((r) => r.path === '/copy'));
@@ -178,7 +228,9 @@ describe('outflow streams: errors', () => {
     const port = await freePort();
     const res = await runCli(['list', '--url', `http://127.0.0.1:${port}/`], { OUTFLOW_TOKEN: TOKEN });
     expect(res.code).toBe(1);
-    expect(res.err).toBe(`Error: Cannot connect to the Outflow runner at http://127.0.0.1:${port}: connection refused. Is it running? Set --url or OUTFLOW_URL.`);
+    expect(res.err).toBe(
+      `Error: Cannot connect to the Outflow runner at http://127.0.0.1:${port}: connection refused. Is it running? Set --url or OUTFLOW_URL.`,
+    );
     const none = await runCli(['list', '--url', h.app.url], {});
     expect(none.code).toBe(2);
     expect(none.err).toBe('Error: No API token: set OUTFLOW_TOKEN or pass --token.');
@@ -211,7 +263,22 @@ describe('outflow streams: errors', () => {
   it('has help for streams and for each command', async () => {
     const top = await runCli(['--help'], {});
     expect(top.code).toBe(0);
-    for (const c of ['list', 'get', 'create', 'update', 'pause', 'resume', 'delete', 'health', 'stats', 'replay', 'dead-letters', 'redrive', 'test', 'preview']) {
+    for (const c of [
+      'list',
+      'get',
+      'create',
+      'update',
+      'pause',
+      'resume',
+      'delete',
+      'health',
+      'stats',
+      'replay',
+      'dead-letters',
+      'redrive',
+      'test',
+      'preview',
+    ]) {
       expect(top.out).toMatch(new RegExp(`^ {2}${c}\\b`, 'm'));
       const help = await runCli([c, '--help'], {});
       expect(help.code).toBe(0);

@@ -45,7 +45,14 @@ streams:
 `);
     const res = await run(['validate', '--config', file]);
     expect(res.code).toBe(1);
-    for (const path of ['server.port', 'retention', 'tokens[0].token', 'tokens[0].scopes[0]', 'streams[0].filters[0].name', '(root): unknown field "surprise"']) {
+    for (const path of [
+      'server.port',
+      'retention',
+      'tokens[0].token',
+      'tokens[0].scopes[0]',
+      'streams[0].filters[0].name',
+      '(root): unknown field "surprise"',
+    ]) {
       expect(res.err).toContain(path);
     }
   });
@@ -64,7 +71,9 @@ streams:
     expect(res.err).toMatch(/streams\[1\]\.sink\.httpEndpoint: .*private/);
     expect(res.err).toMatch(/streams\[2\]\.sink\.httpEndpoint/);
     expect(res.err).toMatch(/streams\[2\]\.sink.*extra/);
-    expect(res.err).toMatch(/streams\[3\]\.type: stream type "pagerduty" is not installed; installed types: console, datadog, eventbridge, http, segment, slack, splunk$/m);
+    expect(res.err).toMatch(
+      /streams\[3\]\.type: stream type "pagerduty" is not installed; installed types: console, datadog, eventbridge, http, segment, slack, splunk$/m,
+    );
     expect(res.err).toMatch(/streams\[4\]\.name/);
   });
 
@@ -78,7 +87,13 @@ streams:
 `);
     const res = await run(['validate', '--config', file]);
     expect(res.code).toBe(1);
-    for (const path of ['streams[0].sink.datadogRegion', 'streams[1].sink.splunkPort', 'streams[2].sink', 'streams[3].sink.segmentRegion', 'streams[4].sink.awsAccountId']) {
+    for (const path of [
+      'streams[0].sink.datadogRegion',
+      'streams[1].sink.splunkPort',
+      'streams[2].sink',
+      'streams[3].sink.segmentRegion',
+      'streams[4].sink.awsAccountId',
+    ]) {
       expect(res.err).toContain(`${path}`);
     }
     expect(res.err).toMatch(/streams\[2\]\.sink.*slackColor/);
@@ -90,7 +105,9 @@ streams:
     const res = await run(['validate', '--config', configFile('tokens: [ { token: "${OUTFLOW_TEST_UNSET_TOKEN}", tenant: t, scopes: [ingest:logs] } ]\n')]);
     expect(res.code).toBe(1);
     expect(res.err).toMatch(/OUTFLOW_TEST_UNSET_TOKEN is not set/);
-    const ok = await run(['validate', '--config', configFile('tokens: [ { token: "${OUTFLOW_TEST_TOKEN}", tenant: t, scopes: [ingest:logs] } ]\n')], { OUTFLOW_TEST_TOKEN: 'from-the-env-123' });
+    const ok = await run(['validate', '--config', configFile('tokens: [ { token: "${OUTFLOW_TEST_TOKEN}", tenant: t, scopes: [ingest:logs] } ]\n')], {
+      OUTFLOW_TEST_TOKEN: 'from-the-env-123',
+    });
     expect(ok.code).toBe(0);
     const yaml = await run(['validate', '--config', configFile('streams: [ { name: a\n')]);
     expect(yaml.code).toBe(1);
@@ -103,7 +120,10 @@ streams:
   it('lists the installed connector types', async () => {
     const res = await run(['connectors', '--config', configFile('{}\n')]);
     expect(res.code).toBe(0);
-    const types = res.out.trim().split('\n').map((l) => l.split(/\s+/)[0]);
+    const types = res.out
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s+/)[0]);
     expect(types).toEqual(['console', 'datadog', 'eventbridge', 'http', 'segment', 'slack', 'splunk']);
   });
 });

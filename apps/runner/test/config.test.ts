@@ -6,9 +6,20 @@ import { configStreamId, parseConfigText } from '../src/index.js';
 describe('runner config', () => {
   it('fills every default from an empty file', () => {
     const c = parseConfigText('{}');
-    expect(c.server).toEqual({ host: '127.0.0.1', port: 8080, dashboard: true, maxBodyBytes: 5 * 1024 * 1024, maxEventsPerRequest: 10_000, parseThreads: 'auto',
-      rateLimit: { management: { requestsPerMinute: 1200, burst: 200 }, ingest: { requestsPerMinute: 30_000, burst: 1000 } }, tokenCacheTtl: 5000,
-      requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 65_000, maxConnections: 1024 });
+    expect(c.server).toEqual({
+      host: '127.0.0.1',
+      port: 8080,
+      dashboard: true,
+      maxBodyBytes: 5 * 1024 * 1024,
+      maxEventsPerRequest: 10_000,
+      parseThreads: 'auto',
+      rateLimit: { management: { requestsPerMinute: 1200, burst: 200 }, ingest: { requestsPerMinute: 30_000, burst: 1000 } },
+      tokenCacheTtl: 5000,
+      requestTimeout: 30_000,
+      headersTimeout: 10_000,
+      keepAliveTimeout: 65_000,
+      maxConnections: 1024,
+    });
     expect(c.store.sqlite).toEqual({ path: './data/outflow.db', fsync: false, cacheBytes: 32 * 1024 * 1024 });
     expect(c.retention).toBe(30 * 86_400_000);
     expect(c.egress).toEqual({ allowHttp: false, allowPrivateNetworks: false });
@@ -25,7 +36,10 @@ describe('runner config', () => {
   });
 
   it('parses durations and sizes, and interpolates the environment', () => {
-    const c = parseConfigText('retention: 7d\nserver: { maxBodyBytes: 1MB }\ndelivery: { suspendAfter: 1h30m, attemptBackoff: { initial: 250ms } }\ntokens: [ { token: "${T}", tenant: "${TEN:-main}", scopes: [ingest:logs] } ]\n', { T: 'secret-token-1' });
+    const c = parseConfigText(
+      'retention: 7d\nserver: { maxBodyBytes: 1MB }\ndelivery: { suspendAfter: 1h30m, attemptBackoff: { initial: 250ms } }\ntokens: [ { token: "${T}", tenant: "${TEN:-main}", scopes: [ingest:logs] } ]\n',
+      { T: 'secret-token-1' },
+    );
     expect(c.retention).toBe(7 * 86_400_000);
     expect(c.server.maxBodyBytes).toBe(1024 * 1024);
     expect(c.delivery.suspendAfter).toBe(5_400_000);
@@ -43,13 +57,17 @@ describe('runner config', () => {
   it('throws a ConfigError listing each bad field by path', () => {
     let error: unknown;
     try {
-      parseConfigText('retention: soon\nstreams: [ { name: x, type: http, filters: [ { type: category, name: nope } ], pii_config: { log_fields: [], method: blur } } ]\n');
+      parseConfigText(
+        'retention: soon\nstreams: [ { name: x, type: http, filters: [ { type: category, name: nope } ], pii_config: { log_fields: [], method: blur } } ]\n',
+      );
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const paths = (error as ConfigError).issues.map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['retention', 'streams[0].filters[0].name', 'streams[0].pii_config.log_fields', 'streams[0].pii_config.method']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['retention', 'streams[0].filters[0].name', 'streams[0].pii_config.log_fields', 'streams[0].pii_config.method']),
+    );
   });
 
   it('reads the server timeouts and maxConnections, naming each bad one by path', () => {
@@ -64,7 +82,9 @@ describe('runner config', () => {
       throw new Error(`accepted: ${text}`);
     };
     expect(issues('server: { requestTimeout: [1s] }\n')).toEqual([expect.objectContaining({ path: 'server.requestTimeout' })]);
-    expect(issues('server: { requestTimeout: soon }\n')).toEqual([{ path: 'server.requestTimeout', message: expect.stringContaining('"soon" is not a duration') }]);
+    expect(issues('server: { requestTimeout: soon }\n')).toEqual([
+      { path: 'server.requestTimeout', message: expect.stringContaining('"soon" is not a duration') },
+    ]);
     expect(issues('server: { requestTimeout: 0 }\n')).toEqual([{ path: 'server.requestTimeout', message: 'must be more than 0' }]);
     expect(issues('server: { requestTimeout: 5s, headersTimeout: 10s }\n')).toEqual([
       { path: 'server.headersTimeout', message: 'must be at most server.requestTimeout (10000 ms > 5000 ms)' },

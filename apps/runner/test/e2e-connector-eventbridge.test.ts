@@ -8,7 +8,6 @@ import { ingestMany } from './support/events.js';
 const ACCESS_KEY = 'AKIDE2EOUTFLOW00001';
 const SECRET_KEY = 'e2e/secret+access/key0123456789abcdef';
 
-
 let app: TestApp | undefined;
 let fake: EventBridgeFake | undefined;
 afterEach(async () => {
@@ -34,7 +33,9 @@ describe('eventbridge connector end to end', () => {
       expect(detail.data.log_id).toBe(detail.log_id);
       expect(entry.Time).toBe(Date.parse(detail.data.date) / 1000);
     }
-    const perCall = fake.requests.filter((r) => r.headers['x-amz-target'] === 'AWSEvents.PutEvents').map((r) => r.json<{ Entries: unknown[] }>().Entries.length);
+    const perCall = fake.requests
+      .filter((r) => r.headers['x-amz-target'] === 'AWSEvents.PutEvents')
+      .map((r) => r.json<{ Entries: unknown[] }>().Entries.length);
     expect(Math.max(...perCall)).toBeLessThanOrEqual(10);
   }, 60_000);
 });

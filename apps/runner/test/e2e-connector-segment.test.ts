@@ -7,7 +7,6 @@ import { ingestMany, makeEvent } from './support/events.js';
 
 const WRITE_KEY = 'e2e-segment-write-key-0123456789';
 
-
 let app: TestApp | undefined;
 let fake: SegmentFake | undefined;
 afterEach(async () => {
@@ -34,7 +33,12 @@ describe('segment connector end to end', () => {
     const byId = new Map(fake.messages().map((m) => [m.messageId, m]));
     for (const event of events) {
       const message = byId.get(event.log_id as string);
-      expect(message).toMatchObject({ type: 'track', userId: event.user_id, timestamp: event.date, properties: { log_id: event.log_id, type: event.type, user_name: event.user_name } });
+      expect(message).toMatchObject({
+        type: 'track',
+        userId: event.user_id,
+        timestamp: event.date,
+        properties: { log_id: event.log_id, type: event.type, user_name: event.user_name },
+      });
       expect(typeof message?.event).toBe('string');
     }
     expect(byId.get(events.find((e) => e.type === 's')?.log_id as string)?.event).toBe('Success Login');

@@ -7,7 +7,6 @@ import { ingestMany, makeEvent } from './support/events.js';
 
 const BOT_TOKEN = 'xoxb-e2e-0000-fakeBotToken';
 
-
 let app: TestApp | undefined;
 let fake: SlackFake | undefined;
 afterEach(async () => {
@@ -30,7 +29,11 @@ describe('slack connector end to end', () => {
     });
 
     const shown = () =>
-      fake!.messages().flatMap((m) => (m.blocks ?? []).filter((b) => b.type === 'section').map((b) => /^\*User\*\n(\S+)/.exec((b.fields as Array<{ text: string }>)[0]?.text ?? '')?.[1]));
+      fake!
+        .messages()
+        .flatMap((m) =>
+          (m.blocks ?? []).filter((b) => b.type === 'section').map((b) => /^\*User\*\n(\S+)/.exec((b.fields as Array<{ text: string }>)[0]?.text ?? '')?.[1]),
+        );
     await eventually(() => new Set(shown()).size >= 45);
     expect(new Set(shown())).toEqual(new Set(users));
     const messages = fake.messages();

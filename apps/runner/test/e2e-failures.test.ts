@@ -42,7 +42,10 @@ describe('failures', () => {
     const ids = await ingestMany(app.url, TOKEN, 2_000);
     const id = await streamId(app);
     const failures = (h: Health) => h.records.filter((r) => r.kind === 'delivery_failed');
-    const health = await readUntil(() => readHealth(app!, id), (h) => failures(h).length >= 2 && h.failingSince !== null);
+    const health = await readUntil(
+      () => readHealth(app!, id),
+      (h) => failures(h).length >= 2 && h.failingSince !== null,
+    );
     expect(failures(health).length).toBeGreaterThanOrEqual(2);
     expect(failures(health)[0]?.status).toBe(500);
     expect(health.failingSince).not.toBeNull();
@@ -86,12 +89,18 @@ describe('failures', () => {
     await rx.waitFor(() => rx!.uniqueIds().size >= 299, 20_000);
     const id = await streamId(app);
     type Letter = { log_id: string; status: number; errorKind: string };
-    const letters = await readUntil(async () => (await (await app!.api(`/api/v2/log-streams/${id}/dead-letters`)).json()) as Letter[], (l) => l.length > 0);
+    const letters = await readUntil(
+      async () => (await (await app!.api(`/api/v2/log-streams/${id}/dead-letters`)).json()) as Letter[],
+      (l) => l.length > 0,
+    );
     expect(letters.map((l) => l.log_id)).toEqual([poisoned]);
     expect(letters[0]).toMatchObject({ status: 400, errorKind: 'invalid' });
     expect(rx.uniqueIds()).toEqual(new Set(ids.filter((x) => x !== poisoned)));
     // The last batch's cursor commit may land after its dead letter and delivery.
-    const health = await readUntil(() => readHealth(app!, id), (h) => h.lagEvents === 0 && h.deadLetters === 1);
+    const health = await readUntil(
+      () => readHealth(app!, id),
+      (h) => h.lagEvents === 0 && h.deadLetters === 1,
+    );
     expect(health).toMatchObject({ lagEvents: 0, deadLetters: 1 });
   }, 30_000);
 });

@@ -14,7 +14,9 @@ describe('delivery in every content format', () => {
     [lines, array, object] = await Promise.all([startReceiver(), startReceiver(), startReceiver()]);
     const stream = (name: string, url: string, format: string) =>
       `  - { name: ${name}, type: http, tenant: acme, sink: { httpEndpoint: "${url}/in", httpContentFormat: ${format}, httpAuthorization: "Bearer sink-secret" } }\n`;
-    app = await startTestApp(baseConfig(stream('lines', lines.url, 'JSONLINES') + stream('array', array.url, 'JSONARRAY') + stream('object', object.url, 'JSONOBJECT')));
+    app = await startTestApp(
+      baseConfig(stream('lines', lines.url, 'JSONLINES') + stream('array', array.url, 'JSONARRAY') + stream('object', object.url, 'JSONOBJECT')),
+    );
   });
   afterAll(async () => {
     await app?.stop();

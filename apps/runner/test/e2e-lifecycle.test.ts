@@ -50,7 +50,15 @@ describe('stream lifecycle', () => {
     const recent = await ingestMany(app.url, TOKEN, 100, 100);
     await ingestMany(app.url, TOKEN_B, 50, 50);
     const make = (name: string, startFrom?: string) =>
-      app!.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ name, type: 'http', sink: { httpEndpoint: `${rx!.url}/${name}`, httpContentFormat: 'JSONLINES' }, ...(startFrom ? { startFrom } : {}) }) });
+      app!.api('/api/v2/log-streams', {
+        method: 'POST',
+        body: JSON.stringify({
+          name,
+          type: 'http',
+          sink: { httpEndpoint: `${rx!.url}/${name}`, httpContentFormat: 'JSONLINES' },
+          ...(startFrom ? { startFrom } : {}),
+        }),
+      });
     const created = await make('from-marker', marker);
     expect(created.status).toBe(200);
     const stream = (await created.json()) as { id: string; status: string; type: string };
@@ -63,7 +71,10 @@ describe('stream lifecycle', () => {
     expect(fresh.status).toBe(200);
     await sleep(300);
     expect(rx.requests.filter((r) => r.path === '/no-start').length).toBe(0);
-    const replay = await app.api(`/api/v2/log-streams/${stream.id}/replay`, { method: 'POST', body: JSON.stringify({ from: new Date(clock.now() - 2 * 86_400_000).toISOString() }) });
+    const replay = await app.api(`/api/v2/log-streams/${stream.id}/replay`, {
+      method: 'POST',
+      body: JSON.stringify({ from: new Date(clock.now() - 2 * 86_400_000).toISOString() }),
+    });
     expect(replay.status).toBe(200);
     await rx.waitFor(() => rx!.uniqueIds().size >= 200);
     expect(rx.uniqueIds()).toEqual(new Set([...old, ...recent]));
@@ -81,7 +92,10 @@ describe('stream lifecycle', () => {
     // The hourly retention job ran while the clock moved 31 days; running it again finds nothing.
     await app.supervisor.runRetention();
     expect(await app.store.events.count('acme', 0)).toBe(50);
-    const health = (await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as { records: Array<{ kind: string; count?: number }>; lagEvents: number };
+    const health = (await (await app.api(`/api/v2/log-streams/${id}/health`)).json()) as {
+      records: Array<{ kind: string; count?: number }>;
+      lagEvents: number;
+    };
     expect(health.records.find((r) => r.kind === 'events_lost')).toMatchObject({ count: 300 });
     expect(health.lagEvents).toBe(50);
     await app.api(`/api/v2/log-streams/${id}`, { method: 'PATCH', body: JSON.stringify({ status: 'active' }) });
@@ -106,7 +120,10 @@ describe('stream lifecycle', () => {
     expect(s.status).toBe('suspended');
     // The worker writes the `suspended` record after the status.
     type Health = { records: Array<{ kind: string }>; suspendedReason?: string };
-    const health = await readUntil(async () => (await (await app!.api(`/api/v2/log-streams/${id}/health`)).json()) as Health, (h) => h.records.some((r) => r.kind === 'suspended'));
+    const health = await readUntil(
+      async () => (await (await app!.api(`/api/v2/log-streams/${id}/health`)).json()) as Health,
+      (h) => h.records.some((r) => r.kind === 'suspended'),
+    );
     expect(health.records.some((r) => r.kind === 'suspended')).toBe(true);
     expect(health.suspendedReason).toBeTruthy();
     const sent = rx.requests.length;

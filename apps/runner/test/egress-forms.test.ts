@@ -17,7 +17,8 @@ afterEach(async () => {
   rx = undefined;
 });
 
-const strict = (yaml: string) => yaml.replace('egress: { allowHttp: true, allowPrivateNetworks: true }', 'egress: { allowHttp: true, allowPrivateNetworks: false }');
+const strict = (yaml: string) =>
+  yaml.replace('egress: { allowHttp: true, allowPrivateNetworks: true }', 'egress: { allowHttp: true, allowPrivateNetworks: false }');
 
 /** Each HTTP sink type with the field that holds its destination URL and the rest of a valid sink. */
 const sinkTypes = [
@@ -52,21 +53,31 @@ async function expectRefused(res: Response, path: string): Promise<void> {
 }
 
 describe('egress: IPv6 forms of private addresses (SSRF)', () => {
-  it.each(sinkTypes)('refuses the mapped forms for $type sinks at create, patch and preview (400 naming sink.$field)', async ({ type, field, rest, url }) => {
-    app = await startTestApp(strict(baseConfig('')));
-    const sinkFor = (base: string) => ({ ...rest, [field]: url(base) });
-    const ok = await app.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ name: `${type}-public`, type, sink: sinkFor('https://logs.example.com') }) });
-    expect(ok.status, await ok.clone().text()).toBe(200);
-    const { id } = (await ok.json()) as { id: string };
-    for (const base of mappedForms) {
-      const sink = sinkFor(base);
-      await expectRefused(await app.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ name: `${type}-mapped`, type, sink }) }), `sink.${field}`);
-      await expectRefused(await app.api(`/api/v2/log-streams/${id}`, { method: 'PATCH', body: JSON.stringify({ sink }) }), `sink.${field}`);
-      await expectRefused(await app.api('/api/v2/log-streams/preview', { method: 'POST', body: JSON.stringify({ type, sink }) }), `sink.${field}`);
-    }
-    expect((await app.store.streams.get(id))?.sink[field]).toBe(url('https://logs.example.com'));
-    expect(((await (await app.api('/api/v2/log-streams')).json()) as unknown[]).length).toBe(1);
-  }, 60_000);
+  it.each(sinkTypes)(
+    'refuses the mapped forms for $type sinks at create, patch and preview (400 naming sink.$field)',
+    async ({ type, field, rest, url }) => {
+      app = await startTestApp(strict(baseConfig('')));
+      const sinkFor = (base: string) => ({ ...rest, [field]: url(base) });
+      const ok = await app.api('/api/v2/log-streams', {
+        method: 'POST',
+        body: JSON.stringify({ name: `${type}-public`, type, sink: sinkFor('https://logs.example.com') }),
+      });
+      expect(ok.status, await ok.clone().text()).toBe(200);
+      const { id } = (await ok.json()) as { id: string };
+      for (const base of mappedForms) {
+        const sink = sinkFor(base);
+        await expectRefused(
+          await app.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ name: `${type}-mapped`, type, sink }) }),
+          `sink.${field}`,
+        );
+        await expectRefused(await app.api(`/api/v2/log-streams/${id}`, { method: 'PATCH', body: JSON.stringify({ sink }) }), `sink.${field}`);
+        await expectRefused(await app.api('/api/v2/log-streams/preview', { method: 'POST', body: JSON.stringify({ type, sink }) }), `sink.${field}`);
+      }
+      expect((await app.store.streams.get(id))?.sink[field]).toBe(url('https://logs.example.com'));
+      expect(((await (await app.api('/api/v2/log-streams')).json()) as unknown[]).length).toBe(1);
+    },
+    60_000,
+  );
 
   it('refuses the mapped forms in config-file streams at start, naming each stream field', async () => {
     const streams = mappedForms.map((base, i) => `  - { name: cfg-${i}, type: http, tenant: acme, sink: { httpEndpoint: "${base}/hook" } }\n`).join('');
@@ -79,11 +90,18 @@ describe('egress: IPv6 forms of private addresses (SSRF)', () => {
     rx = await startReceiver();
     const port = new URL(rx.url).port;
     app = await startTestApp(strict(baseConfig('')));
-    const created = await app.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ name: 'old', type: 'http', sink: { httpEndpoint: 'https://logs.example.com/hook' } }) });
+    const created = await app.api('/api/v2/log-streams', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'old', type: 'http', sink: { httpEndpoint: 'https://logs.example.com/hook' } }),
+    });
     const { id } = (await created.json()) as { id: string };
     // As an older release let it in: written to the store past the API's check.
     await app.store.streams.update(id, { sink: { httpEndpoint: `http://[::ffff:127.0.0.1]:${port}/hook` } }, Date.now());
-    const tested = (await (await app.api(`/api/v2/log-streams/${id}/test`, { method: 'POST', body: '{}' })).json()) as { ok: boolean; kind: string; message: string };
+    const tested = (await (await app.api(`/api/v2/log-streams/${id}/test`, { method: 'POST', body: '{}' })).json()) as {
+      ok: boolean;
+      kind: string;
+      message: string;
+    };
     expect(tested).toMatchObject({ ok: false, kind: 'config' });
     expect(tested.message).toMatch(/private, loopback or link-local address \(loopback: 127\.0\.0\.1 inside ipv4Mapped\)/);
     expect(rx.requests).toHaveLength(0);
@@ -96,13 +114,24 @@ describe('egress: IPv6 forms of private addresses (SSRF)', () => {
     const dnsLookup: DnsLookup = (hostname, options, callback) =>
       hostname === 'mapped.outflow.test' ? callback(null, [{ address: '::ffff:7f00:1', family: 6 }]) : systemLookup(hostname, options, callback);
     app = await startTestApp(strict(baseConfig('')), undefined, undefined, { configure: (c) => c.register(Tokens.DnsLookup, { useValue: dnsLookup }) });
-    const created = await app.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ name: 'mapped', type: 'http', sink: { httpEndpoint: `http://mapped.outflow.test:${port}/hook` } }) });
+    const created = await app.api('/api/v2/log-streams', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'mapped', type: 'http', sink: { httpEndpoint: `http://mapped.outflow.test:${port}/hook` } }),
+    });
     expect(created.status).toBe(200);
     const { id } = (await created.json()) as { id: string };
     const tested = (await (await app.api(`/api/v2/log-streams/${id}/test`, { method: 'POST', body: '{}' })).json()) as { ok: boolean; message: string };
     expect(tested.ok).toBe(false);
     expect(tested.message).toMatch(/private address ::ffff:7f00:1/);
-    expect((await ingest(app.url, TOKEN, Array.from({ length: 5 }, () => makeEvent()))).status).toBe(202);
+    expect(
+      (
+        await ingest(
+          app.url,
+          TOKEN,
+          Array.from({ length: 5 }, () => makeEvent()),
+        )
+      ).status,
+    ).toBe(202);
     await until(async () => (await app!.store.health.list(id)).some((r) => r.kind === 'delivery_failed'), 'a failed delivery round');
     const [failure] = (await app.store.health.list(id)).filter((r) => r.kind === 'delivery_failed');
     expect(failure?.message).toMatch(/private address ::ffff:7f00:1/);

@@ -31,10 +31,11 @@ async function tlsDestination(): Promise<TlsDestination> {
   return {
     port: (server.address() as AddressInfo).port,
     connections: () => connections,
-    close: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 
@@ -52,7 +53,8 @@ const streams = (httpUrl: string, tlsPort: number) =>
   `  - { name: plain, type: http, tenant: acme, sink: { httpEndpoint: "${httpUrl}/plain", httpContentFormat: JSONLINES } }\n` +
   `  - { name: tls, type: http, tenant: acme, sink: { httpEndpoint: "https://127.0.0.1:${tlsPort}/tls", httpContentFormat: JSONLINES } }\n`;
 
-const withEgress = (yaml: string, extra: string) => yaml.replace('egress: { allowHttp: true, allowPrivateNetworks: true }', `egress: { allowHttp: true, allowPrivateNetworks: true${extra} }`);
+const withEgress = (yaml: string, extra: string) =>
+  yaml.replace('egress: { allowHttp: true, allowPrivateNetworks: true }', `egress: { allowHttp: true, allowPrivateNetworks: true${extra} }`);
 
 async function start(extra = ''): Promise<{ app: TestApp; rx: Receiver; proxy: TestProxy; tls: TlsDestination }> {
   const rx = await t.receiver();
@@ -67,7 +69,10 @@ async function start(extra = ''): Promise<{ app: TestApp; rx: Receiver; proxy: T
 /** Health messages of the https stream once one says why its delivery failed. */
 async function tlsFailures(a: TestApp): Promise<string[]> {
   const id = configStreamId('acme', 'tls');
-  const records = await readUntil(() => a.store.health.list(id), (list) => list.some((r) => r.kind === 'delivery_failed'));
+  const records = await readUntil(
+    () => a.store.health.list(id),
+    (list) => list.some((r) => r.kind === 'delivery_failed'),
+  );
   return records.filter((r) => r.kind === 'delivery_failed').map((r) => r.message ?? '');
 }
 
@@ -81,7 +86,9 @@ describe('egress.proxy', () => {
     } catch (err) {
       refused = err;
     }
-    expect(JSON.stringify({ message: (refused as Error).message, issues: (refused as { issues?: unknown }).issues })).toMatch(/egress\.proxy\.url.*http:\/\/ or https:\/\//);
+    expect(JSON.stringify({ message: (refused as Error).message, issues: (refused as { issues?: unknown }).issues })).toMatch(
+      /egress\.proxy\.url.*http:\/\/ or https:\/\//,
+    );
     expect(JSON.stringify(refused) + String(refused)).not.toContain(PROXY_SECRET);
   });
 

@@ -29,7 +29,9 @@ describe('HTTP limits', () => {
     const body = ndjson([makeEvent()]);
     const c = await open(app.url);
     const started = Date.now();
-    c.socket.write(`POST /v1/logs HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/x-ndjson\r\nContent-Length: ${body.length}\r\n\r\n`);
+    c.socket.write(
+      `POST /v1/logs HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/x-ndjson\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
     let sent = 0;
     // One byte every 50 ms: the body would take longer than the timeout; headers came in time.
     dribble = setInterval(() => sent < body.length - 1 && !c.closed() && c.socket.write(body[sent++] as string), 50);

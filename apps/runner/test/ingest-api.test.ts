@@ -6,7 +6,9 @@ import { makeEvent, ndjson } from './support/events.js';
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp(
-    baseConfig('').replace('tokens:\n', `tokens:\n  - { token: read-only-token, tenant: acme, scopes: [read:log_streams] }\n`).replace('server: { host: 127.0.0.1, port: 0 }', 'server: { host: 127.0.0.1, port: 0, maxBodyBytes: 64KB }'),
+    baseConfig('')
+      .replace('tokens:\n', `tokens:\n  - { token: read-only-token, tenant: acme, scopes: [read:log_streams] }\n`)
+      .replace('server: { host: 127.0.0.1, port: 0 }', 'server: { host: 127.0.0.1, port: 0, maxBodyBytes: 64KB }'),
   );
 });
 afterAll(async () => app?.stop());
@@ -38,7 +40,10 @@ describe('POST /v1/logs', () => {
     expect(res.status).toBe(400);
     const err = (await res.json()) as { statusCode: number; error: string; message: string; errors: Array<{ index: number; line: number; message: string }> };
     expect(err).toMatchObject({ statusCode: 400, error: 'Bad Request', message: '2 of 4 events are invalid; nothing was stored.' });
-    expect(err.errors.map((e) => [e.index, e.line])).toEqual([[1, 2], [2, 3]]);
+    expect(err.errors.map((e) => [e.index, e.line])).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
     expect(err.errors[0]?.message).toMatch(/^type:/);
     expect(await stored()).toBe(before);
     const notJson = await post('[{"type":"s"}', 'application/json');

@@ -8,14 +8,18 @@ import { startReceiver, type Receiver } from './support/receiver.js';
 import { readUntil } from './support/wait.js';
 
 /** Auth0's code → filter category map (auth0/docs-v2 tenant-logs folders), as the reference gives it. */
-const CODE_TO_CATEGORY = (JSON.parse(readFileSync(new URL('./fixtures/auth0-code-to-category.json', import.meta.url), 'utf8')) as { codeToCategory: Record<string, string> }).codeToCategory;
+const CODE_TO_CATEGORY = (
+  JSON.parse(readFileSync(new URL('./fixtures/auth0-code-to-category.json', import.meta.url), 'utf8')) as { codeToCategory: Record<string, string> }
+).codeToCategory;
 
 let app: TestApp;
 let rx: Receiver;
 beforeAll(async () => {
   rx = await startReceiver();
-  const streams = CATEGORIES.map((c) =>
-    `  - { name: "cat-${c}", type: http, tenant: acme, filters: [ { type: category, name: "${c}" } ], sink: { httpEndpoint: "${rx.url}/${c}", httpContentFormat: JSONLINES } }\n`).join('');
+  const streams = CATEGORIES.map(
+    (c) =>
+      `  - { name: "cat-${c}", type: http, tenant: acme, filters: [ { type: category, name: "${c}" } ], sink: { httpEndpoint: "${rx.url}/${c}", httpContentFormat: JSONLINES } }\n`,
+  ).join('');
   app = await startTestApp(baseConfig(streams));
 });
 afterAll(async () => {
@@ -29,7 +33,11 @@ describe('the Tenant Log Catalog through ingest and category streams', () => {
     expect(codes).toHaveLength(167);
     const events = codes.map((code, i) => catalogEvent(code, `9002026120700000000${String(i).padStart(3, '0')}`));
     expect(UNTYPED_DETAILS.map((c) => typeof events[codes.indexOf(c)]!.details)).toEqual(UNTYPED_DETAILS.map(() => 'string'));
-    const res = await fetch(`${app.url}/v1/logs`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(events) });
+    const res = await fetch(`${app.url}/v1/logs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(events),
+    });
     expect([res.status, await res.json()]).toEqual([202, { accepted: 167 }]);
 
     // Expected: by category path, the log_ids of its codes (a code with no category goes to no category stream).

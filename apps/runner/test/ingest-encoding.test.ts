@@ -38,7 +38,11 @@ describe('POST /v1/logs with Content-Encoding', () => {
     const before = await stored();
     const body = () => Buffer.from(JSON.stringify([makeEvent()]));
     for (const [encoded, encoding] of [
-      [gzipSync(body()), 'x-gzip'], [body(), 'identity'], [gzipSync(body()), 'GZIP'], [gzipSync(body()), 'gzip, identity'], [gzipSync(deflateSync(body())), 'deflate, gzip'],
+      [gzipSync(body()), 'x-gzip'],
+      [body(), 'identity'],
+      [gzipSync(body()), 'GZIP'],
+      [gzipSync(body()), 'gzip, identity'],
+      [gzipSync(deflateSync(body())), 'deflate, gzip'],
     ] as const) {
       const res = await post(encoded, encoding);
       expect([encoding, res.status]).toEqual([encoding, 202]);
@@ -51,21 +55,35 @@ describe('POST /v1/logs with Content-Encoding', () => {
     const bomb = gzipSync(Buffer.alloc(10 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(64 * 1024);
     const res = await post(bomb, 'gzip');
-    expect(await answer(res)).toMatchObject({ status: 413, errorCode: 'payload_too_large', message: `The body decompresses to more than the limit of ${LIMIT} bytes.` });
+    expect(await answer(res)).toMatchObject({
+      status: 413,
+      errorCode: 'payload_too_large',
+      message: `The body decompresses to more than the limit of ${LIMIT} bytes.`,
+    });
     expect(await stored()).toBe(before);
   });
 
   it('answers 415 naming an unsupported coding and 400 naming the coding of corrupt data', async () => {
     const before = await stored();
     const body = Buffer.from(JSON.stringify([makeEvent()]));
-    expect(await answer(await post(body, 'zstd'))).toMatchObject({ status: 415, message: 'Unsupported Content-Encoding "zstd"; send gzip, deflate, br or identity.' });
+    expect(await answer(await post(body, 'zstd'))).toMatchObject({
+      status: 415,
+      message: 'Unsupported Content-Encoding "zstd"; send gzip, deflate, br or identity.',
+    });
     expect(await answer(await post(gzipSync(body), 'gzip, compress'))).toMatchObject({ status: 415, message: expect.stringContaining('"compress"') });
     const corrupt = Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.from('not gzip at all')]);
-    expect(await answer(await post(corrupt, 'gzip'))).toMatchObject({ status: 400, errorCode: 'bad_body', message: expect.stringMatching(/^The body is not valid gzip data \(Content-Encoding: gzip\): /) });
+    expect(await answer(await post(corrupt, 'gzip'))).toMatchObject({
+      status: 400,
+      errorCode: 'bad_body',
+      message: expect.stringMatching(/^The body is not valid gzip data \(Content-Encoding: gzip\): /),
+    });
     const truncated = gzipSync(body).subarray(0, 20);
     expect(await answer(await post(truncated, 'gzip'))).toMatchObject({ status: 400, message: expect.stringContaining('unexpected end of file') });
     expect(await answer(await post(body, 'br'))).toMatchObject({ status: 400, message: expect.stringMatching(/^The body is not valid br data/) });
-    expect(await answer(await post(gzipSync(body), 'deflate'))).toMatchObject({ status: 400, message: expect.stringMatching(/^The body is not valid deflate data/) });
+    expect(await answer(await post(gzipSync(body), 'deflate'))).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^The body is not valid deflate data/),
+    });
     expect(await stored()).toBe(before);
   });
 });
@@ -76,10 +94,12 @@ describe('readEncodedBody', () => {
   const outcomes: Array<{ bytes: number } | { status: number; message: string }> = [];
   beforeAll(async () => {
     server = createServer((req, res) => {
-      readEncodedBody(req, LIMIT).then(
-        (body) => outcomes.push({ bytes: body.length }),
-        (err: unknown) => outcomes.push(err instanceof HttpError ? { status: err.status, message: err.message } : { status: 0, message: String(err) }),
-      ).finally(() => res.end());
+      readEncodedBody(req, LIMIT)
+        .then(
+          (body) => outcomes.push({ bytes: body.length }),
+          (err: unknown) => outcomes.push(err instanceof HttpError ? { status: err.status, message: err.message } : { status: 0, message: String(err) }),
+        )
+        .finally(() => res.end());
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -48,7 +48,10 @@ describe('kill -9 while delivering', () => {
     rx = await startReceiver();
     // Once 3,000 events arrived, the receiver takes 3 s to answer: a batch is in flight and a backlog grows.
     rx.script(() => (rx!.uniqueIds().size >= 3_000 ? { status: 200, delayMs: 3_000 } : undefined));
-    writeFileSync(join(dir, 'outflow.yaml'), baseConfig(`  - { name: hook, type: http, tenant: acme, sink: { httpEndpoint: "${rx.url}/hook", httpContentFormat: JSONLINES } }\n`));
+    writeFileSync(
+      join(dir, 'outflow.yaml'),
+      baseConfig(`  - { name: hook, type: http, tenant: acme, sink: { httpEndpoint: "${rx.url}/hook", httpContentFormat: JSONLINES } }\n`),
+    );
     const first = await startRunner();
     child = first.proc;
     const acked: string[] = [];

@@ -48,11 +48,19 @@ describe('outflow tokens with a running runner', { timeout: 120_000 }, () => {
   });
 
   it('grants only the minted scopes and only the minted tenant', async () => {
-    const create = await fetch(`${app.url}/api/v2/log-streams`, { method: 'POST', headers: { ...bearer(ci.token), 'content-type': 'application/json' }, body: JSON.stringify({ type: 'console', sink: {} }) });
+    const create = await fetch(`${app.url}/api/v2/log-streams`, {
+      method: 'POST',
+      headers: { ...bearer(ci.token), 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'console', sink: {} }),
+    });
     expect(create.status).toBe(403);
     expect(((await create.json()) as { message: string }).message).toContain('create:log_streams');
     const globex = await mint(['--tenant', 'globex', '--scopes', 'create:log_streams,read:log_streams']);
-    const made = await fetch(`${app.url}/api/v2/log-streams`, { method: 'POST', headers: { ...bearer(globex.token), 'content-type': 'application/json' }, body: JSON.stringify({ type: 'console', sink: {} }) });
+    const made = await fetch(`${app.url}/api/v2/log-streams`, {
+      method: 'POST',
+      headers: { ...bearer(globex.token), 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'console', sink: {} }),
+    });
     expect(made.status).toBe(200);
     const { id } = (await made.json()) as { id: string };
     expect((await fetch(`${app.url}/api/v2/log-streams/${id}`, { headers: bearer(ci.token) })).status).toBe(404);

@@ -34,14 +34,25 @@ describe('one path from stream to connector', () => {
     app = await startTestApp(baseConfig(''));
     const sink = { httpEndpoint: `${rx.url}/one`, httpContentFormat: 'JSONLINES' };
 
-    const res = await app.api('/api/v2/log-streams/preview', { method: 'POST', body: JSON.stringify({ type: 'http', sink, events: EVENTS, filters: FILTERS, pii_config: PII }) });
+    const res = await app.api('/api/v2/log-streams/preview', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'http', sink, events: EVENTS, filters: FILTERS, pii_config: PII }),
+    });
     expect(res.status).toBe(200);
     const shown = (await res.json()) as { events: Array<Record<string, unknown>>; requests: Array<{ body: string }> };
-    const previewed = shown.requests.flatMap((r) => r.body.trimEnd().split('\n').map((l) => JSON.parse(l) as Envelope));
+    const previewed = shown.requests.flatMap((r) =>
+      r.body
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Envelope),
+    );
     expect(previewed.map((e) => e.data.description)).toEqual(['in', 'in', 'in']);
     expect(JSON.stringify(previewed)).not.toMatch(/alice|carol|erin|example\.com/);
 
-    const created = await app.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ name: 'one', type: 'http', sink, filters: FILTERS, pii_config: PII }) });
+    const created = await app.api('/api/v2/log-streams', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'one', type: 'http', sink, filters: FILTERS, pii_config: PII }),
+    });
     expect(created.status).toBe(200);
     const { id } = (await created.json()) as { id: string };
     expect((await ingest(app.url, TOKEN, shown.events)).status).toBe(202);

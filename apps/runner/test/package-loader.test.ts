@@ -51,7 +51,12 @@ beforeAll(() => {
   });
   // Path entries: one whose "exports" wins over a stale "main", one with only "main".
   writePackage(join(configDir, 'plugins', 'by-exports'), {
-    pkg: { name: 'outflow-connector-by-exports', main: './stale/missing.js', exports: { '.': { import: './src/fresh.mjs' } }, ...manifest('by-exports', 'byExportsConnector') },
+    pkg: {
+      name: 'outflow-connector-by-exports',
+      main: './stale/missing.js',
+      exports: { '.': { import: './src/fresh.mjs' } },
+      ...manifest('by-exports', 'byExportsConnector'),
+    },
     files: { 'src/fresh.mjs': definitionModule('by-exports', 'byExportsConnector') },
   });
   writePackage(join(configDir, 'plugins', 'by-main'), {
@@ -123,6 +128,8 @@ describe('connector package loader', () => {
   });
 
   it('refuses a definition branded for another connector API version', async () => {
-    expect(await loadError('outflow-connector-other')).toBe('connector package "outflow-connector-other" exports "otherConnector" made for connector API version 2; this runner supports 1');
+    expect(await loadError('outflow-connector-other')).toBe(
+      'connector package "outflow-connector-other" exports "otherConnector" made for connector API version 2; this runner supports 1',
+    );
   });
 });

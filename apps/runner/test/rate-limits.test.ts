@@ -14,21 +14,29 @@ beforeAll(async () => {
   // Whole seconds, so X-RateLimit-Reset values are easy to predict.
   clock = createManualClock(Math.floor(Date.now() / 1000) * 1000);
   const yaml = baseConfig('')
-    .replace('server: { host: 127.0.0.1, port: 0 }', `server:
+    .replace(
+      'server: { host: 127.0.0.1, port: 0 }',
+      `server:
   host: 127.0.0.1
   port: 0
-  rateLimit: { management: { requestsPerMinute: 60, burst: 3 }, ingest: { requestsPerMinute: 120, burst: 2 } }`)
-    .replace('tokens:\n', `tokens:
+  rateLimit: { management: { requestsPerMinute: 60, burst: 3 }, ingest: { requestsPerMinute: 120, burst: 2 } }`,
+    )
+    .replace(
+      'tokens:\n',
+      `tokens:
   - { token: ${EXEMPT}, tenant: acme, scopes: [read:log_streams, ingest:logs], rateLimit: false }
   - { token: ${GENEROUS}, tenant: acme, scopes: [read:log_streams], rateLimit: { management: { requestsPerMinute: 600, burst: 10 } } }
-`);
+`,
+    );
   app = await startTestApp(yaml, clock);
 });
 afterAll(async () => app?.stop());
 
 const list = (token: string) => fetch(`${app.url}/api/v2/log-streams`, { headers: { authorization: `Bearer ${token}` } });
 const headers = (res: Response) => ({
-  limit: res.headers.get('x-ratelimit-limit'), remaining: res.headers.get('x-ratelimit-remaining'), reset: res.headers.get('x-ratelimit-reset'),
+  limit: res.headers.get('x-ratelimit-limit'),
+  remaining: res.headers.get('x-ratelimit-remaining'),
+  reset: res.headers.get('x-ratelimit-reset'),
 });
 
 describe('rate limits', () => {
@@ -47,7 +55,12 @@ describe('rate limits', () => {
     expect(over.headers.get('retry-after')).toBe('1');
     expect(headers(over)).toEqual({ limit: '3', remaining: '0', reset: String(now + 3) });
     const body = (await over.json()) as Record<string, unknown>;
-    expect(body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/60 management requests per minute in bursts of up to 3; retry in 1 s/), errorCode: 'too_many_requests' });
+    expect(body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: expect.stringMatching(/60 management requests per minute in bursts of up to 3; retry in 1 s/),
+      errorCode: 'too_many_requests',
+    });
     await clock.advance(999);
     expect((await list(TOKEN)).status).toBe(429);
     await clock.advance(1);

@@ -31,7 +31,9 @@ const get = async (path: string) => (await (await app!.api(path)).json()) as unk
 describe('a removed sink field (httpTimeoutMs)', () => {
   it('a config-file stream carrying it starts, delivers, and is listed without it', async () => {
     const rx = await receiver();
-    app = await startTestApp(baseConfig(`  - { name: old-config, type: http, tenant: acme, sink: { httpEndpoint: "${rx.url}/config", httpTimeoutMs: 5000 } }\n`));
+    app = await startTestApp(
+      baseConfig(`  - { name: old-config, type: http, tenant: acme, sink: { httpEndpoint: "${rx.url}/config", httpTimeoutMs: 5000 } }\n`),
+    );
     await delivers(rx);
     const listed = (await get('/api/v2/log-streams')) as View[];
     expect(listed.find((s) => s.name === 'old-config')?.sink).toEqual({ httpEndpoint: `${rx.url}/config` });
@@ -42,7 +44,17 @@ describe('a removed sink field (httpTimeoutMs)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'outflow-removed-field-'));
     const before = await startTestApp(baseConfig(''), undefined, dir);
     const stored = await before.store.streams.create(
-      { id: 'lst_0123456789abcdef', tenant: 'acme', name: 'old-api', type: 'http', status: 'active', sink: { httpEndpoint: `${rx.url}/api`, httpTimeoutMs: 300 }, filters: [], isPriority: false, managedBy: 'api' },
+      {
+        id: 'lst_0123456789abcdef',
+        tenant: 'acme',
+        name: 'old-api',
+        type: 'http',
+        status: 'active',
+        sink: { httpEndpoint: `${rx.url}/api`, httpTimeoutMs: 300 },
+        filters: [],
+        isPriority: false,
+        managedBy: 'api',
+      },
       0,
       Date.now(),
     );
@@ -63,7 +75,10 @@ describe('a removed sink field (httpTimeoutMs)', () => {
   it('a create that still sends it succeeds; the stream is stored and shown without it', async () => {
     const rx = await receiver();
     app = await startTestApp(baseConfig(''));
-    const res = await app.api('/api/v2/log-streams', { method: 'POST', body: JSON.stringify({ name: 'new', type: 'http', sink: { httpEndpoint: `${rx.url}/new`, httpTimeoutMs: 15000 } }) });
+    const res = await app.api('/api/v2/log-streams', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'new', type: 'http', sink: { httpEndpoint: `${rx.url}/new`, httpTimeoutMs: 15000 } }),
+    });
     expect(res.status).toBe(200);
     const created = (await res.json()) as View;
     expect(created.sink).toEqual({ httpEndpoint: `${rx.url}/new` });

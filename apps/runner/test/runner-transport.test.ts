@@ -40,23 +40,33 @@ async function destination(): Promise<Destination> {
     url: `http://127.0.0.1:${port}`,
     port,
     open,
-    close: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   });
 }
 
 const t = useTestApp();
 
-const stream = (name: string, d: Destination) => `  - { name: ${name}, type: http, tenant: acme, sink: { httpEndpoint: "${d.url}/${name}", httpContentFormat: JSONLINES } }\n`;
+const stream = (name: string, d: Destination) =>
+  `  - { name: ${name}, type: http, tenant: acme, sink: { httpEndpoint: "${d.url}/${name}", httpContentFormat: JSONLINES } }\n`;
 
-describe('the runner\'s HTTP transport', () => {
-  it('carries every stream\'s deliveries in one keep-alive pool, and shutdown closes its sockets', async () => {
+describe("the runner's HTTP transport", () => {
+  it("carries every stream's deliveries in one keep-alive pool, and shutdown closes its sockets", async () => {
     const a = t.closeAfter(await destination());
     const b = t.closeAfter(await destination());
     const app = await t.start(baseConfig(stream('a', a) + stream('b', b)));
-    expect((await ingest(app.url, TOKEN, Array.from({ length: 10 }, () => makeEvent()))).status).toBe(202);
+    expect(
+      (
+        await ingest(
+          app.url,
+          TOKEN,
+          Array.from({ length: 10 }, () => makeEvent()),
+        )
+      ).status,
+    ).toBe(202);
     await eventually(() => a.events === 10 && b.events === 10, 20_000, 'Both streams did not deliver their 10 events.');
     // The container's transport holds both destinations' kept-alive sockets: both connectors sent through it.
     const transport = app.container.resolve<HttpTransport>(Tokens.HttpTransport);
@@ -67,7 +77,9 @@ describe('the runner\'s HTTP transport', () => {
     expect(a.open.size + b.open.size).toBeGreaterThan(0);
     await app.close(2000);
     // Closed after the supervisor: the destinations see every connection end although they would keep it alive a minute.
-    await eventually(() => a.open.size === 0 && b.open.size === 0, 5000, 'The transport\'s sockets were still open after shutdown.');
-    await expect(transport.request({ method: 'GET', url: `${a.url}/after`, headers: {}, signal: AbortSignal.timeout(1000) })).rejects.toMatchObject({ code: 'ECLOSED' });
+    await eventually(() => a.open.size === 0 && b.open.size === 0, 5000, "The transport's sockets were still open after shutdown.");
+    await expect(transport.request({ method: 'GET', url: `${a.url}/after`, headers: {}, signal: AbortSignal.timeout(1000) })).rejects.toMatchObject({
+      code: 'ECLOSED',
+    });
   }, 30_000);
 });

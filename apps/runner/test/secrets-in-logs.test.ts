@@ -16,7 +16,15 @@ let rx: Receiver;
 beforeAll(async () => {
   rx = await startReceiver();
   app = await startTestApp(baseConfig('').replace('log: { level: warn }', 'log: { level: trace }'));
-  await app.store.tokens.create({ id: 'tok_0123456789abcdef', hash: hashToken(MINTED), tenant: 'acme', name: 'logs test', scopes: ['read:log_streams', 'update:log_streams', 'ingest:logs'], createdAt: Date.now(), expiresAt: null });
+  await app.store.tokens.create({
+    id: 'tok_0123456789abcdef',
+    hash: hashToken(MINTED),
+    tenant: 'acme',
+    name: 'logs test',
+    scopes: ['read:log_streams', 'update:log_streams', 'ingest:logs'],
+    createdAt: Date.now(),
+    expiresAt: null,
+  });
 });
 afterAll(async () => {
   await app?.stop();
@@ -30,12 +38,20 @@ describe('secrets in logs', () => {
     rx.script(() => (failures++ < 2 ? { status: 503 } : undefined));
     const created = await app.api('/api/v2/log-streams', {
       method: 'POST',
-      body: JSON.stringify({ name: 'siem', type: 'http', sink: { httpEndpoint: `${rx.url}/siem`, httpContentFormat: 'JSONLINES', httpAuthorization: FIRST_SECRET } }),
+      body: JSON.stringify({
+        name: 'siem',
+        type: 'http',
+        sink: { httpEndpoint: `${rx.url}/siem`, httpContentFormat: 'JSONLINES', httpAuthorization: FIRST_SECRET },
+      }),
     });
     expect(created.status).toBe(200);
     const createdText = await created.text();
     const { id } = JSON.parse(createdText) as { id: string };
-    const patched = await app.api(`/api/v2/log-streams/${id}`, { token: MINTED, method: 'PATCH', body: JSON.stringify({ sink: { httpAuthorization: SECOND_SECRET } }) });
+    const patched = await app.api(`/api/v2/log-streams/${id}`, {
+      token: MINTED,
+      method: 'PATCH',
+      body: JSON.stringify({ sink: { httpAuthorization: SECOND_SECRET } }),
+    });
     expect(patched.status).toBe(200);
     const patchedText = await patched.text();
     expect((await app.api(`/api/v2/log-streams/${id}`, { token: MINTED })).status).toBe(200);

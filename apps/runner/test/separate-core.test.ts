@@ -110,7 +110,11 @@ describe('a connector with its own copy of @outflow/core', () => {
     expect(streamText).toContain('sepcore');
     const logs = app.logs.join('');
     expect(logs).toContain('The fixture destination refused the token.');
-    for (const [where, text] of [['health', healthText], ['stream answer', streamText], ['logs', logs]] as const) {
+    for (const [where, text] of [
+      ['health', healthText],
+      ['stream answer', streamText],
+      ['logs', logs],
+    ] as const) {
       expect(text.includes(TOKEN_VALUE), `secret in ${where}`).toBe(false);
     }
   }, 30_000);

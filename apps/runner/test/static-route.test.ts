@@ -56,7 +56,16 @@ describe('static route', () => {
   });
 
   it('leaves API paths, other methods, missing files and paths outside the folder to the API router', async () => {
-    for (const path of ['/api/v2/log-streams', '/api/v2/connectors', '/v1/logs', '/health', '/assets/missing.js', '/missing.png', '/../secret.txt', '/%2e%2e/secret.txt']) {
+    for (const path of [
+      '/api/v2/log-streams',
+      '/api/v2/connectors',
+      '/v1/logs',
+      '/health',
+      '/assets/missing.js',
+      '/missing.png',
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+    ]) {
       const res = await fetch(url + path);
       expect({ path, status: res.status }).toEqual({ path, status: 599 });
     }

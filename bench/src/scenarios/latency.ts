@@ -12,8 +12,15 @@ export async function latency(ctx: BenchContext): Promise<ScenarioResult> {
   const { eventsPerSec, seconds, batch } = ctx.sizes.latency;
   const events = eventsPerSec * seconds;
   const run = await runDelivery(ctx, {
-    name: 'latency', streams: [{ name: 'webhook', filters: [] }], events, mode: 'paced', batch,
-    intervalMs: (1000 * batch) / eventsPerSec, concurrency: 16, trackArrivals: true, stallMs: 30_000,
+    name: 'latency',
+    streams: [{ name: 'webhook', filters: [] }],
+    events,
+    mode: 'paced',
+    batch,
+    intervalMs: (1000 * batch) / eventsPerSec,
+    concurrency: 16,
+    trackArrivals: true,
+    stallMs: 30_000,
   });
   const acks = run.load.ackTimes ?? new Float64Array(0);
   const arrivals = run.sink.arrivals ?? new Float64Array(0);
@@ -34,14 +41,33 @@ export async function latency(ctx: BenchContext): Promise<ScenarioResult> {
   const target = { op: '<=' as const, value: 100 };
   const cpuSecPerM = run.runnerCpuSec / (events / 1e6);
   return {
-    id: 'latency', title: `latency at ${eventsPerSec.toLocaleString('en-US')}/s (p99)`, value: p99, unit: 'ms', target,
+    id: 'latency',
+    title: `latency at ${eventsPerSec.toLocaleString('en-US')}/s (p99)`,
+    value: p99,
+    unit: 'ms',
+    target,
     pass: run.complete && meets(p99, target) && p50 <= 20,
-    rateVsFloor: null, events, deliveries: run.sink.uniqueTotal, elapsedMs: run.elapsedMs, runnerCpuSec: run.runnerCpuSec,
-    cpuSecPerM, cpuVsFloor: cpuSecPerM / ctx.floor.cpuSecPerM, peakRssMB: mb(run.peakRss), complete: run.complete,
-    problems: run.problems, duplicates: run.sink.streams.reduce((n, s) => n + s.duplicates, 0),
+    rateVsFloor: null,
+    events,
+    deliveries: run.sink.uniqueTotal,
+    elapsedMs: run.elapsedMs,
+    runnerCpuSec: run.runnerCpuSec,
+    cpuSecPerM,
+    cpuVsFloor: cpuSecPerM / ctx.floor.cpuSecPerM,
+    peakRssMB: mb(run.peakRss),
+    complete: run.complete,
+    problems: run.problems,
+    duplicates: run.sink.streams.reduce((n, s) => n + s.duplicates, 0),
     extra: {
-      p50Ms: round(p50), p95Ms: round(p95), p99Ms: round(p99), maxMs: round(sorted[sorted.length - 1] ?? Number.NaN),
-      samples: lat.length, arrivedBeforeAck: early, maxScheduleLagMs: round(run.load.maxScheduleLagMs), sinkBusyMs: run.sink.busyMs, sinkAndLoadgenCpuSec: round(run.helperCpuSec),
+      p50Ms: round(p50),
+      p95Ms: round(p95),
+      p99Ms: round(p99),
+      maxMs: round(sorted[sorted.length - 1] ?? Number.NaN),
+      samples: lat.length,
+      arrivedBeforeAck: early,
+      maxScheduleLagMs: round(run.load.maxScheduleLagMs),
+      sinkBusyMs: run.sink.busyMs,
+      sinkAndLoadgenCpuSec: round(run.helperCpuSec),
     },
   };
 }

@@ -36,7 +36,13 @@ export async function replaySeek(ctx: BenchContext): Promise<ScenarioResult> {
   const sink: ChildHandle = forkChild(SINK_SCRIPT);
   let runner: Awaited<ReturnType<typeof startRunner>> | undefined;
   try {
-    const { port } = await sink.request<{ port: number }>('setup', { streams: [{ name: 'replay', filters: [] }], events, types: null, expectedTotal: 0, trackArrivals: false });
+    const { port } = await sink.request<{ port: number }>('setup', {
+      streams: [{ name: 'replay', filters: [] }],
+      events,
+      types: null,
+      expectedTotal: 0,
+      trackArrivals: false,
+    });
     runner = await startRunner({ main: ctx.runnerMain, dir, streams: [], profileDir: ctx.profileDir });
     ctx.log(`  runner ${runner.pid} up at ${runner.url}`);
     const mem = sampleMemory(runner.pid);
@@ -48,7 +54,9 @@ export async function replaySeek(ctx: BenchContext): Promise<ScenarioResult> {
     const first = sink.once<SinkFirstNotice>('first', 60_000);
     const t0 = wallNow();
     const created = (await api(runner.url, '/api/v2/log-streams', {
-      name: 'replay', type: 'http', startFrom: new Date(seekAt).toISOString(),
+      name: 'replay',
+      type: 'http',
+      startFrom: new Date(seekAt).toISOString(),
       sink: { httpEndpoint: `http://127.0.0.1:${port}/s/replay`, httpContentFormat: 'JSONLINES' },
     })) as { id: string };
     const apiMs = wallNow() - t0;
@@ -71,16 +79,36 @@ export async function replaySeek(ctx: BenchContext): Promise<ScenarioResult> {
     const replayMs = replayed.at - t1;
     const problems: string[] = [];
     const wantIndex = firstIndexAt(store, seekAt);
-    if (lowestCreated !== wantIndex) problems.push(`the lowest event delivered after the create is #${lowestCreated}, expected #${wantIndex} (the first recorded at or after day ${seekDay})`);
+    if (lowestCreated !== wantIndex)
+      problems.push(`the lowest event delivered after the create is #${lowestCreated}, expected #${wantIndex} (the first recorded at or after day ${seekDay})`);
     if (lowestReplayed !== replayIndex) problems.push(`the lowest event delivered after the replay is #${lowestReplayed}, expected #${replayIndex}`);
     const target = { op: '<=' as const, value: 100 };
     return {
-      id: 'replay-seek', title: `replay seek in ${(events / 1e6).toLocaleString('en-US')}M events`, value: seekMs, unit: 'ms', target,
-      pass: problems.length === 0 && meets(seekMs, target) && meets(replayMs, target), rateVsFloor: null, events, deliveries: 1, elapsedMs: seekMs,
-      runnerCpuSec: cpu1 - cpu0, cpuSecPerM: null, cpuVsFloor: null, peakRssMB: mb(mem.stop()), complete: problems.length === 0, problems, duplicates: 0,
+      id: 'replay-seek',
+      title: `replay seek in ${(events / 1e6).toLocaleString('en-US')}M events`,
+      value: seekMs,
+      unit: 'ms',
+      target,
+      pass: problems.length === 0 && meets(seekMs, target) && meets(replayMs, target),
+      rateVsFloor: null,
+      events,
+      deliveries: 1,
+      elapsedMs: seekMs,
+      runnerCpuSec: cpu1 - cpu0,
+      cpuSecPerM: null,
+      cpuVsFloor: null,
+      peakRssMB: mb(mem.stop()),
+      complete: problems.length === 0,
+      problems,
+      duplicates: 0,
       extra: {
-        createToFirstMs: Math.round(seekMs * 10) / 10, createApiMs: Math.round(apiMs * 10) / 10, replayToFirstMs: Math.round(replayMs * 10) / 10,
-        storeBuildSec: Math.round(store.buildMs / 100) / 10, firstIndex: got.index, lowestIndex: lowestCreated ?? 'none', seekDay,
+        createToFirstMs: Math.round(seekMs * 10) / 10,
+        createApiMs: Math.round(apiMs * 10) / 10,
+        replayToFirstMs: Math.round(replayMs * 10) / 10,
+        storeBuildSec: Math.round(store.buildMs / 100) / 10,
+        firstIndex: got.index,
+        lowestIndex: lowestCreated ?? 'none',
+        seekDay,
       },
     };
   } finally {

@@ -31,7 +31,13 @@ describe('encodeBatch', () => {
 describe('request', () => {
   it('POSTs JSON lines with the API key header to the endpoint', async () => {
     const fake = await startFakeServer();
-    const ctx = { streamId: 'ls_1', tenant: 'acme', logger: captureLogger().logger, clock: systemClock, egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }) };
+    const ctx = {
+      streamId: 'ls_1',
+      tenant: 'acme',
+      logger: captureLogger().logger,
+      clock: systemClock,
+      egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }),
+    };
     const connector = templateConnector.create(ctx, templateConnector.configSchema.parse({ endpoint: `${fake.url}/v1/logs?src=outflow`, apiKey: 'k-123' }));
     try {
       expect(await connector.send(sampleBatch(3), AbortSignal.timeout(5000))).toEqual({ status: 'success' });
@@ -49,7 +55,13 @@ describe('request', () => {
 
   it('treats a redirect as a config error, not as bad data', async () => {
     const fake = await startFakeServer(() => ({ status: 301, headers: { location: 'https://elsewhere.example.com/' } }));
-    const ctx = { streamId: 'ls_1', tenant: 'acme', logger: captureLogger().logger, clock: systemClock, egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }) };
+    const ctx = {
+      streamId: 'ls_1',
+      tenant: 'acme',
+      logger: captureLogger().logger,
+      clock: systemClock,
+      egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }),
+    };
     const connector = templateConnector.create(ctx, templateConnector.configSchema.parse({ endpoint: `${fake.url}/v1/logs`, apiKey: 'k-123' }));
     try {
       const result = await connector.send(sampleBatch(2), AbortSignal.timeout(5000));
@@ -62,7 +74,13 @@ describe('request', () => {
   });
 
   it('refuses an endpoint the egress policy forbids', () => {
-    const ctx = { streamId: 'ls_1', tenant: 'acme', logger: captureLogger().logger, clock: systemClock, egress: createEgressGuard({ allowHttp: false, allowPrivateNetworks: false }) };
+    const ctx = {
+      streamId: 'ls_1',
+      tenant: 'acme',
+      logger: captureLogger().logger,
+      clock: systemClock,
+      egress: createEgressGuard({ allowHttp: false, allowPrivateNetworks: false }),
+    };
     const config = templateConnector.configSchema.parse({ endpoint: 'http://127.0.0.1:9/v1/logs', apiKey: 'k-123' });
     expect(() => templateConnector.create(ctx, config)).toThrow(/egress/);
   });

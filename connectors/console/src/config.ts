@@ -22,14 +22,20 @@ export const consoleConfigSchema = z
               const problem = relativePathProblem(value);
               if (problem) ctx.addIssue({ code: 'custom', message: problem });
             })
-            .describe("Path of a file under the runner's egress.fileRoot folder, e.g. `acme/events.jsonl`: relative, without `..`, never through symbolic links. Needs egress.fileRoot in the runner config."),
+            .describe(
+              "Path of a file under the runner's egress.fileRoot folder, e.g. `acme/events.jsonl`: relative, without `..`, never through symbolic links. Needs egress.fileRoot in the runner config.",
+            ),
         }),
       ])
       .default('stdout')
-      .describe("Where to write: `stdout`, `stderr` or `{file: <path>}` (appended to; only in the operator's config file) or `{fileInRoot: <relative path>}` (under the runner's egress.fileRoot). Default: stdout."),
+      .describe(
+        "Where to write: `stdout`, `stderr` or `{file: <path>}` (appended to; only in the operator's config file) or `{fileInRoot: <relative path>}` (under the runner's egress.fileRoot). Default: stdout.",
+      ),
     pretty: z
       .boolean()
       .default(false)
-      .describe('false: one `{log_id, data}` envelope per line, exactly as stored. true: one short human line per event (date, type, description, user). Default: false.'),
+      .describe(
+        'false: one `{log_id, data}` envelope per line, exactly as stored. true: one short human line per event (date, type, description, user). Default: false.',
+      ),
   })
   .describe('Console (Outflow type `console`): writes delivered events to stdout, stderr or a file, for debugging and local pipelines.');

@@ -6,7 +6,8 @@ import { isAbsolute, join } from 'node:path';
 /** Why a path cannot name a file under the root, or undefined when it can. */
 export function relativePathProblem(path: string): string | undefined {
   if (path.includes('\0')) return 'must not contain a NUL character';
-  if (isAbsolute(path) || path.startsWith('\\') || /^[a-zA-Z]:/.test(path)) return 'must be a relative path under the runner\'s egress.fileRoot, not an absolute path';
+  if (isAbsolute(path) || path.startsWith('\\') || /^[a-zA-Z]:/.test(path))
+    return "must be a relative path under the runner's egress.fileRoot, not an absolute path";
   const parts = path.split(/[\\/]/);
   if (parts.includes('..')) return 'must not contain `..` segments';
   if (parts.some((p) => p === '' || p === '.')) return 'must not contain empty or `.` segments (`a//b`, `./a`, a trailing `/`)';
@@ -41,7 +42,8 @@ export async function openUnderRoot(root: string, rel: string): Promise<FileHand
   try {
     return await open(join(dir, name), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o640);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw refused(`${name} is a symbolic link; files under egress.fileRoot are never written through links.`);
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP')
+      throw refused(`${name} is a symbolic link; files under egress.fileRoot are never written through links.`);
     throw err;
   }
 }

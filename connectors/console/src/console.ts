@@ -52,7 +52,12 @@ export function createConsole(ctx: ConnectorContext, config: ConsoleConfig): Con
         ctx.logger.warn({ target: targetName(config.target), code: e?.code, error: e?.message }, 'Console write failed.');
         return {
           status: 'retryable',
-          error: new DeliveryError(e?.code === 'EOUTSIDEROOT' ? 'config' : 'transient', `Writing to ${targetName(config.target)} failed: ${e?.message ?? String(err)}`, { vendorCode: e?.code }, { cause: err }),
+          error: new DeliveryError(
+            e?.code === 'EOUTSIDEROOT' ? 'config' : 'transient',
+            `Writing to ${targetName(config.target)} failed: ${e?.message ?? String(err)}`,
+            { vendorCode: e?.code },
+            { cause: err },
+          ),
         };
       }
     },
@@ -63,7 +68,12 @@ export function createConsole(ctx: ConnectorContext, config: ConsoleConfig): Con
         await writer.check();
         return { ok: true, message: `${targetName(config.target)} is writable.` };
       } catch (err) {
-        return { ok: false, error: new DeliveryError('config', `${targetName(config.target)} is not writable: ${(err as Error).message}`, { vendorCode: (err as NodeJS.ErrnoException).code }) };
+        return {
+          ok: false,
+          error: new DeliveryError('config', `${targetName(config.target)} is not writable: ${(err as Error).message}`, {
+            vendorCode: (err as NodeJS.ErrnoException).code,
+          }),
+        };
       }
     },
 

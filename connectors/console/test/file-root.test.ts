@@ -25,9 +25,13 @@ afterEach(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-const withRoot = (fileRoot?: string): ConnectorContext => ({ ...makeContext(), egress: createEgressGuard({ allowHttp: false, allowPrivateNetworks: false, fileRoot }) });
+const withRoot = (fileRoot?: string): ConnectorContext => ({
+  ...makeContext(),
+  egress: createEgressGuard({ allowHttp: false, allowPrivateNetworks: false, fileRoot }),
+});
 const connectIn = (fileInRoot: string, ctx = withRoot(root)) => consoleConnector.create(ctx, consoleConnector.configSchema.parse({ target: { fileInRoot } }));
-const problems = (fileInRoot: string) => consoleConnector.configSchema.safeParse({ target: { fileInRoot } }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+const problems = (fileInRoot: string) =>
+  consoleConnector.configSchema.safeParse({ target: { fileInRoot } }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
 
 describe('console fileInRoot', () => {
   it('appends under the root, creating folders', async () => {

@@ -7,7 +7,10 @@ export const silentLogger: Logger = { debug: () => {}, info: () => {}, warn: () 
 
 export function envelope(i: number, extra: Record<string, unknown> = {}): LogEnvelope {
   const log_id = `90020260101000000000000000000000000000000000000000000${String(i).padStart(3, '0')}`;
-  return { log_id, data: { log_id, date: `2026-01-01T00:00:0${i % 10}.000Z`, type: 's', description: 'Success Login', user_name: `user${i}@example.com`, ...extra } };
+  return {
+    log_id,
+    data: { log_id, date: `2026-01-01T00:00:0${i % 10}.000Z`, type: 's', description: 'Success Login', user_name: `user${i}@example.com`, ...extra },
+  };
 }
 
 export function makeBatch(n: number, first = 0): LogBatch {
@@ -15,7 +18,13 @@ export function makeBatch(n: number, first = 0): LogBatch {
 }
 
 export function makeContext(): ConnectorContext {
-  return { streamId: 'ls_test', tenant: 'acme', logger: silentLogger, clock: createManualClock(), egress: createEgressGuard({ allowHttp: false, allowPrivateNetworks: false }) };
+  return {
+    streamId: 'ls_test',
+    tenant: 'acme',
+    logger: silentLogger,
+    clock: createManualClock(),
+    egress: createEgressGuard({ allowHttp: false, allowPrivateNetworks: false }),
+  };
 }
 
 export function connect(input: ConsoleConfigInput) {

@@ -97,7 +97,11 @@ describe('console config', () => {
   const schema = consoleConnector.configSchema;
   it('defaults to stdout, not pretty, and has the manifest', () => {
     expect(schema.parse({})).toEqual({ target: 'stdout', pretty: false });
-    expect(consoleConnector).toMatchObject({ type: 'console', apiVersion: 1, limits: { maxEvents: 5000, maxBytes: 8 * 1024 * 1024, maxEventBytes: 1024 * 1024 } });
+    expect(consoleConnector).toMatchObject({
+      type: 'console',
+      apiVersion: 1,
+      limits: { maxEvents: 5000, maxBytes: 8 * 1024 * 1024, maxEventBytes: 1024 * 1024 },
+    });
   });
 
   it('rejects unknown fields and bad targets by name', () => {

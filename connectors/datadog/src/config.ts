@@ -16,8 +16,9 @@ const label = () => z.string().min(1, 'must not be empty').max(200).regex(PRINTA
 export const datadogConfigSchema = z
   .strictObject({
     datadogApiKey: secretHeaderValue('Datadog API key (Organization Settings → API Keys), sent as the DD-API-KEY header. Secret.'),
-    datadogRegion: destination(z.enum(DATADOG_REGIONS).default('us'))
-      .describe('Datadog site: us (datadoghq.com), eu (datadoghq.eu), us3, us5, ap1, ap2, uk1 or gov (ddog-gov.com). Default: us.'),
+    datadogRegion: destination(z.enum(DATADOG_REGIONS).default('us')).describe(
+      'Datadog site: us (datadoghq.com), eu (datadoghq.eu), us3, us5, ap1, ap2, uk1 or gov (ddog-gov.com). Default: us.',
+    ),
     datadogService: label().default('auth0').describe('Outflow extra. The `service` of every log. Default: `auth0`.'),
     datadogSource: label().default('auth0').describe('Outflow extra. The `ddsource` of every log, which selects the Datadog log pipeline. Default: `auth0`.'),
     datadogTags: z
@@ -36,11 +37,14 @@ export const datadogConfigSchema = z
       .enum(['gzip', 'none'])
       .default('gzip')
       .describe('Outflow extra. `gzip` compresses each request (`Content-Encoding: gzip`). Default: gzip.'),
-    datadogEndpoint: destination(z
-      .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
-      .refine((u) => !parseUrl(u)?.username && !parseUrl(u)?.password, 'must not contain credentials')
-      .refine((u) => !parseUrl(u)?.search && !parseUrl(u)?.hash, 'must not have a query or fragment')
-      .optional())
-      .describe('Advanced. Replaces the intake and API base URL (for a proxy, or a fake in tests), e.g. `https://dd-proxy.internal:3834`. `/api/v2/logs` and `/api/v1/validate` are appended.'),
+    datadogEndpoint: destination(
+      z
+        .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
+        .refine((u) => !parseUrl(u)?.username && !parseUrl(u)?.password, 'must not contain credentials')
+        .refine((u) => !parseUrl(u)?.search && !parseUrl(u)?.hash, 'must not have a query or fragment')
+        .optional(),
+    ).describe(
+      'Advanced. Replaces the intake and API base URL (for a proxy, or a fake in tests), e.g. `https://dd-proxy.internal:3834`. `/api/v2/logs` and `/api/v1/validate` are appended.',
+    ),
   })
   .describe('Datadog (Auth0 stream type `datadog`): sends Auth0 log envelopes to the Datadog Logs intake API v2.');

@@ -56,7 +56,14 @@ export function toLogItems(batch: LogBatch, defaults: ItemDefaults): LogItem[] {
 }
 
 /** An item on the wire: the reserved attributes in a fixed order (as Datadog's client writes them; JSON drops the unset ones), then log_id, date, data. */
-const wireItem = ({ ddsource, ddtags, hostname, message, service, additionalProperties }: LogItem) => ({ ddsource, ddtags, hostname, message, service, ...additionalProperties });
+const wireItem = ({ ddsource, ddtags, hostname, message, service, additionalProperties }: LogItem) => ({
+  ddsource,
+  ddtags,
+  hostname,
+  message,
+  service,
+  ...additionalProperties,
+});
 
 /** The JSON body of the intake request for these items. */
 export function wireBody(items: readonly LogItem[]): string {

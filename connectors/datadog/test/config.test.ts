@@ -59,9 +59,16 @@ describe('datadog config', () => {
 
   it('describes every field for docs and forms; only the key is required', () => {
     const json = configJsonSchema(schema) as { properties: Record<string, { description?: string }>; required: string[] };
-    expect(Object.keys(json.properties).sort()).toEqual(
-      ['datadogApiKey', 'datadogCompression', 'datadogEndpoint', 'datadogHostname', 'datadogRegion', 'datadogService', 'datadogSource', 'datadogTags'],
-    );
+    expect(Object.keys(json.properties).sort()).toEqual([
+      'datadogApiKey',
+      'datadogCompression',
+      'datadogEndpoint',
+      'datadogHostname',
+      'datadogRegion',
+      'datadogService',
+      'datadogSource',
+      'datadogTags',
+    ]);
     for (const [name, prop] of Object.entries(json.properties)) expect(prop.description, name).toMatch(/\w{3,}/);
     expect(json.required).toEqual(['datadogApiKey']);
   });

@@ -41,7 +41,7 @@ describe('log items', () => {
     expect(JSON.parse(wireBody([item]))).toEqual([{ ddsource: 'auth0', message: 'sapi', service: 'auth0', log_id: 'x1', date: env.data.date, data: env.data }]);
   });
 
-  it('serializes like Datadog\'s client: reserved attributes first, then log_id, date, data', () => {
+  it("serializes like Datadog's client: reserved attributes first, then log_id, date, data", () => {
     expect(wireBody([toLogItem(GOLDEN_ENVELOPE, { ...defaults, ddtags: 'env:prod,team:identity' })])).toBe(GOLDEN_TAGGED);
   });
 });
@@ -74,7 +74,11 @@ describe('golden payloads on the wire', () => {
   });
 
   it('sends one item per event, in batch order, with each log_id', async () => {
-    const envelopes = Array.from({ length: 5 }, (_, i) => ({ ...GOLDEN_ENVELOPE, log_id: `${ID}${i}`, data: { ...GOLDEN_ENVELOPE.data, log_id: `${ID}${i}` } }));
+    const envelopes = Array.from({ length: 5 }, (_, i) => ({
+      ...GOLDEN_ENVELOPE,
+      log_id: `${ID}${i}`,
+      data: { ...GOLDEN_ENVELOPE.data, log_id: `${ID}${i}` },
+    }));
     const conn = connect(fake.url);
     expect(await conn.send(batchFromEnvelopes(envelopes), never())).toEqual({ status: 'success' });
     await conn.close();

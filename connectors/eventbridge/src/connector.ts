@@ -1,6 +1,15 @@
 // The eventbridge connector: PutEvents calls of up to 10 entries through the AWS SDK on the shared transport, per-entry results, DescribeEventBus as probe.
 import { DescribeEventBusCommand, EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { collectSecrets, defineConnector, DeliveryError, REDACTED, type Connector, type ConnectorContext, type DeliveryResult, type LogBatch } from '@outflow/core';
+import {
+  collectSecrets,
+  defineConnector,
+  DeliveryError,
+  REDACTED,
+  type Connector,
+  type ConnectorContext,
+  type DeliveryResult,
+  type LogBatch,
+} from '@outflow/core';
 import { awsClientOptions, awsErrorResult, checkEndpoints, leaseTransport, trackInFlight } from '@outflow/http';
 import { eventbridgeConfigSchema } from './config.js';
 import { buildEntries, callBody, MAX_ENTRIES_PER_CALL, planCalls, type PlannedEntry } from './encoder.js';
@@ -15,7 +24,8 @@ const closedError = () => new DeliveryError('config', 'The connector is closed.'
 export function resolveTarget(config: EventbridgeConfig): { region: string; eventBusName: string; endpoint: string } {
   const arn = parseBusArn(config.eventBusName);
   const region = config.awsRegion ?? arn?.region ?? 'us-east-1';
-  const eventBusName = !arn && config.awsAccountId ? `arn:${partitionOf(region)}:events:${region}:${config.awsAccountId}:event-bus/${config.eventBusName}` : config.eventBusName;
+  const eventBusName =
+    !arn && config.awsAccountId ? `arn:${partitionOf(region)}:events:${region}:${config.awsAccountId}:event-bus/${config.eventBusName}` : config.eventBusName;
   return { region, eventBusName, endpoint: config.awsEndpoint ?? defaultEndpoint(region) };
 }
 
@@ -58,7 +68,9 @@ function create(ctx: ConnectorContext, config: EventbridgeConfig): Connector {
     const { calls, oversized } = planCalls(planned, config.maxEntryBytes);
     const outcomes = new Array<EntryOutcome>(batch.length);
     for (const e of oversized) {
-      const error = new DeliveryError('invalid', `The event is ${e.size} bytes as an EventBridge entry, above maxEntryBytes (${config.maxEntryBytes}).`, { tooLarge: true });
+      const error = new DeliveryError('invalid', `The event is ${e.size} bytes as an EventBridge entry, above maxEntryBytes (${config.maxEntryBytes}).`, {
+        tooLarge: true,
+      });
       outcomes[e.index] = { ok: false, failure: { status: 'permanent', error }, from: 'entry' };
     }
     const answers = await Promise.all(calls.map((entries) => put(entries, signal)));
@@ -103,7 +115,8 @@ function create(ctx: ConnectorContext, config: EventbridgeConfig): Connector {
 export const eventbridgeConnector = defineConnector({
   type: 'eventbridge',
   displayName: 'Amazon EventBridge',
-  description: 'Puts each event on an EventBridge bus with PutEvents: detail-type `Auth0 log`, detail = the `{log_id, data}` envelope; per-entry failures are reported by index.',
+  description:
+    'Puts each event on an EventBridge bus with PutEvents: detail-type `Auth0 log`, detail = the `{log_id, data}` envelope; per-entry failures are reported by index.',
   configSchema: eventbridgeConfigSchema,
   // maxEntryBytes (256 KiB by default, up to 1 MiB) is enforced per call: a batch whose entries do not fit in one call becomes several.
   limits: { maxEvents: MAX_ENTRIES_PER_CALL, maxBytes: 1 * MiB, maxEventBytes: 1 * MiB },

@@ -30,7 +30,13 @@ export function buildEntries(batch: LogBatch, settings: EntrySettings): PlannedE
     const date = envelope.data?.date;
     const ms = typeof date === 'string' ? Date.parse(date) : Number.NaN;
     const time = Number.isNaN(ms) ? undefined : new Date(ms);
-    const entry: PutEventsRequestEntry = { Source: settings.source, DetailType: settings.detailType, Detail: raw.toString('utf8'), EventBusName: settings.eventBusName, ...(time ? { Time: time } : {}) };
+    const entry: PutEventsRequestEntry = {
+      Source: settings.source,
+      DetailType: settings.detailType,
+      Detail: raw.toString('utf8'),
+      EventBusName: settings.eventBusName,
+      ...(time ? { Time: time } : {}),
+    };
     return { index, entry, size: fixed + raw.length + (time ? TIME_BYTES : 0) };
   });
 }

@@ -5,20 +5,33 @@ import { awsErrorKind, awsFailure, type AwsErrorOptions, type AwsFailure } from 
 
 /** EventBridge's own error names; AWS's common ones (throttling, internal, credentials, ResourceNotFound) are @outflow/http's. */
 export const EVENTBRIDGE_KINDS: Readonly<Record<string, DeliveryErrorKind>> = {
-  NotAuthorizedForSourceException: 'auth', NotAuthorizedForDetailTypeException: 'auth', KMSAccessDeniedException: 'auth', InvalidAccountIdException: 'config', OperationDisabledException: 'config',
+  NotAuthorizedForSourceException: 'auth',
+  NotAuthorizedForDetailTypeException: 'auth',
+  KMSAccessDeniedException: 'auth',
+  InvalidAccountIdException: 'config',
+  OperationDisabledException: 'config',
 };
 
 /** What happened to one event: accepted, refused by its entry result, or lost with its whole call. */
 export type EntryOutcome = { ok: true } | { ok: false; failure: AwsFailure; from: 'entry' | 'call' };
 
 /** Outcomes of one call's entries (Entries[i] answers the i-th entry sent); unknown codes (MalformedDetail, …) are `invalid`. */
-export function entryOutcomes(sent: number, failedCount: number | undefined, results: readonly PutEventsResultEntry[] | undefined, options: AwsErrorOptions): EntryOutcome[] {
+export function entryOutcomes(
+  sent: number,
+  failedCount: number | undefined,
+  results: readonly PutEventsResultEntry[] | undefined,
+  options: AwsErrorOptions,
+): EntryOutcome[] {
   if (!failedCount) return Array.from({ length: sent }, () => ({ ok: true }));
   if (!results || results.length !== sent) {
     const error = new DeliveryError('transient', `EventBridge reported ${failedCount} failed entries without saying which.`);
     return Array.from({ length: sent }, () => ({ ok: false, failure: { status: 'retryable', error }, from: 'call' }));
   }
-  return results.map((r) => (r.ErrorCode ? { ok: false, failure: awsFailure(awsErrorKind(r.ErrorCode, options.kinds) ?? 'invalid', r.ErrorCode, r.ErrorMessage, options), from: 'entry' } : { ok: true }));
+  return results.map((r) =>
+    r.ErrorCode
+      ? { ok: false, failure: awsFailure(awsErrorKind(r.ErrorCode, options.kinds) ?? 'invalid', r.ErrorCode, r.ErrorMessage, options), from: 'entry' }
+      : { ok: true },
+  );
 }
 
 /**

@@ -10,7 +10,8 @@ import { ACCESS_KEY, parseConfig as parseWithKeys, SECRET_KEY } from './fixtures
 const schema = eventbridgeConnector.configSchema;
 type Input = Parameters<typeof parseWithKeys>[0];
 /** Most cases are about other fields: without keys they use the (operator-only) default chain. */
-const ambient = (input: Record<string, unknown>) => ('awsAccessKeyId' in input || 'awsSecretAccessKey' in input || 'awsDefaultCredentials' in input ? input : { awsDefaultCredentials: true, ...input });
+const ambient = (input: Record<string, unknown>) =>
+  'awsAccessKeyId' in input || 'awsSecretAccessKey' in input || 'awsDefaultCredentials' in input ? input : { awsDefaultCredentials: true, ...input };
 const parseConfig = (input: Input) => parseWithKeys(ambient(input) as Input);
 const messages = (input: Record<string, unknown>) => {
   const r = schema.safeParse(ambient(input));
@@ -45,7 +46,8 @@ describe('eventbridge config', () => {
   });
 
   it("accepts every region of Auth0's list and other region names", () => {
-    for (const region of [...AUTH0_EVENTBRIDGE_REGIONS, 'cn-north-1', 'us-isob-east-1']) expect(schema.safeParse(ambient({ awsRegion: region })).success, region).toBe(true);
+    for (const region of [...AUTH0_EVENTBRIDGE_REGIONS, 'cn-north-1', 'us-isob-east-1'])
+      expect(schema.safeParse(ambient({ awsRegion: region })).success, region).toBe(true);
     expect(messages({ awsRegion: 'US-EAST-1' })).toMatch(/^awsRegion: must be an AWS region/m);
   });
 
@@ -65,7 +67,9 @@ describe('eventbridge config', () => {
       eventBusName: 'arn:aws:events:us-east-1:111122223333:event-bus/auth0',
       endpoint: 'https://events.us-east-1.amazonaws.com',
     });
-    expect(resolveTarget(parseConfig({ awsRegion: 'us-gov-west-1', awsAccountId: '111122223333' })).eventBusName).toBe('arn:aws-us-gov:events:us-gov-west-1:111122223333:event-bus/default');
+    expect(resolveTarget(parseConfig({ awsRegion: 'us-gov-west-1', awsAccountId: '111122223333' })).eventBusName).toBe(
+      'arn:aws-us-gov:events:us-gov-west-1:111122223333:event-bus/default',
+    );
     expect(resolveTarget(parseConfig({ awsRegion: 'cn-north-1' })).endpoint).toBe('https://events.cn-north-1.amazonaws.com.cn');
     expect(resolveTarget(parseConfig({ eventBusName: 'arn:aws:events:eu-west-1:111122223333:event-bus/x' })).region).toBe('eu-west-1');
   });
@@ -74,14 +78,24 @@ describe('eventbridge config', () => {
     expect(messages({ awsRegion: 'us-east-1', awsAccessKeyId: ACCESS_KEY })).toMatch(/^awsSecretAccessKey: is required with awsAccessKeyId$/m);
     expect(messages({ awsRegion: 'us-east-1', awsSecretAccessKey: SECRET_KEY })).toMatch(/^awsAccessKeyId: is required with awsSecretAccessKey$/m);
     expect(messages({ awsRegion: 'us-east-1', awsSessionToken: 'tok' })).toMatch(/^awsSessionToken: is only used with awsAccessKeyId/m);
-    expect(messages({ awsRegion: 'us-east-1', awsAccessKeyId: 'lowercase', awsSecretAccessKey: 'x' })).toMatch(/^awsAccessKeyId: must be an AWS access key id/m);
+    expect(messages({ awsRegion: 'us-east-1', awsAccessKeyId: 'lowercase', awsSecretAccessKey: 'x' })).toMatch(
+      /^awsAccessKeyId: must be an AWS access key id/m,
+    );
   });
 
   it("needs keys unless the operator's config turns the default credential chain on, which only the config file may do", () => {
-    const plain = (input: unknown) => schema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
-    expect(plain({ awsRegion: 'us-east-1' })).toMatch(/^awsAccessKeyId: is required \(with awsSecretAccessKey\) unless the operator's config file sets awsDefaultCredentials: true$/m);
+    const plain = (input: unknown) =>
+      schema
+        .safeParse(input)
+        .error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('\n');
+    expect(plain({ awsRegion: 'us-east-1' })).toMatch(
+      /^awsAccessKeyId: is required \(with awsSecretAccessKey\) unless the operator's config file sets awsDefaultCredentials: true$/m,
+    );
     expect(plain({ awsRegion: 'us-east-1', awsDefaultCredentials: false })).toMatch(/^awsAccessKeyId: is required/m);
-    expect(plain({ awsRegion: 'us-east-1', awsDefaultCredentials: true, awsAccessKeyId: ACCESS_KEY, awsSecretAccessKey: SECRET_KEY })).toMatch(/^awsDefaultCredentials: cannot be combined with awsAccessKeyId/m);
+    expect(plain({ awsRegion: 'us-east-1', awsDefaultCredentials: true, awsAccessKeyId: ACCESS_KEY, awsSecretAccessKey: SECRET_KEY })).toMatch(
+      /^awsDefaultCredentials: cannot be combined with awsAccessKeyId/m,
+    );
     expect(schema.safeParse({ awsRegion: 'us-east-1', awsAccessKeyId: ACCESS_KEY, awsSecretAccessKey: SECRET_KEY }).success).toBe(true);
     expect(operatorOnlyPaths(schema)).toEqual(['awsDefaultCredentials']);
   });
@@ -110,7 +124,17 @@ describe('eventbridge config', () => {
   it('describes every field for docs and forms', () => {
     const json = configJsonSchema(schema) as { properties: Record<string, { description?: string }> };
     expect(Object.keys(json.properties).sort()).toEqual([
-      'awsAccessKeyId', 'awsAccountId', 'awsDefaultCredentials', 'awsEndpoint', 'awsRegion', 'awsSecretAccessKey', 'awsSessionToken', 'detailType', 'eventBusName', 'maxEntryBytes', 'source',
+      'awsAccessKeyId',
+      'awsAccountId',
+      'awsDefaultCredentials',
+      'awsEndpoint',
+      'awsRegion',
+      'awsSecretAccessKey',
+      'awsSessionToken',
+      'detailType',
+      'eventBusName',
+      'maxEntryBytes',
+      'source',
     ]);
     for (const [field, prop] of Object.entries(json.properties)) expect(prop.description, field).toMatch(/\w{3,}/);
   });

@@ -41,8 +41,11 @@ describe('credentials', () => {
   });
 
   it('refuses a plain-http endpoint when the egress policy wants https, naming awsEndpoint', () => {
-    expect(() => eventbridgeConnector.create(makeContext({ allowHttp: false, allowPrivateNetworks: true }), parseConfig({ awsRegion: 'us-east-1', awsEndpoint: fake.url, awsDefaultCredentials: true }))).toThrow(
-      expect.objectContaining({ name: 'ConfigError', issues: [expect.objectContaining({ path: 'awsEndpoint' })] }),
-    );
+    expect(() =>
+      eventbridgeConnector.create(
+        makeContext({ allowHttp: false, allowPrivateNetworks: true }),
+        parseConfig({ awsRegion: 'us-east-1', awsEndpoint: fake.url, awsDefaultCredentials: true }),
+      ),
+    ).toThrow(expect.objectContaining({ name: 'ConfigError', issues: [expect.objectContaining({ path: 'awsEndpoint' })] }));
   });
 });

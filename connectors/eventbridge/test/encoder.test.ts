@@ -44,7 +44,11 @@ describe('PutEvents entries', () => {
     const big = buildEntries(makeBatch(1, { blob: 'x'.repeat(5000) }), settings)[0];
     const mixed = [...entries.slice(0, 3), { ...(big as NonNullable<typeof big>), index: 3 }, ...entries.slice(3).map((e, i) => ({ ...e, index: 4 + i }))];
     const { calls, oversized } = planCalls(mixed, size * 2);
-    expect(calls.map((c) => c.map((e) => e.index))).toEqual([[0, 1], [2, 4], [5, 6]]);
+    expect(calls.map((c) => c.map((e) => e.index))).toEqual([
+      [0, 1],
+      [2, 4],
+      [5, 6],
+    ]);
     expect(oversized.map((e) => e.index)).toEqual([3]);
   });
 });

@@ -31,5 +31,8 @@ export function parseConfig(input: EventbridgeConfigInput): EventbridgeConfig {
 
 /** A connector pointed at a fake, with static fake credentials (the default chain is never consulted). */
 export function connect(endpoint: string, extra: Partial<EventbridgeConfigInput> = {}, ctx: ConnectorContext = makeContext()) {
-  return eventbridgeConnector.create(ctx, parseConfig({ awsRegion: 'us-east-1', awsEndpoint: endpoint, awsAccessKeyId: ACCESS_KEY, awsSecretAccessKey: SECRET_KEY, ...extra }));
+  return eventbridgeConnector.create(
+    ctx,
+    parseConfig({ awsRegion: 'us-east-1', awsEndpoint: endpoint, awsAccessKeyId: ACCESS_KEY, awsSecretAccessKey: SECRET_KEY, ...extra }),
+  );
 }

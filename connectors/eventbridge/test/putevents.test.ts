@@ -31,7 +31,9 @@ describe('PutEvents wire format', () => {
     expect(calls()).toHaveLength(1);
     const req = calls()[0];
     expect(req?.headers['content-type']).toBe('application/x-amz-json-1.1');
-    expect(req?.headers.authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=${ACCESS_KEY}/\\d{8}/us-east-1/events/aws4_request, SignedHeaders=.+, Signature=[0-9a-f]{64}$`));
+    expect(req?.headers.authorization).toMatch(
+      new RegExp(`^AWS4-HMAC-SHA256 Credential=${ACCESS_KEY}/\\d{8}/us-east-1/events/aws4_request, SignedHeaders=.+, Signature=[0-9a-f]{64}$`),
+    );
     expect(req?.json()).toEqual({
       Entries: [{ Source: 'outflow.auth0', DetailType: 'Auth0 log', Detail: batch.raw(0).toString('utf8'), EventBusName: 'default', Time: 1767225605.123 }],
     });
@@ -90,7 +92,12 @@ describe('per-entry failures', () => {
     const result = await conn.send(makeBatch(8), never());
     expect(result.status).toBe('partial');
     if (result.status !== 'partial') return;
-    expect(result.failed.map((f) => [f.index, f.retryable])).toEqual([[0, true], [2, true], [5, false], [7, false]]);
+    expect(result.failed.map((f) => [f.index, f.retryable])).toEqual([
+      [0, true],
+      [2, true],
+      [5, false],
+      [7, false],
+    ]);
     expect(result.failed[2]?.reason).toBe('EventBridge refused the event (MalformedDetail): Detail is malformed.');
     expect(fake.entries()).toHaveLength(4);
   });
@@ -104,14 +111,28 @@ describe('per-entry failures', () => {
     fake.failEntries({ 1: 'MalformedDetail' });
     const result = await conn.send(batch, never());
     expect(calls()).toHaveLength(2);
-    expect(result).toMatchObject({ status: 'partial', failed: [{ index: 1, retryable: false }, { index: 3, retryable: false }] });
-    expect(fake.entries().map((e) => JSON.parse(e.Detail).log_id).sort()).toEqual([batch.logIds[0], batch.logIds[2]]);
+    expect(result).toMatchObject({
+      status: 'partial',
+      failed: [
+        { index: 1, retryable: false },
+        { index: 3, retryable: false },
+      ],
+    });
+    expect(
+      fake
+        .entries()
+        .map((e) => JSON.parse(e.Detail).log_id)
+        .sort(),
+    ).toEqual([batch.logIds[0], batch.logIds[2]]);
   });
 
   it('fails the whole batch when every entry is throttled', async () => {
     conn = connect(fake.url);
     fake.failEntries({ 0: 'ThrottlingException', 1: 'ThrottlingException', 2: 'ThrottlingException' });
-    expect(failure(await conn.send(makeBatch(3), never()))).toMatchObject({ status: 'retryable', error: { kind: 'throttled', details: { vendorCode: 'ThrottlingException' } } });
+    expect(failure(await conn.send(makeBatch(3), never()))).toMatchObject({
+      status: 'retryable',
+      error: { kind: 'throttled', details: { vendorCode: 'ThrottlingException' } },
+    });
   });
 
   it('reads AccessDeniedException on every entry as an auth failure, not dead letters', async () => {
@@ -123,7 +144,13 @@ describe('per-entry failures', () => {
   it('keeps invalid entries per index even when all of them fail', async () => {
     conn = connect(fake.url);
     fake.failEntries({ 0: 'MalformedDetail', 1: 'InvalidArgument' });
-    expect(await conn.send(makeBatch(2), never())).toMatchObject({ status: 'partial', failed: [{ index: 0, retryable: false }, { index: 1, retryable: false }] });
+    expect(await conn.send(makeBatch(2), never())).toMatchObject({
+      status: 'partial',
+      failed: [
+        { index: 0, retryable: false },
+        { index: 1, retryable: false },
+      ],
+    });
   });
 
   it('never sends an event above maxEntryBytes and reports it as too large', async () => {
@@ -202,7 +229,10 @@ describe('service errors', () => {
 describe('healthcheck', () => {
   it('describes the bus without putting events', async () => {
     conn = connect(fake.url, { eventBusName: 'auth0-logs' });
-    expect(await conn.healthcheck(never())).toEqual({ ok: true, message: 'The event bus auth0-logs exists and is readable (arn:aws:events:us-east-1:123456789012:event-bus/auth0-logs).' });
+    expect(await conn.healthcheck(never())).toEqual({
+      ok: true,
+      message: 'The event bus auth0-logs exists and is readable (arn:aws:events:us-east-1:123456789012:event-bus/auth0-logs).',
+    });
     expect(fake.requests.map((r) => r.headers['x-amz-target'])).toEqual(['AWSEvents.DescribeEventBus']);
     expect(fake.entries()).toHaveLength(0);
   });
@@ -227,7 +257,9 @@ describe('preview', () => {
         method: 'POST',
         url: `${fake.url}/`,
         headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSEvents.PutEvents', Authorization: 'AWS4-HMAC-SHA256 [REDACTED]' },
-        body: JSON.stringify({ Entries: [{ Source: 'outflow.auth0', DetailType: 'Auth0 log', Detail: batch.raw(0).toString('utf8'), EventBusName: 'default', Time: 1767225605.123 }] }),
+        body: JSON.stringify({
+          Entries: [{ Source: 'outflow.auth0', DetailType: 'Auth0 log', Detail: batch.raw(0).toString('utf8'), EventBusName: 'default', Time: 1767225605.123 }],
+        }),
       },
     ]);
     expect(fake.requests).toHaveLength(0);

@@ -7,21 +7,20 @@ import { parseSigningKey } from './signing.js';
 
 const customHeader = z
   .strictObject({
-    header: headerName()
-      .max(256)
-      .describe('Header name, e.g. `X-Source`.'),
-    value: headerValue()
-      .max(8192)
-      .describe('Header value, sent as is.'),
+    header: headerName().max(256).describe('Header name, e.g. `X-Source`.'),
+    value: headerValue().max(8192).describe('Header value, sent as is.'),
   })
   .describe('One extra request header.');
 
 const schema = z
   .strictObject({
-    httpEndpoint: destination(z
-      .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
-      .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'must not contain credentials; use httpAuthorization'))
-      .describe('Payload URL that receives the POST requests, e.g. `https://logs.example.com/auth0`. Must be https:// unless the runner allows plain http (egress.allowHttp).'),
+    httpEndpoint: destination(
+      z
+        .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
+        .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'must not contain credentials; use httpAuthorization'),
+    ).describe(
+      'Payload URL that receives the POST requests, e.g. `https://logs.example.com/auth0`. Must be https:// unless the runner allows plain http (egress.allowHttp).',
+    ),
     httpContentType: headerValue()
       .min(1)
       .max(256)
@@ -30,18 +29,24 @@ const schema = z
     httpContentFormat: z
       .enum(CONTENT_FORMATS)
       .default('JSONLINES')
-      .describe('Body layout: JSONLINES (one envelope per line, one request per batch), JSONARRAY (a JSON array per batch) or JSONOBJECT (one request per event). Default: JSONLINES.'),
+      .describe(
+        'Body layout: JSONLINES (one envelope per line, one request per batch), JSONARRAY (a JSON array per batch) or JSONOBJECT (one request per event). Default: JSONLINES.',
+      ),
     httpAuthorization: secretHeaderValue('Sent verbatim as the Authorization header, e.g. `Bearer <token>` or `Basic <base64>`. Secret.').optional(),
     httpCustomHeaders: z
       .array(customHeader)
       .max(50)
       .default([])
-      .describe('Extra request headers as `{header, value}` pairs. Host, Content-Length, Content-Type, Content-Encoding, Authorization and the signing headers cannot be set here.'),
+      .describe(
+        'Extra request headers as `{header, value}` pairs. Host, Content-Length, Content-Type, Content-Encoding, Authorization and the signing headers cannot be set here.',
+      ),
     httpCompression: z
       .enum(['none', 'gzip'])
       .default('none')
       .describe('Outflow extra. `gzip` compresses each body and sends `Content-Encoding: gzip`. Default: none.'),
-    httpSigningSecret: secret('Outflow extra. Signs each request per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature headers). `whsec_<base64>` or a raw secret. Secret.').optional(),
+    httpSigningSecret: secret(
+      'Outflow extra. Signs each request per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature headers). `whsec_<base64>` or a raw secret. Secret.',
+    ).optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

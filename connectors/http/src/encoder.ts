@@ -34,7 +34,16 @@ export function encodeHttp(batch: LogBatch, config: HttpConfig, ctx: ConnectorCo
       signing = { id, timestamp, signature: signPayload(key, id, timestamp, body) };
     }
     const headers = requestHeaders(base, indices.length, signing);
-    return { method: 'POST', url: config.httpEndpoint, headers, body, indices, compress: config.httpCompression === 'gzip' ? 'gzip' : undefined, maxResponseBytes: MAX_RESPONSE_BYTES, lean: true };
+    return {
+      method: 'POST',
+      url: config.httpEndpoint,
+      headers,
+      body,
+      indices,
+      compress: config.httpCompression === 'gzip' ? 'gzip' : undefined,
+      maxResponseBytes: MAX_RESPONSE_BYTES,
+      lean: true,
+    };
   });
 }
 

@@ -66,7 +66,13 @@ describe('webhook config', () => {
     expect(bad('Authorization')).toMatch(/must go in httpAuthorization/);
     expect(bad('Content-Type')).toMatch(/httpContentType/);
     expect(
-      messages({ httpEndpoint: 'https://x.example', httpCustomHeaders: [{ header: 'X-A', value: '1' }, { header: 'x-a', value: '2' }] }),
+      messages({
+        httpEndpoint: 'https://x.example',
+        httpCustomHeaders: [
+          { header: 'X-A', value: '1' },
+          { header: 'x-a', value: '2' },
+        ],
+      }),
     ).toMatch(/^httpCustomHeaders\.1\.header: x-a is listed twice/m);
     expect(parseConfig({ httpEndpoint: 'https://x.example', httpCustomHeaders: [{ header: 'X-Source', value: 'auth0' }] }).httpCustomHeaders).toEqual([
       { header: 'X-Source', value: 'auth0' },
@@ -82,7 +88,11 @@ describe('webhook config', () => {
 
   it('marks the secret fields and hides their values', () => {
     expect(secretPaths(schema).sort()).toEqual(['httpAuthorization', 'httpSigningSecret']);
-    const c = parseConfig({ httpEndpoint: 'https://x.example', httpAuthorization: 'Bearer tok-AAAA1111', httpSigningSecret: 'whsec_c2lnbmluZy1zZWNyZXQtQkJCQjIyMjI=' });
+    const c = parseConfig({
+      httpEndpoint: 'https://x.example',
+      httpAuthorization: 'Bearer tok-AAAA1111',
+      httpSigningSecret: 'whsec_c2lnbmluZy1zZWNyZXQtQkJCQjIyMjI=',
+    });
     for (const text of [JSON.stringify(c), inspect(c, { depth: 10 }), String(c.httpAuthorization)]) {
       expect(text).not.toContain('tok-AAAA1111');
       expect(text).not.toContain('c2lnbmluZy1zZWNyZXQtQkJCQjIyMjI');
@@ -106,9 +116,15 @@ describe('webhook config', () => {
   it('describes every field for docs and forms', () => {
     const json = configJsonSchema(schema) as { properties: Record<string, { description?: string }>; required: string[] };
     const fields = Object.keys(json.properties);
-    expect(fields.sort()).toEqual(
-      ['httpAuthorization', 'httpCompression', 'httpContentFormat', 'httpContentType', 'httpCustomHeaders', 'httpEndpoint', 'httpSigningSecret'],
-    );
+    expect(fields.sort()).toEqual([
+      'httpAuthorization',
+      'httpCompression',
+      'httpContentFormat',
+      'httpContentType',
+      'httpCustomHeaders',
+      'httpEndpoint',
+      'httpSigningSecret',
+    ]);
     for (const f of fields) expect(json.properties[f]?.description, f).toMatch(/\w{3,}/);
     expect(json.required).toEqual(['httpEndpoint']);
   });

@@ -57,7 +57,9 @@ export async function startReceiver(): Promise<Receiver> {
       const body = req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
       const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw, body, text: body.toString('utf8') };
       requests.push(recorded);
-      for (const w of waiters.splice(0)) if (requests.length >= w.n) w.resolve(); else waiters.push(w);
+      for (const w of waiters.splice(0))
+        if (requests.length >= w.n) w.resolve();
+        else waiters.push(w);
       const step = queue.shift() ?? fallback(recorded);
       const answer = () => {
         if (step.destroy) {

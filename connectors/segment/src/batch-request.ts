@@ -10,7 +10,7 @@ import { USER_AGENT, VERSION } from './version.js';
 export const MAX_EVENT_BYTES = 32 * 1024;
 const LIBRARY = { name: '@outflow/connector-segment', version: VERSION };
 
-const tooLarge = () => new DeliveryError('invalid', 'The event is larger than Segment\'s 32 KB per event.', { tooLarge: true });
+const tooLarge = () => new DeliveryError('invalid', "The event is larger than Segment's 32 KB per event.", { tooLarge: true });
 
 function headers(config: SegmentConfig): Record<string, string> {
   return { 'Content-Type': 'application/json', Authorization: `Basic ${basicOf(config)}`, 'User-Agent': USER_AGENT };
@@ -34,7 +34,13 @@ export function encodeSegment(batch: LogBatch, config: SegmentConfig, ctx: Conne
     indices.push(i);
   });
   const sentAt = JSON.stringify(new Date(ctx.clock.now()).toISOString());
-  const request: EncodedRequest = { method: 'POST', url: batchUrl(config), headers: headers(config), body: `{"batch":[${items.join(',')}],"sentAt":${sentAt}}`, indices };
+  const request: EncodedRequest = {
+    method: 'POST',
+    url: batchUrl(config),
+    headers: headers(config),
+    body: `{"batch":[${items.join(',')}],"sentAt":${sentAt}}`,
+    indices,
+  };
   return { requests: items.length ? [request] : [], refused: { indices: refused, error: tooLarge() } };
 }
 

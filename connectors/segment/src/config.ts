@@ -13,15 +13,19 @@ const noCredentialsOrQuery = (url: URL) => !url.username && !url.password && !ur
 const schema = z
   .strictObject({
     segmentWriteKey: secretHeaderValue('Write key of the Segment source (an HTTP API or Node.js source). Secret.'),
-    segmentRegion: destination(z.enum(['us', 'eu']).default('us'))
-      .describe('Region of the Segment workspace: `us` sends to https://api.segment.io, `eu` to https://events.eu1.segmentapis.com. Default: us.'),
-    segmentHost: destination(z
-      .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
-      .refine((u) => !URL.canParse(u) || noCredentialsOrQuery(new URL(u)), 'must not contain credentials or a query string')
-      .optional())
-      .describe('Outflow extra. Base URL replacing the region\'s host, for proxies and tests; `/v1/batch` is appended to its path. Checked against the runner\'s egress policy.'),
+    segmentRegion: destination(z.enum(['us', 'eu']).default('us')).describe(
+      'Region of the Segment workspace: `us` sends to https://api.segment.io, `eu` to https://events.eu1.segmentapis.com. Default: us.',
+    ),
+    segmentHost: destination(
+      z
+        .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
+        .refine((u) => !URL.canParse(u) || noCredentialsOrQuery(new URL(u)), 'must not contain credentials or a query string')
+        .optional(),
+    ).describe(
+      "Outflow extra. Base URL replacing the region's host, for proxies and tests; `/v1/batch` is appended to its path. Checked against the runner's egress policy.",
+    ),
   })
-  .describe('Segment (Auth0 stream type `segment`): one `track` call per event with messageId = log_id, sent in batches to the Tracking API\'s /v1/batch.');
+  .describe("Segment (Auth0 stream type `segment`): one `track` call per event with messageId = log_id, sent in batches to the Tracking API's /v1/batch.");
 
 /** The schema; `segmentTimeoutMs` (removed: the attempt's deadline bounds each request) is still accepted and dropped at parse. */
 export const segmentConfigSchema = withIgnoredFields(schema, ['segmentTimeoutMs']);

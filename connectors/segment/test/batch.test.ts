@@ -70,7 +70,10 @@ describe('batch delivery', () => {
   it('reads 400 as a permanent refusal of the payload', async () => {
     conn = connect(fake.url);
     fake.enqueue({ status: 400, body: { success: false, message: 'Invalid JSON.' } });
-    expect(failure(await conn.send(makeBatch(2), never()))).toMatchObject({ status: 'permanent', error: { kind: 'invalid', details: { status: 400, responseBody: '{"success":false,"message":"Invalid JSON."}' } } });
+    expect(failure(await conn.send(makeBatch(2), never()))).toMatchObject({
+      status: 'permanent',
+      error: { kind: 'invalid', details: { status: 400, responseBody: '{"success":false,"message":"Invalid JSON."}' } },
+    });
   });
 
   it('refuses a wrong write key as auth (the fake checks it)', async () => {
@@ -94,7 +97,13 @@ describe('batch delivery', () => {
     const batch = batchFromEnvelopes([envelopeAt(0), envelopeAt(1, { blob: 'é'.repeat(20_000) }), envelopeAt(2), envelopeAt(3, { blob: 'x'.repeat(40_000) })]);
     const result = await conn.send(batch, never());
     const reason = "The event is larger than Segment's 32 KB per event.";
-    expect(result).toMatchObject({ status: 'partial', failed: [{ index: 1, retryable: false, reason }, { index: 3, retryable: false, reason }] });
+    expect(result).toMatchObject({
+      status: 'partial',
+      failed: [
+        { index: 1, retryable: false, reason },
+        { index: 3, retryable: false, reason },
+      ],
+    });
     expect(deliveries()).toHaveLength(1);
     expect(fake.messages().map((m) => m.messageId)).toEqual([batch.logIds[0], batch.logIds[2]]);
     expect(fake.dropped()).toHaveLength(0);
@@ -104,7 +113,13 @@ describe('batch delivery', () => {
     conn = connect(fake.url);
     fake.enqueue({ status: 503, body: { success: false } });
     const result = await conn.send(batchFromEnvelopes([envelopeAt(0), envelopeAt(1, { blob: 'x'.repeat(40_000) })]), never());
-    expect(result).toMatchObject({ status: 'partial', failed: [{ index: 0, retryable: true, status: 503 }, { index: 1, retryable: false }] });
+    expect(result).toMatchObject({
+      status: 'partial',
+      failed: [
+        { index: 0, retryable: true, status: 503 },
+        { index: 1, retryable: false },
+      ],
+    });
   });
 
   it('sends nothing when every event is too large', async () => {

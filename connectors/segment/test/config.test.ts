@@ -30,7 +30,9 @@ describe('segment config', () => {
 
   it('sends EU workspaces to the EU endpoint and honours a host override with a path prefix', () => {
     expect(batchUrl(parseConfig({ segmentWriteKey: 'k', segmentRegion: 'eu' }))).toBe('https://events.eu1.segmentapis.com/v1/batch');
-    expect(batchUrl(parseConfig({ segmentWriteKey: 'k', segmentRegion: 'eu', segmentHost: 'https://proxy.example/segment/' }))).toBe('https://proxy.example/segment/v1/batch');
+    expect(batchUrl(parseConfig({ segmentWriteKey: 'k', segmentRegion: 'eu', segmentHost: 'https://proxy.example/segment/' }))).toBe(
+      'https://proxy.example/segment/v1/batch',
+    );
   });
 
   it('names the bad field', () => {
@@ -38,7 +40,9 @@ describe('segment config', () => {
     expect(messages({ segmentWriteKey: '' })).toMatch(/^segmentWriteKey: must not be empty$/m);
     expect(messages({ segmentWriteKey: 'k', segmentRegion: 'ap' })).toMatch(/^segmentRegion:/m);
     expect(messages({ segmentWriteKey: 'k', segmentHost: 'api.segment.io' })).toMatch(/^segmentHost: must be an absolute https:\/\/ URL$/m);
-    expect(messages({ segmentWriteKey: 'k', segmentHost: 'https://proxy.example/?key=1' })).toMatch(/^segmentHost: must not contain credentials or a query string$/m);
+    expect(messages({ segmentWriteKey: 'k', segmentHost: 'https://proxy.example/?key=1' })).toMatch(
+      /^segmentHost: must not contain credentials or a query string$/m,
+    );
     expect(messages({ segmentWriteKey: 'k', writeKey: 'k' })).toMatch(/"writeKey"/);
   });
 

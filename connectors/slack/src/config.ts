@@ -21,7 +21,9 @@ function webhookUrlProblem(value: string): string | undefined {
 
 const schema = z
   .strictObject({
-    slackBotToken: secretHeaderValue('Bot token (`xoxb-…`) of a Slack app with the `chat:write` scope (`chat:write.public` to post in channels the bot has not joined). Posts with chat.postMessage. Secret. Set this or slackWebhookUrl.')
+    slackBotToken: secretHeaderValue(
+      'Bot token (`xoxb-…`) of a Slack app with the `chat:write` scope (`chat:write.public` to post in channels the bot has not joined). Posts with chat.postMessage. Secret. Set this or slackWebhookUrl.',
+    )
       .refine((t) => /^xox[a-z]-/.test(t.reveal()), 'must be a Slack token starting with xoxb- (or xoxp-)')
       .optional(),
     slackChannel: z
@@ -30,20 +32,30 @@ const schema = z
       .max(80)
       .regex(/^\S+$/, 'must be a channel ID (C0123ABCD) or name (#security-alerts) without spaces')
       .optional()
-      .describe('Channel to post to with slackBotToken: an ID such as `C0123ABCD` (stable across renames) or a name such as `#security-alerts`. Required with slackBotToken.'),
-    slackApiUrl: destination(z.url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' }).optional())
-      .describe('Outflow extra. Base URL of the Web API, for proxies and tests. Default: `https://slack.com/api/`. Only used with slackBotToken; checked against the runner\'s egress policy.'),
-    slackWebhookUrl: destination(secret('Incoming webhook URL (`https://hooks.slack.com/services/T…/B…/…`); it posts to the channel chosen when the webhook was created. Secret: the URL is the credential. Set this or slackBotToken.').optional()),
+      .describe(
+        'Channel to post to with slackBotToken: an ID such as `C0123ABCD` (stable across renames) or a name such as `#security-alerts`. Required with slackBotToken.',
+      ),
+    slackApiUrl: destination(z.url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' }).optional()).describe(
+      "Outflow extra. Base URL of the Web API, for proxies and tests. Default: `https://slack.com/api/`. Only used with slackBotToken; checked against the runner's egress policy.",
+    ),
+    slackWebhookUrl: destination(
+      secret(
+        'Incoming webhook URL (`https://hooks.slack.com/services/T…/B…/…`); it posts to the channel chosen when the webhook was created. Secret: the URL is the credential. Set this or slackBotToken.',
+      ).optional(),
+    ),
   })
   .superRefine((config, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     const bot = config.slackBotToken !== undefined;
     const webhook = config.slackWebhookUrl !== undefined;
-    if (bot && webhook) issue('slackWebhookUrl', 'cannot be combined with slackBotToken: set exactly one of slackBotToken (with slackChannel) or slackWebhookUrl');
-    if (!bot && !webhook) issue('slackBotToken', 'is required unless slackWebhookUrl is set: set exactly one of slackBotToken (with slackChannel) or slackWebhookUrl');
+    if (bot && webhook)
+      issue('slackWebhookUrl', 'cannot be combined with slackBotToken: set exactly one of slackBotToken (with slackChannel) or slackWebhookUrl');
+    if (!bot && !webhook)
+      issue('slackBotToken', 'is required unless slackWebhookUrl is set: set exactly one of slackBotToken (with slackChannel) or slackWebhookUrl');
     if (bot && config.slackChannel === undefined) issue('slackChannel', 'is required with slackBotToken');
     if (webhook && !bot) {
-      if (config.slackChannel !== undefined) issue('slackChannel', 'is only used with slackBotToken; an incoming webhook posts to the channel it was created for');
+      if (config.slackChannel !== undefined)
+        issue('slackChannel', 'is only used with slackBotToken; an incoming webhook posts to the channel it was created for');
       if (config.slackApiUrl !== undefined) issue('slackApiUrl', 'is only used with slackBotToken');
     }
     const problem = config.slackWebhookUrl ? webhookUrlProblem(config.slackWebhookUrl.reveal()) : undefined;

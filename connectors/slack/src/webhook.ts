@@ -42,12 +42,16 @@ export function classifyWebhook(response: HttpResponse, text: string): DeliveryR
   const code = bodyCode(text);
   if (code) return codeResult(code, status);
   if (status !== 404 && status !== 410) return undefined;
-  return { status: 'permanent', error: new DeliveryError('config', `The webhook was not found (HTTP ${status}); it may have been removed or its channel archived.`, { status }) };
+  return {
+    status: 'permanent',
+    error: new DeliveryError('config', `The webhook was not found (HTTP ${status}); it may have been removed or its channel archived.`, { status }),
+  };
 }
 
 /** 2xx, 400 and 405 to the GET count as reachable; any other answer fails with its classification. */
 export function webhookHealth(response: HttpResponse, result: DeliveryResult): HealthResult | undefined {
   const { status } = response;
-  if ((status >= 200 && status < 300) || status === 400 || status === 405) return { ok: true, message: `The webhook URL is reachable (HTTP ${status} to GET).` };
+  if ((status >= 200 && status < 300) || status === 400 || status === 405)
+    return { ok: true, message: `The webhook URL is reachable (HTTP ${status} to GET).` };
   return 'error' in result ? { ok: false, error: result.error } : undefined;
 }

@@ -27,14 +27,19 @@ describe('Block Kit encoding', () => {
 
   it('digests several events into one message with the count and time span', () => {
     const message = buildMessage([envelopeAt(2), envelopeAt(0), envelopeAt(1)]);
-    expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '3 Auth0 log events · 2026-01-01 00:00:00–00:00:02 UTC', emoji: false } });
+    expect(message.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: '3 Auth0 log events · 2026-01-01 00:00:00–00:00:02 UTC', emoji: false },
+    });
     expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'divider', 'section', 'divider', 'section']);
     expect(message.text).toBe('3 Auth0 log events · 2026-01-01 00:00:00–00:00:02 UTC: fp bob@example.com; fp bob@example.com; fp bob@example.com');
   });
 
   it('spells out both dates when the span crosses midnight', () => {
     const late = envelopeAt(0, { date: '2025-12-31T23:59:58.000Z' });
-    expect(buildMessage([late, envelopeAt(3)]).blocks[0]).toMatchObject({ text: { text: '2 Auth0 log events · 2025-12-31 23:59:58 – 2026-01-01 00:00:03 UTC' } });
+    expect(buildMessage([late, envelopeAt(3)]).blocks[0]).toMatchObject({
+      text: { text: '2 Auth0 log events · 2025-12-31 23:59:58 – 2026-01-01 00:00:03 UTC' },
+    });
   });
 
   it('shows a dash for missing fields and falls back to the user id, client id and raw date', () => {

@@ -39,7 +39,9 @@ describe('slack config', () => {
   });
 
   it('requires exactly one of slackBotToken and slackWebhookUrl, naming both', () => {
-    expect(messages({})).toMatch(/^slackBotToken: is required unless slackWebhookUrl is set: set exactly one of slackBotToken \(with slackChannel\) or slackWebhookUrl$/m);
+    expect(messages({})).toMatch(
+      /^slackBotToken: is required unless slackWebhookUrl is set: set exactly one of slackBotToken \(with slackChannel\) or slackWebhookUrl$/m,
+    );
     expect(messages({ slackBotToken: TOKEN, slackChannel: 'C1', slackWebhookUrl: HOOK })).toMatch(/^slackWebhookUrl: cannot be combined with slackBotToken/m);
   });
 

@@ -25,7 +25,11 @@ describeConnectorConformance(slackConnector, {
   isDelivery: (req) => req.method === 'POST' && req.path.endsWith('/chat.postMessage'),
   // Slack answers 200 with a JSON body; a bare status without `{"ok": …}` is not something Slack sends.
   respondWith: (fake: FakeServer, status, headers) =>
-    fake.enqueue({ status, ...(headers ? { headers } : {}), body: status < 300 ? { ok: true, channel: 'C0123FAKE', ts: '1767225600.000001' } : { ok: false, error: 'request_failed' } }),
+    fake.enqueue({
+      status,
+      ...(headers ? { headers } : {}),
+      body: status < 300 ? { ok: true, channel: 'C0123FAKE', ts: '1767225600.000001' } : { ok: false, error: 'request_failed' },
+    }),
   // A revoked token is HTTP 200 `{"ok":false,"error":"invalid_auth"}`, not a 401.
   unauthorized: (fake) => fake.setHandler(() => slackApiError('invalid_auth')),
 });

@@ -13,7 +13,11 @@ export const ACK_POLL_INTERVAL_MS = 250;
 const warned = new WeakSet<SplunkConfig>();
 
 /** Waits one interval of real time (like a socket timeout); false once the signal aborted. */
-const pause = (signal: AbortSignal): Promise<boolean> => sleep(systemClock, ACK_POLL_INTERVAL_MS, signal).then(() => true, () => false);
+const pause = (signal: AbortSignal): Promise<boolean> =>
+  sleep(systemClock, ACK_POLL_INTERVAL_MS, signal).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Success once a poll reports the ackId `true`. A permanent answer (bad token, ACK disabled)
@@ -26,11 +30,20 @@ export async function awaitAck(response: HttpResponse, follow: FollowUp<SplunkCo
   if (!config.splunkAck || !channel) return { status: 'success' };
   const ackId = parseReply(response.body).ackId;
   if (typeof ackId !== 'number') {
-    if (!warned.has(config)) ctx.logger.warn({ channel }, 'Splunk answered without an ackId; indexer acknowledgement is probably off for this token, so batches count as delivered on HTTP 200.');
+    if (!warned.has(config))
+      ctx.logger.warn(
+        { channel },
+        'Splunk answered without an ackId; indexer acknowledgement is probably off for this token, so batches count as delivered on HTTP 200.',
+      );
     warned.add(config);
     return { status: 'success' };
   }
-  const poll = { method: 'POST', url: `${hecBaseUrl(config)}${ACK_PATH}?channel=${encodeURIComponent(channel)}`, headers: jsonHeaders(config), body: JSON.stringify({ acks: [ackId] }) };
+  const poll = {
+    method: 'POST',
+    url: `${hecBaseUrl(config)}${ACK_PATH}?channel=${encodeURIComponent(channel)}`,
+    headers: jsonHeaders(config),
+    body: JSON.stringify({ acks: [ackId] }),
+  };
   const started = Date.now();
   let polls = 0;
   while (await pause(signal)) {

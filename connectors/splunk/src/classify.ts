@@ -1,6 +1,12 @@
 // Splunk's reading of HEC answers (the `{"text","code"}` reply refines the status) and of refused TLS certificates.
 import {
-  classifyHttpStatus, DeliveryError, redactText, type DeliveryErrorKind, type DeliveryResult, type HttpResponse, type TransportError,
+  classifyHttpStatus,
+  DeliveryError,
+  redactText,
+  type DeliveryErrorKind,
+  type DeliveryResult,
+  type HttpResponse,
+  type TransportError,
 } from '@outflow/core';
 
 /** HEC's JSON answer: `{"text":"Server is busy","code":9}`, `ackId` with acknowledgement, `invalid-event-number` on bad events. */
@@ -27,17 +33,36 @@ export function parseReply(body: Buffer | string): HecReply {
  * channel, 14 ACK disabled on the token, 16 query string auth off: the stream's configuration is
  * wrong, so permanent. 9 (server busy) is throttling, retryable.
  */
-const CODE_KINDS: Readonly<Record<number, DeliveryErrorKind>> = { 1: 'auth', 2: 'auth', 3: 'auth', 4: 'auth', 7: 'config', 9: 'throttled', 10: 'config', 11: 'config', 14: 'config', 16: 'config' };
+const CODE_KINDS: Readonly<Record<number, DeliveryErrorKind>> = {
+  1: 'auth',
+  2: 'auth',
+  3: 'auth',
+  4: 'auth',
+  7: 'config',
+  9: 'throttled',
+  10: 'config',
+  11: 'config',
+  14: 'config',
+  16: 'config',
+};
 
 /**
  * 404 and 405 are configuration errors (a wrong URL is not a bad batch: nothing is dead-lettered).
  * A failure with a HEC code keeps core's status class (400/413 invalid, 401/403 auth, 429/5xx
  * retryable with Retry-After) and quotes the reply, refined by the code: 7/10/11/14/16 config, 9 throttled, 1–4 auth.
  */
-export function classifyHec(response: HttpResponse, text: string, _events: number, context: { secrets: readonly string[]; now: number | undefined }): DeliveryResult | undefined {
+export function classifyHec(
+  response: HttpResponse,
+  text: string,
+  _events: number,
+  context: { secrets: readonly string[]; now: number | undefined },
+): DeliveryResult | undefined {
   const { status } = response;
   if (status === 404 || status === 405) {
-    return { status: 'permanent', error: new DeliveryError('config', `No HTTP Event Collector at this URL (HTTP ${status}); check splunkDomain and splunkPort.`, { status }) };
+    return {
+      status: 'permanent',
+      error: new DeliveryError('config', `No HTTP Event Collector at this URL (HTTP ${status}); check splunkDomain and splunkPort.`, { status }),
+    };
   }
   const reply = status >= 400 ? parseReply(text) : {};
   if (typeof reply.code !== 'number') return undefined;
@@ -55,8 +80,13 @@ export function classifyHec(response: HttpResponse, text: string, _events: numbe
 
 /** Certificate errors: retrying cannot help until the certificate or splunkSecure changes. */
 const TLS_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
 /** A refused certificate is a permanent `config` error; other network failures take the generic reading. */

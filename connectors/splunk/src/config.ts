@@ -11,29 +11,31 @@ const metadata = () => z.string().min(1, 'must not be empty').max(256).regex(PRI
 
 const schema = z
   .strictObject({
-    splunkDomain: destination(z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(2048)
-      .superRefine((value, ctx) => {
-        const problem = domainProblem(value);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }))
-      .describe('Splunk URL endpoint: the HEC host name, e.g. `splunk.example.com` or `http-inputs-acme.splunkcloud.com`. A full URL (`https://hec.example.com:8443/prefix`) is also accepted, for proxies and tests.'),
+    splunkDomain: destination(
+      z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(2048)
+        .superRefine((value, ctx) => {
+          const problem = domainProblem(value);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+    ).describe(
+      'Splunk URL endpoint: the HEC host name, e.g. `splunk.example.com` or `http-inputs-acme.splunkcloud.com`. A full URL (`https://hec.example.com:8443/prefix`) is also accepted, for proxies and tests.',
+    ),
     splunkToken: secretHeaderValue('HTTP Event Collector token, sent as `Authorization: Splunk <token>`. Secret.'),
-    splunkPort: destination(z
-      .union([z.string().regex(/^[0-9]*$/, 'must be digits only'), z.number().int()])
-      .transform((v) => (v === '' ? undefined : String(Number(v))))
-      .refine((v) => v === undefined || (Number(v) >= 1 && Number(v) <= 65535), 'must be a port between 1 and 65535')
-      .optional())
-      .describe('HEC port (a string of digits, as in Auth0). Default: 8088 for a host name; a URL in splunkDomain keeps its own port.'),
-    splunkSecure: z
-      .boolean()
-      .default(true)
-      .describe('Verify the TLS certificate. Turn off only for a self-signed HEC certificate. Default: true.'),
-    splunkScheme: destination(z.enum(['https', 'http']).default('https'))
-      .describe('Outflow extra. Scheme used with a host name in splunkDomain. `http` needs egress.allowHttp on the runner. Default: https.'),
+    splunkPort: destination(
+      z
+        .union([z.string().regex(/^[0-9]*$/, 'must be digits only'), z.number().int()])
+        .transform((v) => (v === '' ? undefined : String(Number(v))))
+        .refine((v) => v === undefined || (Number(v) >= 1 && Number(v) <= 65535), 'must be a port between 1 and 65535')
+        .optional(),
+    ).describe('HEC port (a string of digits, as in Auth0). Default: 8088 for a host name; a URL in splunkDomain keeps its own port.'),
+    splunkSecure: z.boolean().default(true).describe('Verify the TLS certificate. Turn off only for a self-signed HEC certificate. Default: true.'),
+    splunkScheme: destination(z.enum(['https', 'http']).default('https')).describe(
+      'Outflow extra. Scheme used with a host name in splunkDomain. `http` needs egress.allowHttp on the runner. Default: https.',
+    ),
     splunkSourcetype: metadata().default('auth0').describe('Outflow extra. The `sourcetype` of every event. Default: `auth0`.'),
     splunkSource: metadata().default('auth0').describe('Outflow extra. The `source` of every event. Default: `auth0`.'),
     splunkIndex: z
@@ -49,7 +51,9 @@ const schema = z
     splunkAck: z
       .boolean()
       .default(false)
-      .describe('Outflow extra. Indexer acknowledgement: a batch counts as delivered only once Splunk reports it indexed. The token must have indexer acknowledgement enabled. Default: false.'),
+      .describe(
+        'Outflow extra. Indexer acknowledgement: a batch counts as delivered only once Splunk reports it indexed. The token must have indexer acknowledgement enabled. Default: false.',
+      ),
     splunkChannel: z
       .string()
       .regex(GUID, 'must be a GUID, e.g. `0aeeac95-ac74-4aa9-b30d-6c4c0ac581ba`')

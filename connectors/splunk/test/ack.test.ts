@@ -41,7 +41,12 @@ describe('indexer acknowledgement', () => {
     expect(await conn.send(sampleBatch(1, 2), never())).toEqual({ status: 'success' });
     const channels = new Set(fake.requests.map((r) => r.headers['x-splunk-request-channel']));
     expect(channels.size).toBe(1);
-    expect(fake.ackRequests().map((r) => (r.json() as { acks: number[] }).acks[0]).sort()).toEqual([0, 1, 2]);
+    expect(
+      fake
+        .ackRequests()
+        .map((r) => (r.json() as { acks: number[] }).acks[0])
+        .sort(),
+    ).toEqual([0, 1, 2]);
   });
 
   it('a batch not acknowledged before the attempt\'s deadline is retryable "not acknowledged"', async () => {
@@ -52,7 +57,8 @@ describe('indexer acknowledgement', () => {
     const result = await conn.send(sampleBatch(2), AbortSignal.timeout(700));
     const elapsed = Date.now() - started;
     expect(result).toMatchObject({ status: 'retryable', error: { kind: 'transient', details: { vendorCode: 'ACK_TIMEOUT' } } });
-    if (result.status === 'retryable') expect(result.error.message).toMatch(/did not acknowledge the events before the attempt's deadline \(\d+ ms, ackId 0, \d polls\)/);
+    if (result.status === 'retryable')
+      expect(result.error.message).toMatch(/did not acknowledge the events before the attempt's deadline \(\d+ ms, ackId 0, \d polls\)/);
     expect(elapsed).toBeGreaterThanOrEqual(650);
     expect(elapsed).toBeLessThan(1500);
     expect(fake.ackRequests().length).toBeGreaterThanOrEqual(2);

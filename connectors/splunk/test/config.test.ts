@@ -31,8 +31,12 @@ describe('splunk config', () => {
   it('applies the defaults', () => {
     const c = parseConfig(ok);
     expect(c).toMatchObject({
-      splunkSecure: true, splunkScheme: 'https', splunkSourcetype: 'auth0', splunkSource: 'auth0',
-      splunkCompression: 'none', splunkAck: false,
+      splunkSecure: true,
+      splunkScheme: 'https',
+      splunkSourcetype: 'auth0',
+      splunkSource: 'auth0',
+      splunkCompression: 'none',
+      splunkAck: false,
     });
     expect('splunkAckTimeoutMs' in c).toBe(false);
     for (const k of ['splunkPort', 'splunkIndex', 'splunkChannel'] as const) expect(c[k]).toBeUndefined();
@@ -81,8 +85,17 @@ describe('splunk config', () => {
   it('describes every field for docs and forms; domain and token are required', () => {
     const json = configJsonSchema(schema) as { properties: Record<string, { description?: string }>; required: string[] };
     expect(Object.keys(json.properties).sort()).toEqual([
-      'splunkAck', 'splunkChannel', 'splunkCompression', 'splunkDomain', 'splunkIndex', 'splunkPort',
-      'splunkScheme', 'splunkSecure', 'splunkSource', 'splunkSourcetype', 'splunkToken',
+      'splunkAck',
+      'splunkChannel',
+      'splunkCompression',
+      'splunkDomain',
+      'splunkIndex',
+      'splunkPort',
+      'splunkScheme',
+      'splunkSecure',
+      'splunkSource',
+      'splunkSourcetype',
+      'splunkToken',
     ]);
     for (const [name, prop] of Object.entries(json.properties)) expect(prop.description, name).toMatch(/\w{3,}/);
     expect(json.required.sort()).toEqual(['splunkDomain', 'splunkToken']);

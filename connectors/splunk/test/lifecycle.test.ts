@@ -20,7 +20,10 @@ describe('healthcheck', () => {
   it('checks /health and the token with an empty POST, writing no events', async () => {
     conn = connect(fake.url);
     expect(await conn.healthcheck(never())).toMatchObject({ ok: true, message: expect.stringMatching(/HTTP 400/) });
-    expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.rawBody.length}`)).toEqual(['GET /services/collector/health 0', 'POST /services/collector/event 0']);
+    expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.rawBody.length}`)).toEqual([
+      'GET /services/collector/health 0',
+      'POST /services/collector/event 0',
+    ]);
     expect(fake.requests.every((r) => r.headers.authorization === `Splunk ${TOKEN}`)).toBe(true);
     expect(fake.events()).toHaveLength(0);
   });
@@ -51,7 +54,10 @@ describe('preview', () => {
     const req = preview.requests[0]!;
     expect(req).toMatchObject({ method: 'POST', url: `${fake.url}/services/collector/event` });
     expect(req.headers).toMatchObject({
-      Authorization: '[REDACTED]', 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'X-Splunk-Request-Channel': '0aeeac95-ac74-4aa9-b30d-6c4c0ac581ba',
+      Authorization: '[REDACTED]',
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+      'X-Splunk-Request-Channel': '0aeeac95-ac74-4aa9-b30d-6c4c0ac581ba',
     });
     expect(JSON.stringify(preview)).not.toContain(TOKEN);
     expect(await conn.send(batch, never())).toEqual({ status: 'success' });

@@ -145,7 +145,10 @@ describe('network', () => {
     const strict = createEgressGuard({ allowHttp: true, allowPrivateNetworks: false });
     const ctx: ConnectorContext = { ...makeContext(), egress: { ...strict, checkUrl: () => {} } };
     conn = connect(`http://localhost:${fake.port}`, {}, ctx);
-    expect(failure(await conn.send(sampleBatch(1), never()))).toMatchObject({ status: 'permanent', error: { kind: 'config', message: expect.stringMatching(/resolves to private address/) } });
+    expect(failure(await conn.send(sampleBatch(1), never()))).toMatchObject({
+      status: 'permanent',
+      error: { kind: 'config', message: expect.stringMatching(/resolves to private address/) },
+    });
     expect(fake.requests).toHaveLength(0);
   });
 });

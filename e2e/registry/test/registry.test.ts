@@ -54,11 +54,16 @@ function workspaceNames(): Set<string> {
 }
 
 async function ingest(events: Array<Record<string, unknown>>): Promise<void> {
-  const res = await fetch(`${runnerUrl}/v1/logs`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(events) });
+  const res = await fetch(`${runnerUrl}/v1/logs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(events),
+  });
   expect(res.status, await res.clone().text()).toBe(202);
 }
 
-const events = (marker: string, n: number) => Array.from({ length: n }, (_, i) => ({ type: 's', description: 'Success Login', user_name: `${marker}-${i}@example.com` }));
+const events = (marker: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ type: 's', description: 'Success Login', user_name: `${marker}-${i}@example.com` }));
 const delivered = (path: string, marker: string) => receiver.lines(path).filter((l) => l.includes(marker)).length;
 
 beforeAll(async () => {
@@ -66,7 +71,9 @@ beforeAll(async () => {
   const env = cleanEnv();
   const uplink = (await run('npm', ['config', 'get', 'registry'], { cwd: root, env })).stdout.trim();
   const machine = await machineNpmConfig(root, env);
-  registry = await timed('verdaccio start and uplink check', () => startRegistry(join(root, 'registry'), uplink, { proxy: machine['https-proxy'] ?? machine.proxy }));
+  registry = await timed('verdaccio start and uplink check', () =>
+    startRegistry(join(root, 'registry'), uplink, { proxy: machine['https-proxy'] ?? machine.proxy }),
+  );
   sandbox = createSandbox(join(root, 'machine'), registry, machine);
   receiver = await startReceiver();
   site = join(sandbox.root, 'site');
@@ -84,13 +91,17 @@ afterAll(async () => {
   // Tens of thousands of files: removed in the background so the run does not wait for the disk.
   if (root) spawn('rm', ['-rf', root], { detached: true, stdio: 'ignore' }).unref();
   const total = Math.round(performance.now() - started);
-  process.stdout.write(`[e2e-registry] timings:\n${[...timings, ['total', total] as [string, number]].map(([l, ms]) => `  ${l.padEnd(52)} ${(ms / 1000).toFixed(1)} s`).join('\n')}\n`);
+  process.stdout.write(
+    `[e2e-registry] timings:\n${[...timings, ['total', total] as [string, number]].map(([l, ms]) => `  ${l.padEnd(52)} ${(ms / 1000).toFixed(1)} s`).join('\n')}\n`,
+  );
 });
 
 describe.sequential('distribution through a registry', () => {
   it('packs every package without workspace: or catalog: ranges and publishes them', async () => {
     packages = await timed('pnpm pack (all packages)', () => packWorkspace(REPO, join(root, 'packs'), cleanEnv()));
-    expect(packages.map((p) => p.name)).toEqual(expect.arrayContaining(['@outflow/runner', '@outflow/core', '@outflow/connector-http', '@outflow/connector-testkit', 'create-outflow-connector']));
+    expect(packages.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['@outflow/runner', '@outflow/core', '@outflow/connector-http', '@outflow/connector-testkit', 'create-outflow-connector']),
+    );
     expect(manifestProblems(packages, workspaceNames())).toEqual([]);
     const runnerPkg = packages.find((p) => p.name === '@outflow/runner')!.manifest;
     expect(runnerPkg.bin).toEqual({ outflow: './dist/main.js' });
@@ -98,7 +109,9 @@ describe.sequential('distribution through a registry', () => {
   });
 
   it('npm install -g installs the runner, and outflow start delivers events to an http stream', async () => {
-    const install = await timed('npm install -g @outflow/runner', () => run('npm', ['install', '-g', '@outflow/runner'], { cwd: sandbox.root, env: sandbox.env, timeoutMs: 600_000 }));
+    const install = await timed('npm install -g @outflow/runner', () =>
+      run('npm', ['install', '-g', '@outflow/runner'], { cwd: sandbox.root, env: sandbox.env, timeoutMs: 600_000 }),
+    );
     expect(install.code).toBe(0);
     expect((await run('outflow', ['--help'], { cwd: site, env: sandbox.env })).stdout).toContain('Usage: outflow <command>');
     const port = new URL(runnerUrl).port;
@@ -130,23 +143,32 @@ streams:
   });
 
   it('outflow connectors install puts a published connector in outflow-plugins and in the config', async () => {
-    const r = await timed('outflow connectors install @outflow/connector-console', () => run('outflow', ['connectors', 'install', '@outflow/connector-console', '--config', configFile], { cwd: site, env: sandbox.env, timeoutMs: 300_000 }));
+    const r = await timed('outflow connectors install @outflow/connector-console', () =>
+      run('outflow', ['connectors', 'install', '@outflow/connector-console', '--config', configFile], { cwd: site, env: sandbox.env, timeoutMs: 300_000 }),
+    );
     expect(r.stdout).toContain('Installed @outflow/connector-console@0.1.0 (connector type "console")');
     expect(existsSync(join(site, 'outflow-plugins', 'node_modules', '@outflow', 'connector-console', 'package.json'))).toBe(true);
     const config = readFileSync(configFile, 'utf8');
     expect(config).toContain("connectors: [ '@outflow/connector-http', '@outflow/connector-console' ] # only the webhook");
     expect(config).toContain('# the receiver is http://127.0.0.1');
-    const missing = await run('outflow', ['connectors', 'install', '@outflow/connector-nope', '--config', configFile], { cwd: site, env: sandbox.env, allowFailure: true });
+    const missing = await run('outflow', ['connectors', 'install', '@outflow/connector-nope', '--config', configFile], {
+      cwd: site,
+      env: sandbox.env,
+      allowFailure: true,
+    });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('Package @outflow/connector-nope was not found in the npm registry');
   });
 
   it('a connector scaffolded outside the repo as the tutorial says builds, passes conformance, publishes, installs and delivers', async () => {
     const blocks = docBlocks(DOC);
-    for (const name of ['scaffold', 'publish', 'install']) expect(blocks.has(name), `docs/writing-a-connector.md has a block marked <!-- e2e: ${name} -->`).toBe(true);
+    for (const name of ['scaffold', 'publish', 'install'])
+      expect(blocks.has(name), `docs/writing-a-connector.md has a block marked <!-- e2e: ${name} -->`).toBe(true);
     const work = join(sandbox.root, 'work');
     mkdirSync(work, { recursive: true });
-    const scaffold = await timed('tutorial: scaffold, npm install, build, test', () => runScript(blocks.get('scaffold')!, { cwd: work, env: sandbox.env, timeoutMs: 600_000 }));
+    const scaffold = await timed('tutorial: scaffold, npm install, build, test', () =>
+      runScript(blocks.get('scaffold')!, { cwd: work, env: sandbox.env, timeoutMs: 600_000 }),
+    );
     expect(scaffold.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+\d+ passed \(\d+\)/);
     const pkgDir = join(work, 'outflow-connector-acme');
     expect(existsSync(join(pkgDir, 'dist', 'index.js'))).toBe(true);
@@ -161,10 +183,14 @@ streams:
       expect(test.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+\d+ passed \(\d+\)/);
     });
     await timed('tutorial: npm publish', () => runScript(blocks.get('publish')!, { cwd: pkgDir, env: sandbox.env, timeoutMs: 120_000 }));
-    const install = await timed('tutorial: outflow connectors install', () => runScript(blocks.get('install')!, { cwd: site, env: sandbox.env, timeoutMs: 300_000 }));
+    const install = await timed('tutorial: outflow connectors install', () =>
+      runScript(blocks.get('install')!, { cwd: site, env: sandbox.env, timeoutMs: 300_000 }),
+    );
     expect(install.stdout).toContain('Installed outflow-connector-acme@0.1.0 (connector type "acme")');
     expect(install.stdout).toMatch(/^acme\s+Acme\s+outflow-connector-acme$/m);
-    expect(readFileSync(configFile, 'utf8')).toMatch(/connectors: \[ '@outflow\/connector-http', '@outflow\/connector-console', outflow-connector-acme \] # only the webhook/);
+    expect(readFileSync(configFile, 'utf8')).toMatch(
+      /connectors: \[ '@outflow\/connector-http', '@outflow\/connector-console', outflow-connector-acme \] # only the webhook/,
+    );
 
     runner = await timed('outflow start (with the new connector)', () => startRunner(configFile, runnerUrl, site, sandbox.env));
     const created = await fetch(`${runnerUrl}/api/v2/log-streams`, {
@@ -174,7 +200,9 @@ streams:
     });
     expect(created.status, await created.clone().text()).toBe(200);
     await ingest(events('second', 4));
-    await timed('events delivered through the scaffolded connector', () => waitFor('4 events at /acme', () => (delivered('/acme', 'second-') >= 4 ? true : undefined), 30_000));
+    await timed('events delivered through the scaffolded connector', () =>
+      waitFor('4 events at /acme', () => (delivered('/acme', 'second-') >= 4 ? true : undefined), 30_000),
+    );
     expect(delivered('/acme', 'second-')).toBe(4);
     const acmePost = receiver.requests.find((r) => r.path === '/acme' && r.method === 'POST')!;
     expect(acmePost.headers['x-api-key']).toBe('acme-key-0123456789');

@@ -31,8 +31,26 @@ const health = {
   lastSuccessAt: '2026-12-01T12:00:00.000Z',
   lastErrorAt: null,
   failingSince: null,
-  worker: { state: 'backing_off', nextAttemptAt: 1_764_590_400_000, inFlight: 0, lastError: { kind: 'transient', status: 503, message: 'HTTP 503', at: 1_764_590_390_000 } },
-  records: [{ id: 42, streamId: 'lst_1', tenant: 'acme', at: '2026-12-01T12:00:00.000Z', kind: 'delivery_failed', errorKind: 'transient', status: 503, message: 'HTTP 503', attempts: 3, count: 40 }],
+  worker: {
+    state: 'backing_off',
+    nextAttemptAt: 1_764_590_400_000,
+    inFlight: 0,
+    lastError: { kind: 'transient', status: 503, message: 'HTTP 503', at: 1_764_590_390_000 },
+  },
+  records: [
+    {
+      id: 42,
+      streamId: 'lst_1',
+      tenant: 'acme',
+      at: '2026-12-01T12:00:00.000Z',
+      kind: 'delivery_failed',
+      errorKind: 'transient',
+      status: 503,
+      message: 'HTTP 503',
+      attempts: 3,
+      count: 40,
+    },
+  ],
 } satisfies StreamHealthView;
 
 describe('@outflow/api-types', () => {

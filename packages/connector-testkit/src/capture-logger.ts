@@ -30,7 +30,9 @@ export function captureLogger(bindings: Record<string, unknown> = {}): CapturedL
     entries,
     text: () =>
       entries
-        .map((e) => `${e.level} ${e.msg ?? ''} ${inspect(e.fields, { depth: 8, breakLength: Infinity, getters: true, showHidden: false })} ${safeJson(e.fields)}`)
+        .map(
+          (e) => `${e.level} ${e.msg ?? ''} ${inspect(e.fields, { depth: 8, breakLength: Infinity, getters: true, showHidden: false })} ${safeJson(e.fields)}`,
+        )
         .join('\n'),
     clear: () => void (entries.length = 0),
   };

@@ -1,5 +1,15 @@
 // Fixtures every connector's own tests share: a silent logger, a test context, golden envelopes and series.
-import { batchFromEnvelopes, createEgressGuard, systemClock, type Clock, type ConnectorContext, type EgressPolicy, type LogBatch, type LogEnvelope, type Logger } from '@outflow/core';
+import {
+  batchFromEnvelopes,
+  createEgressGuard,
+  systemClock,
+  type Clock,
+  type ConnectorContext,
+  type EgressPolicy,
+  type LogBatch,
+  type LogEnvelope,
+  type Logger,
+} from '@outflow/core';
 import { captureLogger, type CapturedLogs } from './capture-logger.js';
 
 export const silentLogger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, child: () => silentLogger };

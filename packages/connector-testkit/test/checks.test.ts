@@ -2,8 +2,18 @@
 import { DeliveryError, Secret } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
 import {
-  camelType, configTypeName, connectorExportName, connectorPackageName, deliveryResultProblems, findSecretLeaks,
-  healthResultProblems, limitsProblems, logMessageProblems, manifestProblems, pascalType, statusTable,
+  camelType,
+  configTypeName,
+  connectorExportName,
+  connectorPackageName,
+  deliveryResultProblems,
+  findSecretLeaks,
+  healthResultProblems,
+  limitsProblems,
+  logMessageProblems,
+  manifestProblems,
+  pascalType,
+  statusTable,
 } from '../src/index.js';
 
 describe('naming', () => {

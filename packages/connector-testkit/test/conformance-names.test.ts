@@ -14,9 +14,19 @@ describe('connector package names', () => {
   });
 
   it('refuses names that do not follow the rules, saying which names would', () => {
-    for (const name of ['foo', '@acme/connector-foo', 'outflow-connector-bar', '@acme/outflow-connector-foo/x', '@ACME/outflow-connector-foo', '@acme/outflow-connector-foo-extra', undefined]) {
+    for (const name of [
+      'foo',
+      '@acme/connector-foo',
+      'outflow-connector-bar',
+      '@acme/outflow-connector-foo/x',
+      '@ACME/outflow-connector-foo',
+      '@acme/outflow-connector-foo-extra',
+      undefined,
+    ]) {
       const problem = packageNameProblem(name, 'foo');
-      expect(problem, String(name)).toMatch(/package name is .*expected "outflow-connector-foo", "@<scope>\/outflow-connector-foo" or "@outflow\/connector-foo"/);
+      expect(problem, String(name)).toMatch(
+        /package name is .*expected "outflow-connector-foo", "@<scope>\/outflow-connector-foo" or "@outflow\/connector-foo"/,
+      );
     }
   });
 });

@@ -38,14 +38,24 @@ describe('create-connector', () => {
   });
 
   it('leaves no template name behind and copies no build output or node_modules', () => {
-    for (const file of ['package.json', 'README.md', 'src/config.ts', 'src/connector.ts', 'src/encoder.ts', 'src/index.ts', 'src/types.ts', 'test/conformance.test.ts', 'test/encoder.test.ts']) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'src/config.ts',
+      'src/connector.ts',
+      'src/encoder.ts',
+      'src/index.ts',
+      'src/types.ts',
+      'test/conformance.test.ts',
+      'test/encoder.test.ts',
+    ]) {
       expect(read(file), file).not.toMatch(/template/i);
     }
     expect(existsSync(join(into, 'sumo-logic', 'node_modules'))).toBe(false);
     expect(existsSync(join(into, 'sumo-logic', 'dist'))).toBe(false);
   });
 
-  it('type-checks as it is (with the template\'s dependencies linked)', () => {
+  it("type-checks as it is (with the template's dependencies linked)", () => {
     const dir = join(into, 'sumo-logic');
     symlinkSync(join(ROOT, 'connectors/_template/node_modules'), join(dir, 'node_modules'), 'dir');
     const tsc = join(ROOT, 'connectors/_template/node_modules/typescript/bin/tsc');
@@ -53,14 +63,30 @@ describe('create-connector', () => {
   });
 
   it('copies the layout every real connector has, each in the folder named by its type', () => {
-    const layout = ['README.md', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts', 'src/config.ts', 'src/connector.ts', 'src/index.ts', 'src/types.ts', 'test/conformance.test.ts'];
+    const layout = [
+      'README.md',
+      'package.json',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'vitest.config.ts',
+      'src/config.ts',
+      'src/connector.ts',
+      'src/index.ts',
+      'src/types.ts',
+      'test/conformance.test.ts',
+    ];
     const folders = readdirSync(join(ROOT, 'connectors')).filter((name) => !name.startsWith('.'));
     expect(folders).toContain('http');
     for (const folder of [...folders.map((name) => join(ROOT, 'connectors', name)), join(into, 'sumo-logic')]) {
       for (const file of layout) expect(existsSync(join(folder, file)), `${folder}/${file}`).toBe(true);
       const pkg = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name: string; outflowConnector: { type: string; export: string } };
       const type = pkg.outflowConnector.type;
-      if (!folder.endsWith('_template')) expect([folder.split('/').pop(), pkg.name, pkg.outflowConnector.export]).toEqual([type, `@outflow/connector-${type}`, `${type.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}Connector`]);
+      if (!folder.endsWith('_template'))
+        expect([folder.split('/').pop(), pkg.name, pkg.outflowConnector.export]).toEqual([
+          type,
+          `@outflow/connector-${type}`,
+          `${type.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}Connector`,
+        ]);
     }
   });
 

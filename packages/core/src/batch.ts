@@ -41,31 +41,35 @@ interface Columns {
  * or as `lines` and `ends`. The second form costs no object per event, which matters when a
  * thousand streams each hold their own reads in flight.
  */
-export type BatchParts = Columns & (
-  | {
-      raws: readonly Buffer[];
-      /**
-       * Optional contiguous regions that are exactly the events' lines (each ending in `\n`) in
-       * order; lets `jsonLines()` hand out stored bytes as they are.
-       */
-      lines?: readonly Buffer[] | undefined;
-      ends?: undefined;
-    }
-  | {
-      raws?: undefined;
-      /** Regions that are exactly the events' lines (each ending in `\n`), in order. */
-      lines: readonly Buffer[];
-      /** Where each event's line ends (after its `\n`), counted over `lines` laid end to end. */
-      ends: readonly number[];
-    }
-);
+export type BatchParts = Columns &
+  (
+    | {
+        raws: readonly Buffer[];
+        /**
+         * Optional contiguous regions that are exactly the events' lines (each ending in `\n`) in
+         * order; lets `jsonLines()` hand out stored bytes as they are.
+         */
+        lines?: readonly Buffer[] | undefined;
+        ends?: undefined;
+      }
+    | {
+        raws?: undefined;
+        /** Regions that are exactly the events' lines (each ending in `\n`), in order. */
+        lines: readonly Buffer[];
+        /** Where each event's line ends (after its `\n`), counted over `lines` laid end to end. */
+        ends: readonly number[];
+      }
+  );
 
 /** Event texts kept as regions of lines and the offsets where each line ends. */
 class LineTexts {
   /** Offset of each region in the regions laid end to end, plus the total at the end. */
   private readonly starts: number[];
 
-  constructor(readonly regions: readonly Buffer[], private readonly ends: readonly number[]) {
+  constructor(
+    readonly regions: readonly Buffer[],
+    private readonly ends: readonly number[],
+  ) {
     this.starts = [0];
     let at = 0;
     for (const r of regions) this.starts.push((at += r.length));
@@ -176,8 +180,7 @@ class StoredBatch implements LogBatch {
       let at = 0;
       for (const r of regions) at += r.copy(out, at);
       this.lines = out;
-    }
-    else {
+    } else {
       const out = allocSized(this.byteLength + this.length);
       let at = 0;
       for (let i = 0; i < this.length; i++) {

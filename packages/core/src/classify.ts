@@ -41,16 +41,36 @@ export function classifyHttpStatus(answer: HttpAnswer, secrets: readonly string[
     return { status: 'permanent', error: new DeliveryError('auth', `The destination refused the credentials (HTTP ${status}).`, details) };
   }
   if (status === 413) {
-    return { status: 'permanent', error: new DeliveryError('invalid', 'The destination refused the payload as too large (HTTP 413).', { ...details, tooLarge: true }) };
+    return {
+      status: 'permanent',
+      error: new DeliveryError('invalid', 'The destination refused the payload as too large (HTTP 413).', { ...details, tooLarge: true }),
+    };
   }
   return { status: 'permanent', error: new DeliveryError('invalid', `The destination refused the payload (HTTP ${status}).`, details) };
 }
 
 const RETRYABLE_NETWORK_CODES = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ENOTFOUND', 'ENETUNREACH',
-  'EHOSTUNREACH', 'EAI_AGAIN', 'ENETDOWN', 'EHOSTDOWN', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ERR_CANCELED',
-  'ABORT_ERR', 'ERR_STREAM_PREMATURE_CLOSE', 'ERR_HTTP2_STREAM_ERROR', 'EPROTO',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'ENOTFOUND',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  'ENETDOWN',
+  'EHOSTDOWN',
+  'ESOCKETTIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ERR_CANCELED',
+  'ABORT_ERR',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'ERR_HTTP2_STREAM_ERROR',
+  'EPROTO',
 ]);
 
 /** Network failures, timeouts and aborts are retryable; egress refusals are config errors. */

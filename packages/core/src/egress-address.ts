@@ -37,12 +37,17 @@ function refusal(ip: Address): string | undefined {
     if (v6.zoneId) return 'scoped (zone id)';
     const range = v6.range();
     const embedded =
-      range === 'ipv4Mapped' || range === 'rfc6145' ? [low32(v6)]
-      : range === 'rfc6052' && isNat64WellKnown(v6) ? [low32(v6)]
-      : range === '6to4' ? [sixToFourV4(v6)]
-      : range === 'teredo' ? teredoV4s(v6)
-      : range === 'unicast' && isIpv4Compatible(v6) ? [low32(v6)]
-      : undefined;
+      range === 'ipv4Mapped' || range === 'rfc6145'
+        ? [low32(v6)]
+        : range === 'rfc6052' && isNat64WellKnown(v6)
+          ? [low32(v6)]
+          : range === '6to4'
+            ? [sixToFourV4(v6)]
+            : range === 'teredo'
+              ? teredoV4s(v6)
+              : range === 'unicast' && isIpv4Compatible(v6)
+                ? [low32(v6)]
+                : undefined;
     if (embedded) {
       for (const v4 of embedded) {
         const inner = refusal(v4);

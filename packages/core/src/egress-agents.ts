@@ -33,10 +33,12 @@ function guardAgent<A extends http.Agent>(agent: A, guard: EgressGuard): A {
   target.createConnection = function guardedCreateConnection(this: unknown, options, callback) {
     const host = (options as { host?: string }).host;
     // A custom createConnection may hand its socket over through the callback only.
-    const onCreate = callback && ((err: Error | null, created?: Socket) => {
-      if (created) watchSocket(created, guard, host, watched);
-      callback(err, created);
-    });
+    const onCreate =
+      callback &&
+      ((err: Error | null, created?: Socket) => {
+        if (created) watchSocket(created, guard, host, watched);
+        callback(err, created);
+      });
     const socket = create.call(this, options, onCreate);
     if (socket) watchSocket(socket, guard, host, watched);
     return socket;

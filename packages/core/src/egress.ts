@@ -88,7 +88,10 @@ export function createEgressGuard(policy: EgressPolicy, resolve: DnsLookup = sys
 
   const lookup = (hostname: string, options: object, callback: LookupCallback) => {
     if (!policy.allowPrivateNetworks && isLocalHostname(hostname)) {
-      return callback(refused(`Destination ${hostname} is a localhost name, which resolves to private address 127.0.0.1 or ::1 (loopback); ${ALLOW_HINT}.`), '');
+      return callback(
+        refused(`Destination ${hostname} is a localhost name, which resolves to private address 127.0.0.1 or ::1 (loopback); ${ALLOW_HINT}.`),
+        '',
+      );
     }
     resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '');

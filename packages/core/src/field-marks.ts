@@ -70,7 +70,7 @@ export function changedDestinationPaths(schema: z.ZodType, before: unknown, afte
 }
 
 function reasonAt(json: unknown, path: string): string {
-  let found = 'it reaches the runner\'s own machine';
+  let found = "it reaches the runner's own machine";
   const walk = (node: unknown, rest: string[]) => {
     if (!node || typeof node !== 'object') return;
     const n = node as Record<string, unknown>;

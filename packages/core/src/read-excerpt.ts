@@ -1,6 +1,9 @@
 // Reads at most `cap` bytes of a response body for error excerpts, then drops the rest.
 /** A body cut short (abort, reset) still yields what arrived: the status decides the outcome. */
-export async function readExcerpt(stream: AsyncIterable<Buffer> & { destroy(): void; destroyed?: boolean; readableEnded?: boolean }, cap = 64 * 1024): Promise<string> {
+export async function readExcerpt(
+  stream: AsyncIterable<Buffer> & { destroy(): void; destroyed?: boolean; readableEnded?: boolean },
+  cap = 64 * 1024,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {

@@ -65,7 +65,13 @@ describe('LogBatch', () => {
 
 describe('allocSized', () => {
   it('gives exactly n bytes, on memory rounded up to a size class above the pool size', () => {
-    for (const [n, capacity] of [[5000, 8192], [65536, 65536], [70000, 131072], [570_000, 589_824], [1_500_000, 2_097_152]] as const) {
+    for (const [n, capacity] of [
+      [5000, 8192],
+      [65536, 65536],
+      [70000, 131072],
+      [570_000, 589_824],
+      [1_500_000, 2_097_152],
+    ] as const) {
       const b = allocSized(n);
       expect([b.length, b.buffer.byteLength]).toEqual([n, capacity]);
     }

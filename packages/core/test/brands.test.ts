@@ -7,7 +7,16 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  collectSecrets, ConfigError, definitionApiVersion, DeliveryError, isConfigError, isDeliveryError, isEgressError, isSecret, revealSecret, Secret,
+  collectSecrets,
+  ConfigError,
+  definitionApiVersion,
+  DeliveryError,
+  isConfigError,
+  isDeliveryError,
+  isEgressError,
+  isSecret,
+  revealSecret,
+  Secret,
 } from '../src/index.js';
 import type * as CoreModule from '../src/index.js';
 import { copyBuiltCore } from '../src/testing/core-copy.js';
@@ -81,8 +90,13 @@ describe('brands across copies of core', () => {
 
   it('defineConnector brands a definition with its API version; a plain object carries none', () => {
     const def = other.defineConnector({
-      type: 'foo', displayName: 'Foo', configSchema: z.object({}), limits: { maxEvents: 1, maxBytes: 10, maxEventBytes: 10 },
-      create: () => { throw new Error('unused'); },
+      type: 'foo',
+      displayName: 'Foo',
+      configSchema: z.object({}),
+      limits: { maxEvents: 1, maxBytes: 10, maxEventBytes: 10 },
+      create: () => {
+        throw new Error('unused');
+      },
     });
     expect(definitionApiVersion(def)).toBe(1);
     expect(definitionApiVersion({ ...def })).toBeUndefined();

@@ -26,7 +26,10 @@ describe('classifyNetworkError', () => {
   });
 
   it('scrubError copies name, code and message along the cause chain only', () => {
-    const copy = scrubError(Object.assign(new TypeError('bad key abcd1234'), { code: 'X1', extra: 1, cause: new Error('deep') }), ['abcd1234']) as Error & { code?: string; extra?: number };
+    const copy = scrubError(Object.assign(new TypeError('bad key abcd1234'), { code: 'X1', extra: 1, cause: new Error('deep') }), ['abcd1234']) as Error & {
+      code?: string;
+      extra?: number;
+    };
     expect(copy.name).toBe('TypeError');
     expect(copy.message).toBe('bad key [REDACTED]');
     expect(copy.code).toBe('X1');

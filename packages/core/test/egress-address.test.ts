@@ -67,7 +67,10 @@ const resolving: Record<string, string[]> = {
 const resolver: DnsLookup = (hostname, _options, callback) => {
   const list = resolving[hostname];
   if (!list) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
-  callback(null, list.map((address): LookupAddress => ({ address, family: address.includes(':') ? 6 : 4 })));
+  callback(
+    null,
+    list.map((address): LookupAddress => ({ address, family: address.includes(':') ? 6 : 4 })),
+  );
 };
 
 function lookupOf(policy: EgressPolicy, hostname: string, resolve: DnsLookup = resolver): Promise<LookupAddress[]> {
@@ -93,7 +96,8 @@ describe('egress guard: refused address forms', () => {
       expect(() => guard.checkUrl(`https://${host}:8443/hook`)).toThrow(expect.objectContaining(refusal));
       expect(() => guard.checkUrl(`https://${host}/hook`)).toThrow(invalidUrl ? /not a valid URL/ : /private, loopback or link-local address|localhost name/);
       expect(() => guard.checkUrl(`http://${host}/hook`)).toThrow(expect.objectContaining(refusal));
-      if (policy.allowHttp) expect(() => guard.checkUrl(`http://${host}/hook`)).toThrow(invalidUrl ? /not a valid URL/ : /private, loopback or link-local address|localhost name/);
+      if (policy.allowHttp)
+        expect(() => guard.checkUrl(`http://${host}/hook`)).toThrow(invalidUrl ? /not a valid URL/ : /private, loopback or link-local address|localhost name/);
     });
 
     it.each(strictPolicies)('refuses the connected socket and the DNS step (allowHttp $allowHttp)', async (policy) => {
@@ -167,7 +171,10 @@ describe('egress guard: public destinations', () => {
   });
 
   it('resolves a name with only public addresses', async () => {
-    expect((await lookupOf({ allowHttp: false, allowPrivateNetworks: false }, 'public.example')).map((a) => a.address)).toEqual(['93.184.216.34', '2606:4700::1']);
+    expect((await lookupOf({ allowHttp: false, allowPrivateNetworks: false }, 'public.example')).map((a) => a.address)).toEqual([
+      '93.184.216.34',
+      '2606:4700::1',
+    ]);
   });
 
   it('refuses a socket without a peer address under the strict policy only', () => {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { changedDestinationPaths, configJsonSchema, destination, destinationPaths, operatorOnly, operatorOnlyFields, operatorOnlyPaths, secret, valueAtPath } from '../src/index.js';
+import {
+  changedDestinationPaths,
+  configJsonSchema,
+  destination,
+  destinationPaths,
+  operatorOnly,
+  operatorOnlyFields,
+  operatorOnlyPaths,
+  secret,
+  valueAtPath,
+} from '../src/index.js';
 
 const schema = z.strictObject({
   endpoint: destination(z.url().describe('Where to send.')),
@@ -9,7 +19,7 @@ const schema = z.strictObject({
   target: z
     .union([z.enum(['stdout', 'stderr']), z.strictObject({ file: operatorOnly(z.string().describe('A path.'), 'it writes files on the runner') })])
     .default('stdout'),
-  ambient: operatorOnly(z.boolean().optional(), 'it uses the runner\'s own credentials'),
+  ambient: operatorOnly(z.boolean().optional(), "it uses the runner's own credentials"),
   timeoutMs: z.number().default(1000),
 });
 

@@ -26,7 +26,10 @@ describe('trackInFlight', () => {
     const clock = createManualClock();
     const inFlight = trackInFlight(clock);
     let request: AbortSignal | undefined;
-    const work = inFlight.run(new AbortController().signal, (s) => new Promise<void>((_, reject) => ((request = s), s.addEventListener('abort', () => reject(new Error('aborted'))))));
+    const work = inFlight.run(
+      new AbortController().signal,
+      (s) => new Promise<void>((_, reject) => ((request = s), s.addEventListener('abort', () => reject(new Error('aborted'))))),
+    );
     let released = false;
     const closing = inFlight.close(() => void (released = true));
     await clock.advance(CLOSE_WAIT_MS - 1);
@@ -53,7 +56,9 @@ describe('trackInFlight', () => {
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(w.name);
     process.on('warning', onWarning);
-    const many = Array.from({ length: 20 }, () => inFlight.run(new AbortController().signal, (s) => new Promise<void>((resolve) => s.addEventListener('abort', () => resolve()))));
+    const many = Array.from({ length: 20 }, () =>
+      inFlight.run(new AbortController().signal, (s) => new Promise<void>((resolve) => s.addEventListener('abort', () => resolve()))),
+    );
     const stuck = inFlight.run(new AbortController().signal, (s) => new Promise((_, reject) => s.addEventListener('abort', () => reject(new Error('closed')))));
     const closing = inFlight.close(() => {});
     await clock.advance(CLOSE_WAIT_MS);

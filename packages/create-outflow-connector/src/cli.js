@@ -37,7 +37,9 @@ export function runCreateCli(argv, io) {
     const made = generateConnector({ name, into: parsed.values.into ?? io.cwd, mode: 'standalone' });
     const where = relative(io.cwd, made.dir) || '.';
     io.out(`Created ${where}: package ${made.packageName}, connector type ${made.type}, export ${made.exportName}, config ${made.configType}.`);
-    io.out(`Next:\n  cd ${where}\n  npm install\n  npm run build\n  npm test          # the conformance suite passes as it is\n  npm publish       # then: outflow connectors install ${made.packageName}`);
+    io.out(
+      `Next:\n  cd ${where}\n  npm install\n  npm run build\n  npm test          # the conformance suite passes as it is\n  npm publish       # then: outflow connectors install ${made.packageName}`,
+    );
     return 0;
   } catch (err) {
     io.err(/** @type {Error} */ (err).message);

@@ -97,7 +97,8 @@ export function generateConnector({ name, into, mode = 'standalone', templateDir
   } else {
     const source = templateDir ?? BUNDLED_TEMPLATE;
     const metaFile = join(source, 'template.json');
-    if (!existsSync(metaFile)) throw new Error(`No template at ${source}: build create-outflow-connector first (npx -y pnpm@10 --filter create-outflow-connector build).`);
+    if (!existsSync(metaFile))
+      throw new Error(`No template at ${source}: build create-outflow-connector first (npx -y pnpm@10 --filter create-outflow-connector build).`);
     mkdirSync(target, { recursive: true });
     cpSync(join(source, 'files'), target, { recursive: true });
     const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
@@ -118,5 +119,11 @@ export function generateConnector({ name, into, mode = 'standalone', templateDir
     pkg.outflowConnector = { type: names.type, apiVersion: pkg.outflowConnector.apiVersion, export: `${camel(names.type)}Connector` };
     writeJson(pkgPath, pkg);
   }
-  return { dir: target, packageName: names.packageName, type: names.type, exportName: `${camel(names.type)}Connector`, configType: `${pascal(names.type)}Config` };
+  return {
+    dir: target,
+    packageName: names.packageName,
+    type: names.type,
+    exportName: `${camel(names.type)}Connector`,
+    configType: `${pascal(names.type)}Config`,
+  };
 }

@@ -6,7 +6,11 @@ const SCOPE = /^@[a-z0-9][a-z0-9._~-]*$/;
 
 export const camel = (/** @type {string} */ type) => type.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
 export const pascal = (/** @type {string} */ type) => camel(type).charAt(0).toUpperCase() + camel(type).slice(1);
-export const title = (/** @type {string} */ type) => type.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+export const title = (/** @type {string} */ type) =>
+  type
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
 
 /**
  * The package name and type of `input`: a bare type (`acme`), `outflow-connector-acme`,
@@ -31,7 +35,7 @@ export function parseConnectorName(input, mode) {
   if (!TYPE.test(type) || type === 'template') throw new Error(`"${type}" is not a valid connector type: kebab-case, e.g. acme or sumo-logic.`);
   if (type === bare) packageName = mode === 'workspace' ? `@outflow/connector-${type}` : `outflow-connector-${type}`;
   else packageName = name;
-  const folder = mode === 'workspace' ? type : packageName.split('/').pop() ?? packageName;
+  const folder = mode === 'workspace' ? type : (packageName.split('/').pop() ?? packageName);
   return { packageName, type, folder };
 }
 

@@ -14,7 +14,11 @@ afterAll(() => rmSync(into, { recursive: true, force: true }));
 describe('parseConnectorName', () => {
   it('derives package name, type and folder', () => {
     expect(parseConnectorName('acme', 'standalone')).toEqual({ packageName: 'outflow-connector-acme', type: 'acme', folder: 'outflow-connector-acme' });
-    expect(parseConnectorName('@corp/outflow-connector-sumo-logic', 'standalone')).toEqual({ packageName: '@corp/outflow-connector-sumo-logic', type: 'sumo-logic', folder: 'outflow-connector-sumo-logic' });
+    expect(parseConnectorName('@corp/outflow-connector-sumo-logic', 'standalone')).toEqual({
+      packageName: '@corp/outflow-connector-sumo-logic',
+      type: 'sumo-logic',
+      folder: 'outflow-connector-sumo-logic',
+    });
     expect(parseConnectorName('outflow-connector-acme', 'standalone').packageName).toBe('outflow-connector-acme');
     expect(parseConnectorName('acme', 'workspace')).toEqual({ packageName: '@outflow/connector-acme', type: 'acme', folder: 'acme' });
   });
@@ -43,14 +47,25 @@ describe('generateConnector (standalone)', () => {
     expect(pkg.devDependencies?.['@outflow/tsconfig']).toBeUndefined();
     expect(pkg.publishConfig).toEqual({ access: 'public' });
     expect(pkg.scripts).toMatchObject({ build: 'tsc -p tsconfig.build.json', test: 'vitest run' });
-    for (const file of ['src/config.ts', 'src/connector.ts', 'src/encoder.ts', 'src/index.ts', 'test/conformance.test.ts', 'test/encoder.test.ts', 'README.md', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts']) {
+    for (const file of [
+      'src/config.ts',
+      'src/connector.ts',
+      'src/encoder.ts',
+      'src/index.ts',
+      'test/conformance.test.ts',
+      'test/encoder.test.ts',
+      'README.md',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'vitest.config.ts',
+    ]) {
       expect(existsSync(join(made.dir, file)), file).toBe(true);
       expect(read(file), file).not.toMatch(/template|@outflow\/tsconfig/i);
     }
     expect(read('src/connector.ts')).toContain('export const sumoLogicConnector');
   });
 
-  it('type-checks as it is (with the template\'s dependencies linked)', () => {
+  it("type-checks as it is (with the template's dependencies linked)", () => {
     symlinkSync(join(ROOT, 'connectors/_template/node_modules'), join(made.dir, 'node_modules'), 'dir');
     const tsc = join(ROOT, 'connectors/_template/node_modules/typescript/bin/tsc');
     expect(() => execFileSync(process.execPath, [tsc, '-p', join(made.dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' })).not.toThrow();

@@ -26,7 +26,10 @@ export async function commitPoint(ctx: WorkerContext, generation: number, point:
       count: letters.length,
       message: `${letters.length} ${letters.length === 1 ? 'event was' : 'events were'} moved to dead letters: ${first?.message ?? ''}`.trim(),
     });
-    logger.warn({ events: letters.length, errorKind: first?.errorKind, status: first?.status }, 'Events the destination refused for good were moved to dead letters.');
+    logger.warn(
+      { events: letters.length, errorKind: first?.errorKind, status: first?.status },
+      'Events the destination refused for good were moved to dead letters.',
+    );
   }
   const ok = await store.streams.commitDelivery(stream.id, { generation, cursor: point.cursor, delivered: point.delivered, at: clock.now() });
   if (ok) {

@@ -7,7 +7,13 @@ import { countStats } from './stats.js';
 import type { BatchEnd, BatchSignals, WorkerContext } from './worker-context.js';
 
 /** After a failed round: health record, suspension check; the delay before the next round, or 'suspended'. */
-async function onRoundFailed(ctx: WorkerContext, part: Part, error: DeliveryError, attempts: number, retryAfterMs: number | undefined): Promise<number | 'suspended'> {
+async function onRoundFailed(
+  ctx: WorkerContext,
+  part: Part,
+  error: DeliveryError,
+  attempts: number,
+  retryAfterMs: number | undefined,
+): Promise<number | 'suspended'> {
   const { store, stream, clock, options, failure } = ctx;
   const now = clock.now();
   failure.failing = true;
@@ -38,7 +44,11 @@ async function onRoundFailed(ctx: WorkerContext, part: Part, error: DeliveryErro
     failure.suspended = true;
     const reason = `Deliveries failed for ${spanText(now - failingSince)} in a row (last error: ${described.message})`;
     await store.streams.setStatus(stream.id, 'suspended', reason, now);
-    await appendHealth(ctx, { kind: 'suspended', errorKind: described.kind, message: `The stream was suspended: ${reason}. Resume it once the destination is fixed.` });
+    await appendHealth(ctx, {
+      kind: 'suspended',
+      errorKind: described.kind,
+      message: `The stream was suspended: ${reason}. Resume it once the destination is fixed.`,
+    });
     ctx.logger.error({ failingSince, errorKind: described.kind }, 'The stream was suspended after failing for too long.');
     return 'suspended';
   }
@@ -97,10 +107,16 @@ async function split(ctx: WorkerContext, job: BatchJob, part: Part, error: Deliv
   if (part.batch.length <= 1) {
     const described = describeError(ctx, error, ctx.clock.now());
     job.markDead(part, [0], () => ({ errorKind: described.kind, status: described.status, message: described.message }), described.at);
-    ctx.logger.info({ seq: part.batch.seqs[0], errorKind: described.kind, status: described.status }, 'The destination refused an event for good; it was moved to dead letters.');
+    ctx.logger.info(
+      { seq: part.batch.seqs[0], errorKind: described.kind, status: described.status },
+      'The destination refused an event for good; it was moved to dead letters.',
+    );
     return 'done';
   }
-  ctx.logger.debug({ events: part.batch.length, status: error.details.status, tooLarge: error.details.tooLarge === true }, 'The destination refused the batch; splitting it.');
+  ctx.logger.debug(
+    { events: part.batch.length, status: error.details.status, tooLarge: error.details.tooLarge === true },
+    'The destination refused the batch; splitting it.',
+  );
   const mid = Math.ceil(part.batch.length / 2);
   for (const half of [slicePart(part, 0, mid), slicePart(part, mid)]) {
     if (signals.soft.aborted) return 'aborted';
@@ -112,7 +128,11 @@ async function split(ctx: WorkerContext, job: BatchJob, part: Part, error: Deliv
 
 /** A failing span in the largest unit it fills, to one decimal ("7 days", "1.5 hours", "4 seconds"). */
 export function spanText(ms: number): string {
-  for (const [unit, size] of [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]] as const) {
+  for (const [unit, size] of [
+    ['day', 86_400_000],
+    ['hour', 3_600_000],
+    ['minute', 60_000],
+  ] as const) {
     if (ms >= size) {
       const n = Math.round((ms / size) * 10) / 10;
       return `${n} ${unit}${n === 1 ? '' : 's'}`;

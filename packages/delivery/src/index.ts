@@ -15,7 +15,17 @@ export type {
 } from './types.js';
 export { createSupervisor } from './supervisor.js';
 export { DELIVERY_DEFAULTS, resolveOptions } from './options.js';
-export { describeIssues, openStreamConnector, streamConnectorFactory, type OpenResult, type OpenStreamConnector, type StreamConnector, type StreamConnectorDeps, type StreamConnectorFailure, type StreamSpec } from './stream-connector.js';
+export {
+  describeIssues,
+  openStreamConnector,
+  streamConnectorFactory,
+  type OpenResult,
+  type OpenStreamConnector,
+  type StreamConnector,
+  type StreamConnectorDeps,
+  type StreamConnectorFailure,
+  type StreamSpec,
+} from './stream-connector.js';
 export { chunkBatch, prepareBatches, readLimits, type PrepareOptions } from './stream-batches.js';
 export { probeConnector, type ProbeOptions, type ProbeOutcome } from './probe.js';
 export { PROBE_TIMEOUT_MS } from './start-probe.js';

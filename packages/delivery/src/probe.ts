@@ -43,7 +43,14 @@ export async function probeConnector(connector: Connector, { clock, timeoutMs, s
           if (r?.ok === true) return r.message ? { ok: true, message: redactText(r.message, secrets) } : { ok: true };
           const e = r?.ok === false ? r.error : undefined;
           const status = e?.details?.status;
-          return { ok: false, error: { kind: e?.kind ?? 'invalid', ...(status !== undefined ? { status } : {}), message: redactText(e?.message ?? 'The connector answered the probe with no result.', secrets) } };
+          return {
+            ok: false,
+            error: {
+              kind: e?.kind ?? 'invalid',
+              ...(status !== undefined ? { status } : {}),
+              message: redactText(e?.message ?? 'The connector answered the probe with no result.', secrets),
+            },
+          };
         },
         (err: unknown): Settled => {
           const r = classifyNetworkError(err, secrets);

@@ -15,10 +15,15 @@ function dropOversized(ctx: WorkerContext, job: BatchJob, part: Part): Part {
   const keep: number[] = [];
   const over: number[] = [];
   for (p = 0; p < batch.length; p++) (batch.rawLength(p) > max ? over : keep).push(p);
-  job.markDead(part, over, (p) => ({
-    errorKind: 'invalid',
-    message: `The event is ${batch.rawLength(p)} bytes, above the destination's limit of ${max} bytes per event (maxEventBytes).`,
-  }), ctx.clock.now());
+  job.markDead(
+    part,
+    over,
+    (p) => ({
+      errorKind: 'invalid',
+      message: `The event is ${batch.rawLength(p)} bytes, above the destination's limit of ${max} bytes per event (maxEventBytes).`,
+    }),
+    ctx.clock.now(),
+  );
   ctx.logger.info({ events: over.length, maxEventBytes: max }, 'Events above the destination size limit were moved to dead letters.');
   return pickPart(part, keep);
 }
@@ -28,7 +33,12 @@ function applyPii(ctx: WorkerContext, job: BatchJob, part: Part): Part {
   if (!ctx.transform) return part;
   const { batch, kept, unreadable } = ctx.transform(part.batch);
   if (unreadable.length > 0) {
-    job.markDead(part, unreadable, () => ({ errorKind: 'invalid', message: 'The stored event is not valid JSON, so its PII could not be removed.' }), ctx.clock.now());
+    job.markDead(
+      part,
+      unreadable,
+      () => ({ errorKind: 'invalid', message: 'The stored event is not valid JSON, so its PII could not be removed.' }),
+      ctx.clock.now(),
+    );
     ctx.logger.warn({ events: unreadable.length }, 'Stored events could not be parsed for PII removal and were moved to dead letters.');
   }
   return { batch, idx: kept.map((p) => part.idx[p] as number) };

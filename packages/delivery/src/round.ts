@@ -37,7 +37,12 @@ export async function backOff(ctx: WorkerContext, ms: number, signal: AbortSigna
 }
 
 /** Applies a partial result: accepted events resolve, non-retryable ones become dead letters. */
-function applyPartial(ctx: WorkerContext, job: BatchJob, part: Part, failed: ReadonlyArray<{ index: number; retryable: boolean; reason: string; status?: number | undefined }>): Part {
+function applyPartial(
+  ctx: WorkerContext,
+  job: BatchJob,
+  part: Part,
+  failed: ReadonlyArray<{ index: number; retryable: boolean; reason: string; status?: number | undefined }>,
+): Part {
   const byPosition = new Map<number, (typeof failed)[number]>();
   for (const f of failed) if (Number.isInteger(f.index) && f.index >= 0 && f.index < part.batch.length) byPosition.set(f.index, f);
   const accepted: number[] = [];
@@ -51,10 +56,15 @@ function applyPartial(ctx: WorkerContext, job: BatchJob, part: Part, failed: Rea
   }
   job.markDelivered(accepted.map((p) => part.idx[p] as number));
   if (dead.length > 0) {
-    job.markDead(part, dead, (p) => {
-      const f = byPosition.get(p);
-      return { errorKind: 'invalid', status: f?.status, message: redactText(f?.reason ?? 'The destination refused the event.', ctx.secrets) };
-    }, ctx.clock.now());
+    job.markDead(
+      part,
+      dead,
+      (p) => {
+        const f = byPosition.get(p);
+        return { errorKind: 'invalid', status: f?.status, message: redactText(f?.reason ?? 'The destination refused the event.', ctx.secrets) };
+      },
+      ctx.clock.now(),
+    );
   }
   return pickPart(part, retry);
 }
@@ -94,7 +104,11 @@ export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, si
         pending = applyPartial(ctx, job, pending, result.failed);
         if (pending.batch.length === 0) return { kind: 'done' };
         const first = result.failed.find((f) => f.retryable);
-        lastError = new DeliveryError('transient', `The destination refused ${pending.batch.length} of ${before} events for now${first ? `: ${first.reason}` : '.'}`, { status: first?.status });
+        lastError = new DeliveryError(
+          'transient',
+          `The destination refused ${pending.batch.length} of ${before} events for now${first ? `: ${first.reason}` : '.'}`,
+          { status: first?.status },
+        );
         break;
       }
       case 'retryable':
@@ -108,5 +122,12 @@ export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, si
     ctx.status.lastError = describeError(ctx, lastError, ctx.clock.now());
     ctx.logger.debug({ attempt, errorKind: lastError.kind, status: lastError.details.status, events: pending.batch.length }, 'A delivery attempt failed.');
   }
-  return { kind: 'failed', part: pending, error: lastError ?? new DeliveryError('transient', 'The delivery was not attempted.'), attempts: attemptsPerRound, retryAfterMs, since };
+  return {
+    kind: 'failed',
+    part: pending,
+    error: lastError ?? new DeliveryError('transient', 'The delivery was not attempted.'),
+    attempts: attemptsPerRound,
+    retryAfterMs,
+    since,
+  };
 }

@@ -23,7 +23,10 @@ export interface StartProbeDeps {
  */
 export async function probeAtStart(deps: StartProbeDeps, opened: StreamConnector, ended: Promise<unknown>): Promise<void> {
   const stop = new AbortController();
-  void ended.then(() => stop.abort(), () => stop.abort());
+  void ended.then(
+    () => stop.abort(),
+    () => stop.abort(),
+  );
   const release = await acquireProbeSlot(deps.store, stop.signal);
   if (!release) return;
   if (deps.delivered()) {
@@ -42,7 +45,12 @@ export async function probeAtStart(deps: StartProbeDeps, opened: StreamConnector
     deps.logger.warn({ errorKind: error.kind, status: error.status, error: error.message }, 'The start probe failed; delivery goes on and retries as usual.');
     await appendHealth(
       { ...deps, secrets: opened.secrets },
-      { kind: 'probe_failed', errorKind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), message: `The start probe failed: ${error.message}` },
+      {
+        kind: 'probe_failed',
+        errorKind: error.kind,
+        ...(error.status !== undefined ? { status: error.status } : {}),
+        message: `The start probe failed: ${error.message}`,
+      },
     );
   });
 }

@@ -1,5 +1,21 @@
 // The one path from a stream to a ready connector: type, parsed sink, secrets, operator-only check, connector, PII.
-import { collectSecrets, compileFilter, operatorOnlyPaths, redactText, type BatchLimits, type Clock, type Connector, type ConnectorDefinition, type EgressGuard, type EventFilter, type HttpTransport, type LogBatch, type Logger, type StreamDefinition, valueAtPath } from '@outflow/core';
+import {
+  collectSecrets,
+  compileFilter,
+  operatorOnlyPaths,
+  redactText,
+  type BatchLimits,
+  type Clock,
+  type Connector,
+  type ConnectorDefinition,
+  type EgressGuard,
+  type EventFilter,
+  type HttpTransport,
+  type LogBatch,
+  type Logger,
+  type StreamDefinition,
+  valueAtPath,
+} from '@outflow/core';
 import { errorText } from './health.js';
 import { createPiiTransform, type BatchTransform } from './pii.js';
 import { probeConnector, type ProbeOutcome } from './probe.js';
@@ -61,13 +77,18 @@ export function describeIssues(err: unknown): string {
 /** Opens the connector of a stream; a refusal is returned (never thrown) with a message naming the problem. */
 export async function openStreamConnector(deps: StreamConnectorDeps, stream: StreamSpec): Promise<OpenResult> {
   let secrets: string[] = [];
-  const fail = (failure: StreamConnectorFailure): OpenResult => ({ ok: false, failure: { ...failure, message: redactText(failure.message, secrets) }, secrets });
+  const fail = (failure: StreamConnectorFailure): OpenResult => ({
+    ok: false,
+    failure: { ...failure, message: redactText(failure.message, secrets) },
+    secrets,
+  });
   const definition = deps.connectors.get(stream.type);
   if (!definition) return fail({ reason: 'unknown_type', message: `No connector is installed for stream type "${stream.type}".` });
   let config: unknown;
   try {
     const parsed = await definition.configSchema.safeParseAsync(stream.sink);
-    if (!parsed.success) return fail({ reason: 'invalid_config', message: `The stream's sink configuration is invalid: ${describeIssues(parsed.error)}`, error: parsed.error });
+    if (!parsed.success)
+      return fail({ reason: 'invalid_config', message: `The stream's sink configuration is invalid: ${describeIssues(parsed.error)}`, error: parsed.error });
     config = parsed.data;
   } catch (err) {
     return fail({ reason: 'invalid_config', message: `The stream's sink configuration could not be checked: ${describeIssues(err)}`, error: err });
@@ -76,7 +97,12 @@ export async function openStreamConnector(deps: StreamConnectorDeps, stream: Str
   // The API refuses these fields; a stream stored before that (or written to the store directly) must not use them either.
   if (stream.managedBy !== 'config') {
     const paths = operatorOnlyPaths(definition.configSchema).filter((path) => valueAtPath(stream.sink, path) !== undefined);
-    if (paths.length) return fail({ reason: 'operator_only', message: `The stream's sink sets ${paths.join(', ')}, which only the operator's config file may set; remove it from the stream.`, paths });
+    if (paths.length)
+      return fail({
+        reason: 'operator_only',
+        message: `The stream's sink sets ${paths.join(', ')}, which only the operator's config file may set; remove it from the stream.`,
+        paths,
+      });
   }
   let transform: BatchTransform | null;
   try {

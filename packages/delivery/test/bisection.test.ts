@@ -82,7 +82,13 @@ describe('bisection and dead letters', () => {
     h = await createHarness({
       script: (_batch, call) =>
         call === 1
-          ? { status: 'partial', failed: [{ index: 1, retryable: false, reason: 'field user_id is malformed', status: 400 }, { index: 3, retryable: true, reason: 'busy' }] }
+          ? {
+              status: 'partial',
+              failed: [
+                { index: 1, retryable: false, reason: 'field user_id is malformed', status: 400 },
+                { index: 3, retryable: true, reason: 'busy' },
+              ],
+            }
           : success,
     });
     const s = await h.createStream();
@@ -118,7 +124,10 @@ describe('bisection and dead letters', () => {
     h = await createHarness({ limits: { maxEventBytes: 500 } });
     const s = await h.createStream();
     await h.supervisor.start();
-    await h.ingest('t1', makeEvents(3, (i) => (i === 1 ? { description: 'y'.repeat(600) } : {})));
+    await h.ingest(
+      't1',
+      makeEvents(3, (i) => (i === 1 ? { description: 'y'.repeat(600) } : {})),
+    );
     await h.clock.advance(0);
     expect(h.dest.calls.map((c) => c.seqs)).toEqual([[1, 3]]);
     const letters = await h.store.deadLetters.list(s.id);

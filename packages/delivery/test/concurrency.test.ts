@@ -26,7 +26,10 @@ describe('concurrency', () => {
     await h.supervisor.start();
     await h.ingest('t1', 6);
     await h.flush();
-    expect(h.dest.calls.map((c) => c.seqs)).toEqual([[1, 2], [3, 4]]);
+    expect(h.dest.calls.map((c) => c.seqs)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(h.supervisor.workerStatus(s.id)).toMatchObject({ state: 'sending', inFlight: 2 });
 
     held.get(3)?.({ status: 'success' });
@@ -36,7 +39,11 @@ describe('concurrency', () => {
 
     held.get(1)?.({ status: 'success' });
     await h.flush();
-    expect(h.dest.calls.map((c) => c.seqs)).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(h.dest.calls.map((c) => c.seqs)).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     held.get(5)?.({ status: 'success' });
     await h.flush();
     expect(commits.map((c) => c.cursor)).toEqual([2, 4, 6]);

@@ -70,13 +70,21 @@ describe('stream lifecycle', () => {
     await h.store.streams.setCursor(s.id, 0); // replay without refresh: the commit must be refused
     release();
     await h.flush();
-    expect(h.dest.calls.map((c) => c.seqs)).toEqual([[1, 2, 3], [1, 2, 3]]);
+    expect(h.dest.calls.map((c) => c.seqs)).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
     expect((await h.stream(s.id)).state).toMatchObject({ cursor: 3, generation: 1 });
   });
 
   it('applies filters (category and type) and moves the cursor over filtered-out events', async () => {
     h = await createHarness();
-    const s = await h.createStream({ filters: [{ type: 'category', name: 'auth.login.fail' }, { type: 'type', name: 'sapi' }] });
+    const s = await h.createStream({
+      filters: [
+        { type: 'category', name: 'auth.login.fail' },
+        { type: 'type', name: 'sapi' },
+      ],
+    });
     await h.supervisor.start();
     await h.ingest('t1', [{ type: 's' }, { type: 'f' }, { type: 'sapi' }, { type: 'fp' }, { type: 'ss' }]);
     await h.flush();
@@ -92,7 +100,10 @@ describe('stream lifecycle', () => {
     h = await createHarness({ options: { batch: { maxEvents: 3 } }, limits: { maxEvents: 100, maxBytes: 1000 } });
     await h.createStream();
     await h.supervisor.start();
-    await h.ingest('t1', makeEvents(8, (i) => (i >= 6 ? { description: 'z'.repeat(400) } : {})));
+    await h.ingest(
+      't1',
+      makeEvents(8, (i) => (i >= 6 ? { description: 'z'.repeat(400) } : {})),
+    );
     await h.flush();
     const sizes = h.dest.calls.map((c) => c.seqs.length);
     expect(sizes.slice(0, 2)).toEqual([3, 3]);

@@ -26,14 +26,29 @@ const sentData = (h: Harness, streamId: string) => h.dest.calls.filter((c) => c.
 
 describe('PII', () => {
   it('maps Auth0 data classes to field names', () => {
-    expect([...coveredFields({ log_fields: ['first_name', 'last_name'], method: 'mask' })].sort()).toEqual(['family_name', 'first_name', 'given_name', 'last_name', 'name']);
-    expect([...coveredFields({ log_fields: ['phone', 'username'], method: 'mask' })].sort()).toEqual(['new_phone_number', 'old_phone_number', 'phone', 'phone_number', 'user_name', 'username']);
+    expect([...coveredFields({ log_fields: ['first_name', 'last_name'], method: 'mask' })].sort()).toEqual([
+      'family_name',
+      'first_name',
+      'given_name',
+      'last_name',
+      'name',
+    ]);
+    expect([...coveredFields({ log_fields: ['phone', 'username'], method: 'mask' })].sort()).toEqual([
+      'new_phone_number',
+      'old_phone_number',
+      'phone',
+      'phone_number',
+      'user_name',
+      'username',
+    ]);
     expect(maskValue('héllo')).toBe('*****');
   });
 
   it('masks covered fields anywhere in data with same-length asterisks, keeping log_id and the rest', async () => {
     h = await createHarness();
-    const s = await h.createStream({ pii_config: { log_fields: ['email', 'first_name', 'last_name', 'phone', 'address', 'username'], method: 'mask', algorithm: 'xxhash' } });
+    const s = await h.createStream({
+      pii_config: { log_fields: ['email', 'first_name', 'last_name', 'phone', 'address', 'username'], method: 'mask', algorithm: 'xxhash' },
+    });
     await h.supervisor.start();
     await h.ingest('t1', [event]);
     await h.flush();
@@ -73,7 +88,14 @@ describe('PII', () => {
     await h.ingest('t1', [event]);
     // A stored text that is not JSON.stringify-canonical: a re-serialization would change it.
     const lines = Buffer.from(`${odd}\n`);
-    await h.store.events.append({ tenant: 't1', lines, ends: Uint32Array.of(lines.length), logIds: ['900x'], types: ['s'], dates: Float64Array.of(h.clock.now()) });
+    await h.store.events.append({
+      tenant: 't1',
+      lines,
+      ends: Uint32Array.of(lines.length),
+      logIds: ['900x'],
+      types: ['s'],
+      dates: Float64Array.of(h.clock.now()),
+    });
     await h.flush();
     const stored = await h.store.events.read({ tenant: 't1', afterSeq: 0, filter: null, maxEvents: 10, maxBytes: 1e6 });
     const plainRaws = h.dest.calls.filter((c) => c.streamId === plain.id).flatMap((c) => c.raws);

@@ -108,7 +108,10 @@ describe('retry rounds', () => {
   });
 
   it('treats 401 as a failed round: no dead letters, health records, and retries continue until fixed', async () => {
-    const auth = (): DeliveryResult => ({ status: 'permanent', error: new DeliveryError('auth', 'The destination refused the credentials (HTTP 401).', { status: 401 }) });
+    const auth = (): DeliveryResult => ({
+      status: 'permanent',
+      error: new DeliveryError('auth', 'The destination refused the credentials (HTTP 401).', { status: 401 }),
+    });
     h = await createHarness({ script: failFirst(3, auth) });
     const s = await h.createStream();
     await h.supervisor.start();

@@ -9,7 +9,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { success } from './helpers/fake-connector.js';
 import { createHarness, type Harness } from './helpers/harness.js';
 
-
 let h: Harness | undefined;
 let dir: string | undefined;
 afterEach(async () => {

@@ -65,10 +65,14 @@ describe('start probe', () => {
       new Promise<HealthResult>((resolve) => {
         calls++;
         most = Math.max(most, ++inFlight);
-        signal.addEventListener('abort', () => {
-          inFlight--;
-          resolve({ ok: false, error: new DeliveryError('transient', 'The probe timed out.') });
-        }, { once: true });
+        signal.addEventListener(
+          'abort',
+          () => {
+            inFlight--;
+            resolve({ ok: false, error: new DeliveryError('transient', 'The probe timed out.') });
+          },
+          { once: true },
+        );
       });
     const streams = [];
     for (let i = 0; i < 3 * START_PROBES_AT_ONCE; i++) streams.push(await h.createStream());

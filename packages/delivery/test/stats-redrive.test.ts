@@ -10,7 +10,10 @@ afterEach(async () => {
   await h?.supervisor.stop(0);
 });
 
-const refused = (status = 400): DeliveryResult => ({ status: 'permanent', error: new DeliveryError('invalid', `The destination refused the payload (HTTP ${status}).`, { status }) });
+const refused = (status = 400): DeliveryResult => ({
+  status: 'permanent',
+  error: new DeliveryError('invalid', `The destination refused the payload (HTTP ${status}).`, { status }),
+});
 const unavailable: DeliveryResult = { status: 'retryable', error: new DeliveryError('transient', 'HTTP 503.', { status: 503 }) };
 
 /** A memory store whose stats.add calls are recorded. */
@@ -26,7 +29,12 @@ describe('stream stats', () => {
     let unavailableCalls = 3;
     const clock = createManualClock();
     const { store, adds } = countingStore(() => clock.now());
-    h = await createHarness({ clock, store, options: { batch: { maxEvents: 100 }, attemptsPerRound: 3, roundBackoff: { initial: 1000, multiplier: 2, max: 10_000 } }, script: () => (unavailableCalls-- > 0 ? unavailable : success) });
+    h = await createHarness({
+      clock,
+      store,
+      options: { batch: { maxEvents: 100 }, attemptsPerRound: 3, roundBackoff: { initial: 1000, multiplier: 2, max: 10_000 } },
+      script: () => (unavailableCalls-- > 0 ? unavailable : success),
+    });
     const s = await h.createStream();
     await h.supervisor.start();
     await h.ingest('t1', 1000);
@@ -86,7 +94,9 @@ describe('redrive', () => {
 
   it('keeps a letter refused again with the new error, and redrives only the given ids', async () => {
     let phase = 1;
-    h = await createHarness({ script: (batch) => (phase === 1 ? (batch.seqs.some((q) => q === 2 || q === 5) ? refused() : success) : batch.seqs.includes(2) ? refused(422) : success) });
+    h = await createHarness({
+      script: (batch) => (phase === 1 ? (batch.seqs.some((q) => q === 2 || q === 5) ? refused() : success) : batch.seqs.includes(2) ? refused(422) : success),
+    });
     const s = await h.createStream();
     await h.supervisor.start();
     await h.ingest('t1', 6);
@@ -97,7 +107,10 @@ describe('redrive', () => {
     expect(await h.supervisor.redrive(s.id, [letters[0]?.id as number, 999_999])).toBe(1);
     await h.clock.advance(0);
     const left = await h.store.deadLetters.list(s.id);
-    expect(left.map((l) => [l.seq, l.status])).toEqual([[5, 400], [2, 422]]);
+    expect(left.map((l) => [l.seq, l.status])).toEqual([
+      [5, 400],
+      [2, 422],
+    ]);
     expect(left[1]?.raw).toBe(letters[0]?.raw);
     expect(h.dest.accepted).not.toContain(5);
   });

@@ -25,7 +25,10 @@ describe('stop', () => {
     await h.supervisor.start();
     await h.ingest('t1', 12);
     await h.flush();
-    expect(h.dest.calls.map((c) => c.seqs)).toEqual([[1, 2, 3, 4, 5], [6, 7, 8, 9, 10]]);
+    expect(h.dest.calls.map((c) => c.seqs)).toEqual([
+      [1, 2, 3, 4, 5],
+      [6, 7, 8, 9, 10],
+    ]);
 
     const stopped = track(h.supervisor.stop(5000));
     await h.clock.advance(4999);
@@ -91,7 +94,11 @@ describe('stop', () => {
     await h.supervisor.start();
     await h.ingest('t1', 4);
     await h.flush();
-    expect(h.dest.calls.map((c) => c.seqs)).toEqual([[1, 2, 3, 4], [1, 2], [3, 4]]);
+    expect(h.dest.calls.map((c) => c.seqs)).toEqual([
+      [1, 2, 3, 4],
+      [1, 2],
+      [3, 4],
+    ]);
     await h.supervisor.stop(0);
     expect((await h.stream(s.id)).state).toMatchObject({ cursor: 2, delivered: 2 });
     expect(await h.store.deadLetters.count(s.id)).toBe(0);

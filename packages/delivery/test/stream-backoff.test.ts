@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { success } from './helpers/fake-connector.js';
 import { createHarness, type Harness } from './helpers/harness.js';
 
-const unavailable = (): DeliveryResult => ({ status: 'retryable', error: new DeliveryError('transient', 'The destination answered HTTP 503.', { status: 503 }) });
+const unavailable = (): DeliveryResult => ({
+  status: 'retryable',
+  error: new DeliveryError('transient', 'The destination answered HTTP 503.', { status: 503 }),
+});
 
 let h: Harness;
 afterEach(async () => {
@@ -35,7 +38,10 @@ async function drainTime(id: string, last: number, limitMs: number): Promise<num
 const firstSuccessAt = () => h.dest.calls.find((c) => c.result?.status === 'success')?.at as number;
 
 describe('stream backoff', () => {
-  for (const [label, outageMs] of [['60 s', 60_000], ['15 min', 15 * 60_000]] as const) {
+  for (const [label, outageMs] of [
+    ['60 s', 60_000],
+    ['15 min', 15 * 60_000],
+  ] as const) {
     it(`after a ${label} outage with concurrency 2, the whole backlog is delivered within seconds of the first success`, async () => {
       const { dest, s } = await outage(1000);
       await h.clock.advance(outageMs);

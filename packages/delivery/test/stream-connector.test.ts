@@ -1,5 +1,16 @@
 // The one stream-to-connector path: refusals named, batches as the worker forms them, probes under a deadline.
-import { createEgressGuard, createLogBatch, defineConnector, DeliveryError, secret, type Connector, type ConnectorContext, type HealthResult, type HttpTransport, type LogBatch } from '@outflow/core';
+import {
+  createEgressGuard,
+  createLogBatch,
+  defineConnector,
+  DeliveryError,
+  secret,
+  type Connector,
+  type ConnectorContext,
+  type HealthResult,
+  type HttpTransport,
+  type LogBatch,
+} from '@outflow/core';
 import { createManualClock, createMemoryStore } from '@outflow/core/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -11,12 +22,25 @@ const SECRET = 'tok-path-secret-91f3';
 
 function batchOf(events: Array<Record<string, unknown>>): LogBatch {
   const envelopes = events.map((data, i) => ({ log_id: `id${i}`, data }));
-  return createLogBatch({ seqs: envelopes.map((_, i) => i + 1), logIds: envelopes.map((e) => e.log_id), types: events.map((e) => String(e.type)), raws: envelopes.map((e) => Buffer.from(JSON.stringify(e))) });
+  return createLogBatch({
+    seqs: envelopes.map((_, i) => i + 1),
+    logIds: envelopes.map((e) => e.log_id),
+    types: events.map((e) => String(e.type)),
+    raws: envelopes.map((e) => Buffer.from(JSON.stringify(e))),
+  });
 }
 
 function depsWith(definition: ReturnType<typeof fakeDefinition> | ReturnType<typeof probeDefinition>) {
   const clock = createManualClock();
-  return { clock, deps: { connectors: { get: (t: string) => (t === definition.type ? (definition as never) : undefined) }, egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }), logger: createRecordingLogger(), clock } };
+  return {
+    clock,
+    deps: {
+      connectors: { get: (t: string) => (t === definition.type ? (definition as never) : undefined) },
+      egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }),
+      logger: createRecordingLogger(),
+      clock,
+    },
+  };
 }
 
 /** A connector whose healthcheck does what the test says. */
@@ -30,7 +54,14 @@ function probeDefinition(healthcheck: (signal: AbortSignal) => Promise<HealthRes
   });
 }
 
-const stream = (over: Partial<StreamSpec> = {}): StreamSpec => ({ id: 's1', tenant: 't', type: 'fake', sink: { url: 'https://example.com/x', token: SECRET }, managedBy: 'api', ...over });
+const stream = (over: Partial<StreamSpec> = {}): StreamSpec => ({
+  id: 's1',
+  tenant: 't',
+  type: 'fake',
+  sink: { url: 'https://example.com/x', token: SECRET },
+  managedBy: 'api',
+  ...over,
+});
 
 describe('openStreamConnector', () => {
   it('names why a stream has no connector: unknown type, invalid sink, operator-only field; secrets redacted', async () => {
@@ -50,7 +81,10 @@ describe('openStreamConnector', () => {
 
   it('prepares batches as the worker forms them: filter, chunks within the connector limits, PII per chunk', async () => {
     const { deps } = depsWith(fakeDefinition(createFakeDestination(), { maxEvents: 2 }));
-    const opened = await openStreamConnector(deps, stream({ filters: [{ type: 'category', name: 'auth.login.success' }], pii_config: { log_fields: ['email'], method: 'mask', algorithm: 'xxhash' } }));
+    const opened = await openStreamConnector(
+      deps,
+      stream({ filters: [{ type: 'category', name: 'auth.login.success' }], pii_config: { log_fields: ['email'], method: 'mask', algorithm: 'xxhash' } }),
+    );
     if (!opened.ok) throw new Error(opened.failure.message);
     expect(opened.stream.secrets).toEqual([SECRET]);
     const events = [
@@ -92,10 +126,12 @@ describe('probe', () => {
 
   it('ends a hanging healthcheck at the deadline (manual clock) and aborts its signal', async () => {
     let seen: AbortSignal | undefined;
-    const { deps, clock } = depsWith(probeDefinition((signal) => {
-      seen = signal;
-      return new Promise<HealthResult>(() => undefined);
-    }));
+    const { deps, clock } = depsWith(
+      probeDefinition((signal) => {
+        seen = signal;
+        return new Promise<HealthResult>(() => undefined);
+      }),
+    );
     const opened = await openStreamConnector(deps, { id: 's', tenant: 't', type: 'probe', sink: { token: SECRET } });
     if (!opened.ok) throw new Error(opened.failure.message);
     let settled: unknown;
@@ -109,8 +145,8 @@ describe('probe', () => {
   });
 });
 
-describe('the runner\'s HTTP transport', () => {
-  it('reaches every stream\'s connector as ctx.http: two streams of a supervisor get the same one', async () => {
+describe("the runner's HTTP transport", () => {
+  it("reaches every stream's connector as ctx.http: two streams of a supervisor get the same one", async () => {
     const contexts: ConnectorContext[] = [];
     const definition = defineConnector({
       type: 'ctx',
@@ -122,19 +158,44 @@ describe('the runner\'s HTTP transport', () => {
         return { healthcheck: async () => ({ ok: true }), send: async () => ({ status: 'success' }), close: async () => undefined };
       },
     });
-    const http: HttpTransport = { request: () => Promise.reject(new Error('not used')), nodeAgents: () => { throw new Error('not used'); }, close: async () => undefined };
+    const http: HttpTransport = {
+      request: () => Promise.reject(new Error('not used')),
+      nodeAgents: () => {
+        throw new Error('not used');
+      },
+      close: async () => undefined,
+    };
     const clock = createManualClock();
     const store = createMemoryStore(() => clock.now());
     for (const id of ['a', 'b']) {
-      await store.streams.create({ id, tenant: 't', name: id, type: 'ctx', status: 'active', sink: {}, filters: [], isPriority: false, managedBy: 'api' }, 0, clock.now());
+      await store.streams.create(
+        { id, tenant: 't', name: id, type: 'ctx', status: 'active', sink: {}, filters: [], isPriority: false, managedBy: 'api' },
+        0,
+        clock.now(),
+      );
     }
-    const supervisor = createSupervisor({ store, connectors: { get: (t) => (t === 'ctx' ? (definition as never) : undefined) }, clock, logger: createRecordingLogger(), egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }), http });
+    const supervisor = createSupervisor({
+      store,
+      connectors: { get: (t) => (t === 'ctx' ? (definition as never) : undefined) },
+      clock,
+      logger: createRecordingLogger(),
+      egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }),
+      http,
+    });
     await supervisor.start();
     await supervisor.stop(1000);
     expect(contexts.map((c) => c.streamId).sort()).toEqual(['a', 'b']);
     expect(contexts.every((c) => c.http === http)).toBe(true);
     // Without a runner transport a connector gets none and leases its own.
-    const plain = await openStreamConnector({ connectors: { get: () => definition as never }, egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }), logger: createRecordingLogger(), clock }, { id: 'c', tenant: 't', type: 'ctx', sink: {} });
+    const plain = await openStreamConnector(
+      {
+        connectors: { get: () => definition as never },
+        egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }),
+        logger: createRecordingLogger(),
+        clock,
+      },
+      { id: 'c', tenant: 't', type: 'ctx', sink: {} },
+    );
     expect(plain.ok && contexts.at(-1)?.http).toBeUndefined();
     if (plain.ok) await plain.stream.close();
   });

@@ -12,7 +12,9 @@ export const isFailure = (r: DeliveryResult): r is Failure => r.status === 'retr
 export function combineResults(results: ReadonlyArray<{ result: DeliveryResult; indices: readonly number[] }>): DeliveryResult {
   const failures = results.filter((r): r is { result: Failure; indices: readonly number[] } => isFailure(r.result));
   if (failures.length === 0) {
-    const partial = results.flatMap(({ result, indices }) => (result.status === 'partial' ? result.failed.map((f) => ({ ...f, index: indices[f.index] ?? f.index })) : []));
+    const partial = results.flatMap(({ result, indices }) =>
+      result.status === 'partial' ? result.failed.map((f) => ({ ...f, index: indices[f.index] ?? f.index })) : [],
+    );
     return partial.length ? { status: 'partial', failed: partial } : { status: 'success' };
   }
   const first = (failures[0] as { result: Failure }).result;
@@ -22,12 +24,14 @@ export function combineResults(results: ReadonlyArray<{ result: DeliveryResult; 
     const waits = failures.map(({ result }) => (result.status === 'retryable' ? result.retryAfterMs : undefined)).filter((w): w is number => w !== undefined);
     return { status: 'retryable', error: first.error, retryAfterMs: waits.length ? Math.max(...waits) : undefined };
   }
-  const failed: ItemFailure[] = failures.flatMap(({ result, indices }) => indices.map((index) => ({
-    index,
-    retryable: result.status === 'retryable',
-    reason: result.error.message,
-    status: result.error.details.status,
-  })));
+  const failed: ItemFailure[] = failures.flatMap(({ result, indices }) =>
+    indices.map((index) => ({
+      index,
+      retryable: result.status === 'retryable',
+      reason: result.error.message,
+      status: result.error.details.status,
+    })),
+  );
   return { status: 'partial', failed };
 }
 

@@ -1,7 +1,20 @@
 // Builds a ConnectorDefinition from an HttpConnectorSpec: guards, in-flight tracking, preview, healthcheck, secrets.
 import {
-  collectSecrets, defineConnector, trackInFlight, DeliveryError, isTransportError, REDACTED, redactText, type Connector, type ConnectorContext,
-  type ConnectorDefinition, type DeliveryResult, type HealthResult, type HttpResponse, type LogBatch, type PayloadPreview,
+  collectSecrets,
+  defineConnector,
+  trackInFlight,
+  DeliveryError,
+  isTransportError,
+  REDACTED,
+  redactText,
+  type Connector,
+  type ConnectorContext,
+  type ConnectorDefinition,
+  type DeliveryResult,
+  type HealthResult,
+  type HttpResponse,
+  type LogBatch,
+  type PayloadPreview,
 } from '@outflow/core';
 import type { z } from 'zod';
 import { combineResults, isFailure, mapBounded } from './combine.js';
@@ -40,7 +53,8 @@ const asBatch = (encoded: EncodedRequest | EncodedRequest[] | EncodedBatch): Enc
 function health(outcome: HttpResponse | unknown, result: DeliveryResult): HealthResult {
   const status = (outcome as Partial<HttpResponse>).status;
   const vendorConfig = isFailure(result) && result.error.kind === 'config';
-  if (result.status === 'success' || ((status === 404 || status === 405) && !vendorConfig)) return { ok: true, message: `The destination answered the probe with HTTP ${status}.` };
+  if (result.status === 'success' || ((status === 404 || status === 405) && !vendorConfig))
+    return { ok: true, message: `The destination answered the probe with HTTP ${status}.` };
   if (isFailure(result) && (result.error.kind !== 'invalid' || status === undefined)) return { ok: false, error: result.error };
   return { ok: true, message: `The destination is reachable (HTTP ${status} to the probe).` };
 }
@@ -130,5 +144,12 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
       },
     };
   };
-  return defineConnector({ type: spec.type, displayName: spec.displayName, description: spec.description, configSchema: spec.configSchema, limits: spec.limits, create }) as ConnectorDefinition<z.output<S>>;
+  return defineConnector({
+    type: spec.type,
+    displayName: spec.displayName,
+    description: spec.description,
+    configSchema: spec.configSchema,
+    limits: spec.limits,
+    create,
+  }) as ConnectorDefinition<z.output<S>>;
 }

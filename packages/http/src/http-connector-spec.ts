@@ -1,6 +1,16 @@
 // What a connector supplies to defineHttpConnector: schema, limits, endpoints, encode, classification, probe.
 import type { z } from 'zod';
-import type { BatchLimits, ConnectorContext, DeliveryError, DeliveryResult, HealthResult, HttpRequest, HttpResponse, LogBatch, TransportError } from '@outflow/core';
+import type {
+  BatchLimits,
+  ConnectorContext,
+  DeliveryError,
+  DeliveryResult,
+  HealthResult,
+  HttpRequest,
+  HttpResponse,
+  LogBatch,
+  TransportError,
+} from '@outflow/core';
 import type { TlsOptions } from './options.js';
 import type { VendorClassification } from './result.js';
 

@@ -11,6 +11,12 @@ export { checkEndpoints } from './endpoints.js';
 export { withIgnoredFields } from './ignored-fields.js';
 export type { EncodedBatch, EncodedRequest, FollowUp, HttpConnectorSpec, RefusedEvents } from './http-connector-spec.js';
 export { combineResults } from './combine.js';
-export { createDatadogHttpLibrary, type DatadogHttpLibrary, type DatadogHttpLibraryOptions, type DatadogRequestContext, type DatadogResponseBody } from './adapters/datadog.js';
+export {
+  createDatadogHttpLibrary,
+  type DatadogHttpLibrary,
+  type DatadogHttpLibraryOptions,
+  type DatadogRequestContext,
+  type DatadogResponseBody,
+} from './adapters/datadog.js';
 export { awsClientOptions, awsRequestHandler, type AwsHttpRequest, type AwsHttpResponse, type AwsRequestHandler } from './adapters/aws.js';
 export { awsErrorKind, awsErrorResult, awsFailure, type AwsErrorOptions, type AwsFailure } from './adapters/aws-errors.js';

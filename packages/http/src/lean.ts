@@ -6,7 +6,12 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { HttpResponse } from '@outflow/core';
 import { readCapped } from './read-capped.js';
 
-const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress };
+const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
 
 /** The answer's body decoded as axios would (gzip, deflate, br); HEAD and 204 have none to decode. */
 function decoded(res: http.IncomingMessage, method: string): Readable {
@@ -49,7 +54,15 @@ export function leanTarget(url: URL, agents: LeanAgents): LeanTarget {
  * The signal is watched here until the answer's head arrives, then by the capped read (node's
  * own `signal` option costs an end-of-stream watcher per request).
  */
-export function leanRequest(target: LeanTarget, method: string, headers: Record<string, string> | undefined, gzipped: boolean, body: Buffer | undefined, cap: number, signal: AbortSignal): Promise<HttpResponse> {
+export function leanRequest(
+  target: LeanTarget,
+  method: string,
+  headers: Record<string, string> | undefined,
+  gzipped: boolean,
+  body: Buffer | undefined,
+  cap: number,
+  signal: AbortSignal,
+): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const outgoing: http.OutgoingHttpHeaders = { ...headers };

@@ -14,7 +14,10 @@ export interface ProxyOption {
 function bypasses(hostname: string, noProxy: readonly string[]): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return noProxy.some((entry) => {
-    const name = entry.trim().toLowerCase().replace(/^\*?\./, '');
+    const name = entry
+      .trim()
+      .toLowerCase()
+      .replace(/^\*?\./, '');
     return name === '*' || host === name || host.endsWith(`.${name}`);
   });
 }
@@ -39,7 +42,12 @@ export interface ProxyAgents {
 }
 
 export function createProxyAgents(proxy: URL, tls: TlsOptions): ProxyAgents {
-  const tunnel = createHttpsProxyAgent({ protocol: proxy.protocol, host: proxy.hostname, port: proxy.port, auth: proxy.username ? `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}` : undefined });
+  const tunnel = createHttpsProxyAgent({
+    protocol: proxy.protocol,
+    host: proxy.hostname,
+    port: proxy.port,
+    auth: proxy.username ? `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}` : undefined,
+  });
   // https-proxy-agent upgrades the tunnel with the request's options: add the TLS options there.
   const upgrade = tunnel.callback.bind(tunnel);
   tunnel.callback = (req, opts) => upgrade(req, { ...opts, ...tls });

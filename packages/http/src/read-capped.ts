@@ -22,26 +22,30 @@ export function readCapped(stream: Readable, cap: number, signal: AbortSignal): 
       stream.off('data', onData);
       fn();
     };
-    const onAbort = () => settle(() => {
-      stream.destroy();
-      reject(signal.reason);
-    });
+    const onAbort = () =>
+      settle(() => {
+        stream.destroy();
+        reject(signal.reason);
+      });
     const onData = (chunk: Buffer) => {
       if (size < cap) chunks.push(chunk.subarray(0, cap - size));
       size += chunk.length;
-      if (size > cap) settle(() => {
-        stream.destroy();
-        resolve({ body: Buffer.concat(chunks), truncated: true });
-      });
+      if (size > cap)
+        settle(() => {
+          stream.destroy();
+          resolve({ body: Buffer.concat(chunks), truncated: true });
+        });
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     stream.on('data', onData);
     stream.once('end', () => settle(() => resolve({ body: Buffer.concat(chunks), truncated: false })));
     stream.once('error', (err) => settle(() => reject(err)));
-    stream.once('close', () => settle(() => {
-      if (stream.readableEnded) resolve({ body: Buffer.concat(chunks), truncated: false });
-      else reject(Object.assign(new Error('The response ended before its body was complete.'), { code: 'ECONNRESET' }));
-    }));
+    stream.once('close', () =>
+      settle(() => {
+        if (stream.readableEnded) resolve({ body: Buffer.concat(chunks), truncated: false });
+        else reject(Object.assign(new Error('The response ended before its body was complete.'), { code: 'ECONNRESET' }));
+      }),
+    );
   });
 }

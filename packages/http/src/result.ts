@@ -1,6 +1,13 @@
 // Classifies a transport outcome: HTTP status (with an optional vendor table) or a transport error → DeliveryResult.
 import {
-  classifyHttpStatus, DeliveryError, isTransportError, parseRetryAfter, redactText, type DeliveryErrorKind, type DeliveryResult, type HttpResponse,
+  classifyHttpStatus,
+  DeliveryError,
+  isTransportError,
+  parseRetryAfter,
+  redactText,
+  type DeliveryErrorKind,
+  type DeliveryResult,
+  type HttpResponse,
 } from '@outflow/core';
 
 /**
@@ -44,7 +51,10 @@ export function toDeliveryResult(outcome: HttpResponse | unknown, options: Class
   }
   const { status } = outcome;
   if (status >= 300 && status < 400) {
-    return { status: 'permanent', error: new DeliveryError('config', `The destination redirected (HTTP ${status}); redirects are not followed, so configure the final URL.`, { status }) };
+    return {
+      status: 'permanent',
+      error: new DeliveryError('config', `The destination redirected (HTTP ${status}); redirects are not followed, so configure the final URL.`, { status }),
+    };
   }
   const text = outcome.body.toString('utf8');
   const table = options.classify;

@@ -64,7 +64,10 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     if (!agents) proxies.set(proxy.href, (agents = createProxyAgents(proxy, tls)));
     if (url.startsWith('https:')) return { httpsAgent: agents.https, proxy: false };
     const auth = proxy.username ? { username: decodeURIComponent(proxy.username), password: decodeURIComponent(proxy.password) } : undefined;
-    return { httpAgent: agents.http, proxy: { protocol: proxy.protocol.slice(0, -1), host: proxy.hostname, port: Number(proxy.port) || 80, ...(auth ? { auth } : {}) } };
+    return {
+      httpAgent: agents.http,
+      proxy: { protocol: proxy.protocol.slice(0, -1), host: proxy.hostname, port: Number(proxy.port) || 80, ...(auth ? { auth } : {}) },
+    };
   };
 
   const request = async (req: HttpRequest): Promise<HttpResponse> => {

@@ -8,7 +8,11 @@ import { eventually, startServer, type TestServer } from './servers.js';
 
 const open = createEgressGuard({ allowHttp: true, allowPrivateNetworks: true });
 const credentials = { accessKeyId: 'AKIDADAPTERTEST0001', secretAccessKey: 'adapter/secret/key/0123456789' };
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, body: JSON.stringify(body), headers: { 'content-type': 'application/x-amz-json-1.1', ...headers } });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
+  status,
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/x-amz-json-1.1', ...headers },
+});
 const ok = json(200, { FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] });
 const entries = [{ Source: 'outflow.test', DetailType: 'Auth0 log', Detail: '{"log_id":"L1"}' }];
 
@@ -46,7 +50,11 @@ describe('awsRequestHandler with a real SDK client', () => {
     expect(out).toMatchObject({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }], $metadata: { httpStatusCode: 200, attempts: 1 } });
     const [req] = srv.requests;
     expect(req).toMatchObject({ method: 'POST', url: '/', headers: { 'x-amz-target': 'AWSEvents.PutEvents', host: new URL(srv.url).host } });
-    expect(req?.headers.authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/\\d{8}/us-east-1/events/aws4_request, SignedHeaders=.*host.*, Signature=[0-9a-f]{64}$`));
+    expect(req?.headers.authorization).toMatch(
+      new RegExp(
+        `^AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/\\d{8}/us-east-1/events/aws4_request, SignedHeaders=.*host.*, Signature=[0-9a-f]{64}$`,
+      ),
+    );
     expect(JSON.parse(req?.body.toString() ?? '')).toEqual({ Entries: entries });
   });
 
@@ -72,7 +80,9 @@ describe('awsRequestHandler with a real SDK client', () => {
   it('ends a stalled call when the abortSignal fires, and its request with it', async () => {
     const srv = await serve('stall');
     const controller = new AbortController();
-    const pending = eventbridge(srv.url).send(new PutEventsCommand({ Entries: entries }), { abortSignal: controller.signal }).catch((e: unknown) => e);
+    const pending = eventbridge(srv.url)
+      .send(new PutEventsCommand({ Entries: entries }), { abortSignal: controller.signal })
+      .catch((e: unknown) => e);
     await eventually(() => srv.requests.length === 1);
     const started = Date.now();
     controller.abort();
@@ -85,7 +95,9 @@ describe('awsRequestHandler with a real SDK client', () => {
 
   it('goes through the egress guard: a refused address never gets a request', async () => {
     const srv = await serve(ok);
-    const err = await eventbridge(srv.url, createEgressGuard({ allowHttp: true, allowPrivateNetworks: false })).send(new PutEventsCommand({ Entries: entries })).catch((e: unknown) => e);
+    const err = await eventbridge(srv.url, createEgressGuard({ allowHttp: true, allowPrivateNetworks: false }))
+      .send(new PutEventsCommand({ Entries: entries }))
+      .catch((e: unknown) => e);
     expect(isTransportError(err) && err.code).toBe('EGRESS_REFUSED');
     expect(srv.requests).toHaveLength(0);
   });
@@ -94,13 +106,24 @@ describe('awsRequestHandler with a real SDK client', () => {
 describe('awsRequestHandler.handle', () => {
   const request = (url: string, extra: Partial<Parameters<ReturnType<typeof awsRequestHandler>['handle']>[0]> = {}) => {
     const u = new URL(url);
-    return { method: 'POST', protocol: u.protocol, hostname: u.hostname, port: Number(u.port), path: '/a%20b/c', query: {}, headers: { 'x-test': '1' }, ...extra };
+    return {
+      method: 'POST',
+      protocol: u.protocol,
+      hostname: u.hostname,
+      port: Number(u.port),
+      path: '/a%20b/c',
+      query: {},
+      headers: { 'x-test': '1' },
+      ...extra,
+    };
   };
 
   it('answers a plain object smithy accepts as an HttpResponse, headers lower-cased, body as bytes', async () => {
     const srv = await serve(json(202, { ok: true }, { 'X-Amzn-RequestId': 'r-1' }));
     transport = createHttpTransport({ guard: open });
-    const { response } = await awsRequestHandler(transport).handle(request(srv.url, { body: new TextEncoder().encode('bytes') }), { abortSignal: AbortSignal.timeout(5000) });
+    const { response } = await awsRequestHandler(transport).handle(request(srv.url, { body: new TextEncoder().encode('bytes') }), {
+      abortSignal: AbortSignal.timeout(5000),
+    });
     expect(HttpResponse.isInstance(response)).toBe(true);
     expect(response.statusCode).toBe(202);
     expect(response.headers['x-amzn-requestid']).toBe('r-1');
@@ -116,7 +139,9 @@ describe('awsRequestHandler.handle', () => {
       yield 'one,';
       yield Buffer.from('two');
     }
-    await awsRequestHandler(transport).handle(request(srv.url, { query: { b: ['1', '2'], a: "it's (x)*", flag: null, skip: undefined }, body: chunks() }), { abortSignal: AbortSignal.timeout(5000) });
+    await awsRequestHandler(transport).handle(request(srv.url, { query: { b: ['1', '2'], a: "it's (x)*", flag: null, skip: undefined }, body: chunks() }), {
+      abortSignal: AbortSignal.timeout(5000),
+    });
     expect(srv.requests[0]?.url).toBe('/a%20b/c?b=1&b=2&a=it%27s%20%28x%29%2A&flag');
     expect(srv.requests[0]?.body.toString()).toBe('one,two');
   });
@@ -125,7 +150,9 @@ describe('awsRequestHandler.handle', () => {
     const srv = await serve('stall');
     transport = createHttpTransport({ guard: open });
     const legacy: { aborted: boolean; onabort?: () => void } = { aborted: false };
-    const pending = awsRequestHandler(transport).handle(request(srv.url), { abortSignal: legacy }).catch((e: unknown) => e);
+    const pending = awsRequestHandler(transport)
+      .handle(request(srv.url), { abortSignal: legacy })
+      .catch((e: unknown) => e);
     await eventually(() => srv.requests.length === 1);
     legacy.aborted = true;
     legacy.onabort?.();
@@ -135,7 +162,9 @@ describe('awsRequestHandler.handle', () => {
   it('fails an answer above the response cap instead of handing the SDK a cut body', async () => {
     const srv = await serve(json(200, { big: 'x'.repeat(4096) }));
     transport = createHttpTransport({ guard: open, maxResponseBytes: 1024 });
-    const err = await awsRequestHandler(transport).handle(request(srv.url), { abortSignal: AbortSignal.timeout(5000) }).catch((e: unknown) => e);
+    const err = await awsRequestHandler(transport)
+      .handle(request(srv.url), { abortSignal: AbortSignal.timeout(5000) })
+      .catch((e: unknown) => e);
     expect(isTransportError(err) && err.code).toBe('ERESPONSETOOLARGE');
   });
 
@@ -149,7 +178,11 @@ describe('awsRequestHandler.handle', () => {
 });
 
 describe('awsErrorResult', () => {
-  const options = { service: 'EventBridge', secrets: ['s3cr3t-value'], kinds: { NotAuthorizedForSourceException: 'auth', ThrottlingException: 'invalid' } as const };
+  const options = {
+    service: 'EventBridge',
+    secrets: ['s3cr3t-value'],
+    kinds: { NotAuthorizedForSourceException: 'auth', ThrottlingException: 'invalid' } as const,
+  };
   const sdkError = (name: string, status: number | undefined, message = 'no', headers: Record<string, string> = {}) =>
     Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status }, $response: { headers } });
 
@@ -158,14 +191,27 @@ describe('awsErrorResult', () => {
     expect(awsErrorKind('NotAuthorizedForSourceException', options.kinds)).toBe('auth');
     expect(awsErrorKind('ThrottlingException', options.kinds)).toBe('invalid');
     expect(awsErrorKind('toString')).toBeUndefined();
-    expect(awsErrorResult(sdkError('UnrecognizedClientException', 400), options)).toMatchObject({ status: 'permanent', error: { kind: 'auth', details: { status: 400, vendorCode: 'UnrecognizedClientException' } } });
+    expect(awsErrorResult(sdkError('UnrecognizedClientException', 400), options)).toMatchObject({
+      status: 'permanent',
+      error: { kind: 'auth', details: { status: 400, vendorCode: 'UnrecognizedClientException' } },
+    });
     expect(awsErrorResult(sdkError('ResourceNotFoundException', 400), options)).toMatchObject({ status: 'permanent', error: { kind: 'config' } });
-    expect(awsErrorResult(sdkError('RequestLimitExceeded', 429, 'slow', { 'retry-after': '7' }), options)).toMatchObject({ status: 'retryable', retryAfterMs: 7000, error: { kind: 'throttled' } });
+    expect(awsErrorResult(sdkError('RequestLimitExceeded', 429, 'slow', { 'retry-after': '7' }), options)).toMatchObject({
+      status: 'retryable',
+      retryAfterMs: 7000,
+      error: { kind: 'throttled' },
+    });
   });
 
   it('falls back to the HTTP status for unknown names, keeping the name', () => {
-    expect(awsErrorResult(sdkError('SomethingNew', 503), options)).toMatchObject({ status: 'retryable', error: { kind: 'transient', details: { status: 503, vendorCode: 'SomethingNew' } } });
-    expect(awsErrorResult(sdkError('SomethingNew', 400), options)).toMatchObject({ status: 'permanent', error: { kind: 'invalid', details: { vendorCode: 'SomethingNew' } } });
+    expect(awsErrorResult(sdkError('SomethingNew', 503), options)).toMatchObject({
+      status: 'retryable',
+      error: { kind: 'transient', details: { status: 503, vendorCode: 'SomethingNew' } },
+    });
+    expect(awsErrorResult(sdkError('SomethingNew', 400), options)).toMatchObject({
+      status: 'permanent',
+      error: { kind: 'invalid', details: { vendorCode: 'SomethingNew' } },
+    });
   });
 
   it('reads transport errors, aborts and unknown failures as network trouble, egress refusals as config', async () => {
@@ -173,7 +219,10 @@ describe('awsErrorResult', () => {
     const refused = await transport.request({ method: 'GET', url: 'http://127.0.0.1:9/', signal: AbortSignal.timeout(5000) }).catch((e: unknown) => e);
     await transport.close();
     expect(awsErrorResult(refused, options)).toMatchObject({ status: 'permanent', error: { kind: 'config', details: { vendorCode: 'EGRESS_REFUSED' } } });
-    expect(awsErrorResult(sdkError('AbortError', undefined, 'Request aborted'), options)).toMatchObject({ status: 'retryable', error: { kind: 'transient', details: { vendorCode: 'ABORTED' } } });
+    expect(awsErrorResult(sdkError('AbortError', undefined, 'Request aborted'), options)).toMatchObject({
+      status: 'retryable',
+      error: { kind: 'transient', details: { vendorCode: 'ABORTED' } },
+    });
     expect(awsErrorResult(new Error('socket hang up'), options)).toMatchObject({ status: 'retryable', error: { kind: 'transient' } });
   });
 

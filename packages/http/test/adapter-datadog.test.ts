@@ -18,7 +18,13 @@ afterEach(async () => {
 function logsApi(signal: AbortSignal | undefined, onResponse?: (r: HttpResponse) => void, retry = false) {
   transport = createHttpTransport({ guard: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }), proxy: false });
   // Typed as the SDK's own interface: the structural adapter must fit it.
-  const httpApi: client.HttpLibrary = createDatadogHttpLibrary({ transport, ResponseContext: client.ResponseContext, signal, userAgent: 'outflow/9.9.9', onResponse });
+  const httpApi: client.HttpLibrary = createDatadogHttpLibrary({
+    transport,
+    ResponseContext: client.ResponseContext,
+    signal,
+    userAgent: 'outflow/9.9.9',
+    onResponse,
+  });
   const configuration = client.createConfiguration({
     baseServer: new client.BaseServerConfiguration(server!.url, {}),
     authMethods: { apiKeyAuth: KEY },
@@ -56,7 +62,9 @@ describe('createDatadogHttpLibrary', () => {
   it('ends a stalled request when the signal aborts, with a branded transport error', async () => {
     server = await startServer(() => {});
     const started = Date.now();
-    const err: unknown = await logsApi(AbortSignal.timeout(200)).submitLog({ body: [item] }).catch((e: unknown) => e);
+    const err: unknown = await logsApi(AbortSignal.timeout(200))
+      .submitLog({ body: [item] })
+      .catch((e: unknown) => e);
     expect(isTransportError(err) && err.code).toBe('ETIMEDOUT');
     expect(Date.now() - started).toBeLessThan(2000);
   });

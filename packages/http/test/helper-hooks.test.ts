@@ -1,6 +1,13 @@
 // defineHttpConnector's optional hooks: tls (a transport of its own), classifyError, confirm (a follow-up), several probes, classify's context.
 import {
-  batchFromEnvelopes, createEgressGuard, DeliveryError, secretHeaderValue, type ConnectorContext, type HttpResponse, type LogBatch, type Logger,
+  batchFromEnvelopes,
+  createEgressGuard,
+  DeliveryError,
+  secretHeaderValue,
+  type ConnectorContext,
+  type HttpResponse,
+  type LogBatch,
+  type Logger,
 } from '@outflow/core';
 import { createManualClock } from '@outflow/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,7 +31,10 @@ const hooked = defineHttpConnector({
     seenSecrets.push(context.secrets);
     return res.status === 404 ? { status: 'permanent', error: new DeliveryError('config', 'No such endpoint.', { status: 404 }) } : undefined;
   },
-  classifyError: (err) => (/CERT|SIGNATURE|ISSUER/.test(err.code) ? { status: 'permanent', error: new DeliveryError('config', `Certificate refused (${err.code}).`, { vendorCode: err.code }) } : undefined),
+  classifyError: (err) =>
+    /CERT|SIGNATURE|ISSUER/.test(err.code)
+      ? { status: 'permanent', error: new DeliveryError('config', `Certificate refused (${err.code}).`, { vendorCode: err.code }) }
+      : undefined,
   tls: (c) => (c.trustCa ? { ca: fixture('ca.pem') } : undefined),
   // The answer names a ticket; the follow-up polls GET /ticket/<n> until it says done.
   confirm: async (response: HttpResponse, follow) => {
@@ -37,14 +47,19 @@ const hooked = defineHttpConnector({
     }
     return { status: 'retryable', error: new DeliveryError('transient', 'Not confirmed before the deadline.') };
   },
-  probe: (c) => [{ method: 'GET', url: `${c.url}/health` }, ...(c.twoProbes ? [{ method: 'GET', url: `${c.url}/auth`, headers: { 'X-Api-Key': c.apiKey.reveal() } }] : [])],
+  probe: (c) => [
+    { method: 'GET', url: `${c.url}/health` },
+    ...(c.twoProbes ? [{ method: 'GET', url: `${c.url}/auth`, headers: { 'X-Api-Key': c.apiKey.reveal() } }] : []),
+  ],
 });
 
 function batch(n: number): LogBatch {
-  return batchFromEnvelopes(Array.from({ length: n }, (_, i) => {
-    const log_id = `900202601010000000000000000000000000000000000000000${String(i).padStart(4, '0')}`;
-    return { log_id, data: { log_id, date: '2026-01-01T00:00:00.000Z', type: 's' } };
-  }));
+  return batchFromEnvelopes(
+    Array.from({ length: n }, (_, i) => {
+      const log_id = `900202601010000000000000000000000000000000000000000${String(i).padStart(4, '0')}`;
+      return { log_id, data: { log_id, date: '2026-01-01T00:00:00.000Z', type: 's' } };
+    }),
+  );
 }
 
 let server: TestServer | undefined;
@@ -55,7 +70,13 @@ afterEach(async () => {
   server = undefined;
 });
 
-const context = (): ConnectorContext => ({ streamId: 'ls_1', tenant: 't', logger: quiet, clock: createManualClock(), egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }) });
+const context = (): ConnectorContext => ({
+  streamId: 'ls_1',
+  tenant: 't',
+  logger: quiet,
+  clock: createManualClock(),
+  egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }),
+});
 
 function connect(input: Record<string, unknown>, ctx = context()) {
   const conn = hooked.create(ctx, hooked.configSchema.parse({ url: server!.url, apiKey: KEY, ...input }));
@@ -106,7 +127,9 @@ describe('defineHttpConnector hooks', () => {
 
   it('several probes run in order and stop at the first unhealthy one', async () => {
     let healthy = true;
-    server = await startServer((req, res) => res.writeHead(req.url === '/health' && !healthy ? 503 : req.headers['x-api-key'] === KEY || req.url === '/health' ? 200 : 403).end());
+    server = await startServer((req, res) =>
+      res.writeHead(req.url === '/health' && !healthy ? 503 : req.headers['x-api-key'] === KEY || req.url === '/health' ? 200 : 403).end(),
+    );
     const conn = connect({ twoProbes: true });
     expect(await conn.healthcheck(never())).toMatchObject({ ok: true });
     healthy = false;

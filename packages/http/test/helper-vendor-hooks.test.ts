@@ -25,15 +25,22 @@ const hooked = defineHttpConnector({
     return { requests, refused: { indices: refused, error: tooLarge } };
   },
   probe: (c) => ({ method: 'GET', url: c.url.reveal() }),
-  health: (res, result) => (result.status === 'success' ? { ok: true, message: `Account ${res.body.toString()} is ready.` } : res.status === 404 ? { ok: false, error: new DeliveryError('auth', 'The URL was revoked.') } : undefined),
+  health: (res, result) =>
+    result.status === 'success'
+      ? { ok: true, message: `Account ${res.body.toString()} is ready.` }
+      : res.status === 404
+        ? { ok: false, error: new DeliveryError('auth', 'The URL was revoked.') }
+        : undefined,
   secrets: (c) => [new URL(c.url.reveal()).pathname.slice(1)],
 });
 
 function batch(types: string[]): LogBatch {
-  return batchFromEnvelopes(types.map((type, i) => {
-    const log_id = `900202601010000000000000000000000000000000000000000${String(i).padStart(4, '0')}`;
-    return { log_id, data: { log_id, date: '2026-01-01T00:00:00.000Z', type } };
-  }));
+  return batchFromEnvelopes(
+    types.map((type, i) => {
+      const log_id = `900202601010000000000000000000000000000000000000000${String(i).padStart(4, '0')}`;
+      return { log_id, data: { log_id, date: '2026-01-01T00:00:00.000Z', type } };
+    }),
+  );
 }
 
 let server: TestServer | undefined;
@@ -45,7 +52,13 @@ afterEach(async () => {
 });
 
 function connect(): ReturnType<typeof hooked.create> {
-  const ctx: ConnectorContext = { streamId: 'ls_1', tenant: 't', logger: quiet, clock: createManualClock(), egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }) };
+  const ctx: ConnectorContext = {
+    streamId: 'ls_1',
+    tenant: 't',
+    logger: quiet,
+    clock: createManualClock(),
+    egress: createEgressGuard({ allowHttp: true, allowPrivateNetworks: true }),
+  };
   const conn = hooked.create(ctx, hooked.configSchema.parse({ url: `${server!.url}/services/T1/${PATH_SECRET}` }));
   made.push(conn);
   return conn;
@@ -55,7 +68,10 @@ describe('defineHttpConnector hooks', () => {
   it('reports events refused by encode as permanent failures by index and sends the rest', async () => {
     server = await startServer((_req, res) => res.end());
     const result = await connect().send(batch(['s', 'big', 's', 'big']), never());
-    expect(result).toEqual({ status: 'partial', failed: [1, 3].map((index) => ({ index, retryable: false, reason: 'The event is too large.', status: undefined })) });
+    expect(result).toEqual({
+      status: 'partial',
+      failed: [1, 3].map((index) => ({ index, retryable: false, reason: 'The event is too large.', status: undefined })),
+    });
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]!.body.toString().split('\n')).toHaveLength(2);
   });
@@ -66,14 +82,24 @@ describe('defineHttpConnector hooks', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('keeps refused events apart from a failed request: the request\'s events stay retryable', async () => {
+  it("keeps refused events apart from a failed request: the request's events stay retryable", async () => {
     server = await startServer((_req, res) => res.writeHead(503).end());
     const result = await connect().send(batch(['s', 'big']), never());
-    expect(result).toMatchObject({ status: 'partial', failed: [{ index: 0, retryable: true, status: 503 }, { index: 1, retryable: false }] });
+    expect(result).toMatchObject({
+      status: 'partial',
+      failed: [
+        { index: 0, retryable: true, status: 503 },
+        { index: 1, retryable: false },
+      ],
+    });
   });
 
   it('lets the vendor read the probe answer, else falls back to the default reading', async () => {
-    const answers: Array<[number, string]> = [[200, 'acme'], [404, ''], [401, '']];
+    const answers: Array<[number, string]> = [
+      [200, 'acme'],
+      [404, ''],
+      [401, ''],
+    ];
     server = await startServer((_req, res) => {
       const [status, body] = answers.shift() ?? [500, ''];
       res.writeHead(status).end(body);

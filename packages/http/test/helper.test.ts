@@ -1,7 +1,5 @@
 // defineHttpConnector against a real server: send, several requests, guards, preview, healthcheck, egress, close.
-import {
-  batchFromEnvelopes, createEgressGuard, secretHeaderValue, type ConnectorContext, type HttpTransport, type LogBatch, type Logger,
-} from '@outflow/core';
+import { batchFromEnvelopes, createEgressGuard, secretHeaderValue, type ConnectorContext, type HttpTransport, type LogBatch, type Logger } from '@outflow/core';
 import { createManualClock, type ManualClock } from '@outflow/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -29,10 +27,12 @@ const sample = defineHttpConnector({
 });
 
 function batch(n: number): LogBatch {
-  return batchFromEnvelopes(Array.from({ length: n }, (_, i) => {
-    const log_id = `900202601010000000000000000000000000000000000000000${String(i).padStart(4, '0')}`;
-    return { log_id, data: { log_id, date: '2026-01-01T00:00:00.000Z', type: 's' } };
-  }));
+  return batchFromEnvelopes(
+    Array.from({ length: n }, (_, i) => {
+      const log_id = `900202601010000000000000000000000000000000000000000${String(i).padStart(4, '0')}`;
+      return { log_id, data: { log_id, date: '2026-01-01T00:00:00.000Z', type: 's' } };
+    }),
+  );
 }
 
 let server: TestServer | undefined;
@@ -80,7 +80,11 @@ describe('defineHttpConnector', () => {
     server = await startServer((_req, res) => res.end());
     const preview = connect({}).preview!(batch(2));
     expect(preview.requests).toHaveLength(1);
-    expect(preview.requests[0]).toMatchObject({ method: 'POST', url: server.url, headers: { 'X-Api-Key': '[REDACTED]', 'X-Sig': '[REDACTED]', 'Content-Encoding': 'gzip' } });
+    expect(preview.requests[0]).toMatchObject({
+      method: 'POST',
+      url: server.url,
+      headers: { 'X-Api-Key': '[REDACTED]', 'X-Sig': '[REDACTED]', 'Content-Encoding': 'gzip' },
+    });
     expect(preview.requests[0]!.body).toBe(batch(2).jsonLines().toString());
     expect(JSON.stringify(preview)).not.toContain(KEY);
     expect(server.requests).toHaveLength(0);

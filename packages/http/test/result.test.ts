@@ -3,7 +3,12 @@ import { DeliveryError, transportError, type DeliveryResult, type HttpResponse }
 import { describe, expect, it } from 'vitest';
 import { toDeliveryResult } from '../src/index.js';
 
-const answer = (status: number, body = '', headers: HttpResponse['headers'] = {}): HttpResponse => ({ status, headers, body: Buffer.from(body), truncated: false });
+const answer = (status: number, body = '', headers: HttpResponse['headers'] = {}): HttpResponse => ({
+  status,
+  headers,
+  body: Buffer.from(body),
+  truncated: false,
+});
 const secrets = ['top-secret-key'];
 
 describe('toDeliveryResult', () => {
@@ -18,7 +23,11 @@ describe('toDeliveryResult', () => {
   it('lets a vendor table or function decide first', () => {
     const table = { 400: 'auth', 409: 'throttled' } as const;
     expect(toDeliveryResult(answer(400), { secrets, classify: table })).toMatchObject({ status: 'permanent', error: { kind: 'auth' } });
-    expect(toDeliveryResult(answer(409, '', { 'retry-after': '2' }), { secrets, classify: table })).toMatchObject({ status: 'retryable', retryAfterMs: 2000, error: { kind: 'throttled' } });
+    expect(toDeliveryResult(answer(409, '', { 'retry-after': '2' }), { secrets, classify: table })).toMatchObject({
+      status: 'retryable',
+      retryAfterMs: 2000,
+      error: { kind: 'throttled' },
+    });
     expect(toDeliveryResult(answer(422), { secrets, classify: table })).toMatchObject({ error: { kind: 'invalid' } });
     const byBody = (_res: HttpResponse, text: string): DeliveryResult | undefined =>
       text.includes('quota') ? { status: 'retryable', error: new DeliveryError('throttled', 'Quota exceeded.') } : undefined;
@@ -27,14 +36,23 @@ describe('toDeliveryResult', () => {
     // A 2xx naming refused events: the function sees how many events the request carried.
     const partial = (res: HttpResponse, _text: string, events: number): DeliveryResult | undefined =>
       res.status === 200 ? { status: 'partial', failed: [{ index: events - 1, retryable: false, reason: 'refused' }] } : undefined;
-    expect(toDeliveryResult(answer(200), { secrets, classify: partial, events: 3 })).toEqual({ status: 'partial', failed: [{ index: 2, retryable: false, reason: 'refused' }] });
+    expect(toDeliveryResult(answer(200), { secrets, classify: partial, events: 3 })).toEqual({
+      status: 'partial',
+      failed: [{ index: 2, retryable: false, reason: 'refused' }],
+    });
   });
 
   it('makes egress refusals permanent config and other transport errors retryable transient', () => {
-    expect(toDeliveryResult(transportError('EGRESS_REFUSED', 'Destination refused.'), { secrets })).toMatchObject({ status: 'permanent', error: { kind: 'config', details: { vendorCode: 'EGRESS_REFUSED' } } });
+    expect(toDeliveryResult(transportError('EGRESS_REFUSED', 'Destination refused.'), { secrets })).toMatchObject({
+      status: 'permanent',
+      error: { kind: 'config', details: { vendorCode: 'EGRESS_REFUSED' } },
+    });
     const refused = toDeliveryResult(transportError('ECONNREFUSED', 'connect ECONNREFUSED to top-secret-key'), { secrets });
     expect(refused).toMatchObject({ status: 'retryable', error: { kind: 'transient', details: { vendorCode: 'ECONNREFUSED' } } });
     expect(JSON.stringify(refused)).not.toContain('top-secret-key');
-    expect(toDeliveryResult(transportError('ABORTED', 'aborted'), { secrets })).toMatchObject({ status: 'retryable', error: { kind: 'transient', details: { vendorCode: 'ABORTED' } } });
+    expect(toDeliveryResult(transportError('ABORTED', 'aborted'), { secrets })).toMatchObject({
+      status: 'retryable',
+      error: { kind: 'transient', details: { vendorCode: 'ABORTED' } },
+    });
   });
 });

@@ -22,7 +22,10 @@ afterEach(async () => {
 });
 
 async function rejection(work: Promise<unknown>) {
-  const err = await work.then(() => undefined, (e: unknown) => e);
+  const err = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(isTransportError(err)).toBe(true);
   return err as { code: string; message: string };
 }
@@ -120,7 +123,15 @@ describe.each([false, true])('createHttpTransport (lean path: %s)', (lean) => {
 
   it('keeps the request headers and body out of a network error, its causes included (was a Splunk transport test)', async () => {
     transport = createHttpTransport({ guard: open });
-    const err = await rejection(transport.request({ method: 'POST', url: await deadUrl(), headers: { Authorization: 'Splunk header-secret-123' }, body: 'body-secret-456', signal: never() }));
+    const err = await rejection(
+      transport.request({
+        method: 'POST',
+        url: await deadUrl(),
+        headers: { Authorization: 'Splunk header-secret-123' },
+        body: 'body-secret-456',
+        signal: never(),
+      }),
+    );
     const text = inspect(err, { depth: 20, showHidden: true });
     expect(text).toMatch(/ECONNREFUSED/);
     for (const secret of ['header-secret-123', 'body-secret-456']) expect(text).not.toContain(secret);

@@ -10,9 +10,15 @@ const target = resolve(here, '../test/fixtures/tenant-logs-schema.json');
 
 /** The schema without `description` texts (property names called description are kept). */
 const strip = (v) =>
-  Array.isArray(v) ? v.map(strip)
-  : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k, x]) => k !== 'description' || typeof x !== 'string').map(([k, x]) => [k, strip(x)]))
-  : v;
+  Array.isArray(v)
+    ? v.map(strip)
+    : v !== null && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([k, x]) => k !== 'description' || typeof x !== 'string')
+            .map(([k, x]) => [k, strip(x)]),
+        )
+      : v;
 
 const schema = strip(JSON.parse(readFileSync(source, 'utf8')));
 writeFileSync(target, `${JSON.stringify(schema)}\n`);

@@ -14,7 +14,21 @@ const arrays = arrayBodies(bodies);
 
 // --- The old path, inlined (toString + JSON.parse per line, object validation, Buffer.copy) ---
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-const STRING_FIELDS = ['connection', 'connection_id', 'client_name', 'ip', 'hostname', 'user_id', 'user_name', 'audience', 'strategy', 'strategy_type', 'user_agent', 'tenant_name', 'environment_name'];
+const STRING_FIELDS = [
+  'connection',
+  'connection_id',
+  'client_name',
+  'ip',
+  'hostname',
+  'user_id',
+  'user_name',
+  'audience',
+  'strategy',
+  'strategy_type',
+  'user_agent',
+  'tenant_name',
+  'environment_name',
+];
 const kind = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 function oldValidate(e) {
   if (typeof e.type !== 'string' || e.type.length === 0 || e.type.length > 100) return 'type';
@@ -31,7 +45,10 @@ const SUFFIX = Buffer.from('}\n');
 function oldParseNdjson(body, ids, now) {
   let buf = Buffer.allocUnsafeSlow(body.length + 64 * 160);
   let at = 0;
-  const ends = [], logIds = [], types = [], dates = [];
+  const ends = [],
+    logIds = [],
+    types = [],
+    dates = [];
   let pos = 0;
   while (pos < body.length) {
     let nl = body.indexOf(10, pos);
@@ -51,7 +68,10 @@ function oldParseNdjson(body, ids, now) {
     at += buf.write(prefix, at, 'utf8');
     at += body.copy(buf, at, start, nl);
     at += SUFFIX.copy(buf, at);
-    ends.push(at); logIds.push(logId); types.push(item.type); dates.push(Date.parse(item.date));
+    ends.push(at);
+    logIds.push(logId);
+    types.push(item.type);
+    dates.push(Date.parse(item.date));
   }
   return { lines: buf.subarray(0, at), ends: Uint32Array.from(ends), logIds, types, dates: Float64Array.from(dates) };
 }
@@ -81,15 +101,24 @@ function time(name, fn, list) {
   samples.sort((a, b) => a - b);
   return { name, us: samples[Math.floor(samples.length / 2)], best: samples[0] };
 }
-const newNd = (body) => { const out = parseBody(body, 'ndjson', opts); if (!out.ok) throw new Error(out.message); };
-const newJson = (body) => { const out = parseBody(body, 'json', opts); if (!out.ok) throw new Error(out.message); };
+const newNd = (body) => {
+  const out = parseBody(body, 'ndjson', opts);
+  if (!out.ok) throw new Error(out.message);
+};
+const newJson = (body) => {
+  const out = parseBody(body, 'json', opts);
+  if (!out.ok) throw new Error(out.message);
+};
 const oldNd = (body) => oldParseNdjson(body, ids, now);
 /** The old JSON-array path: JSON.parse of the body, object validation, JSON.stringify of each event. */
 function oldJson(body) {
   const items = JSON.parse(body.toString('utf8'));
   let buf = Buffer.allocUnsafeSlow(body.length + 64 * 160);
   let at = 0;
-  const ends = [], logIds = [], types = [], dates = [];
+  const ends = [],
+    logIds = [],
+    types = [],
+    dates = [];
   for (const item of items) {
     if (kind(item) !== 'object' || oldValidate(item) !== undefined) throw new Error('bad event');
     const logId = item.log_id ?? ids.next(now);
@@ -100,7 +129,10 @@ function oldJson(body) {
       buf = next;
     }
     at += buf.write(line, at, 'utf8');
-    ends.push(at); logIds.push(logId); types.push(item.type); dates.push(Date.parse(item.date));
+    ends.push(at);
+    logIds.push(logId);
+    types.push(item.type);
+    dates.push(Date.parse(item.date));
   }
   return { lines: buf.subarray(0, at), ends: Uint32Array.from(ends), logIds, types, dates: Float64Array.from(dates) };
 }

@@ -48,8 +48,20 @@ export class EnvelopeWriter {
    * `injectId` puts `"log_id":…,` and `injectDate` (`"date":"…",` bytes, or null) first inside the
    * object. `squash` drops whitespace outside strings (a pretty-printed item's newlines would split lines).
    */
-  addRaw(logId: string, type: string, date: number, src: Uint8Array, start: number, end: number, open: number,
-    idStart: number, idEnd: number, injectId: boolean, injectDate: Uint8Array | null, squash: boolean): void {
+  addRaw(
+    logId: string,
+    type: string,
+    date: number,
+    src: Uint8Array,
+    start: number,
+    end: number,
+    open: number,
+    idStart: number,
+    idEnd: number,
+    injectId: boolean,
+    injectDate: Uint8Array | null,
+    squash: boolean,
+  ): void {
     const idBytes = idStart >= 0 ? idEnd - idStart : logId.length * 6 + 2;
     this.reserve(PREFIX.length + DATA.length + idBytes * 2 + LOG_ID_KEY.length + 1 + (injectDate ? injectDate.length : 0) + (end - start) + 2);
     this.bytes(PREFIX, 0, PREFIX.length);

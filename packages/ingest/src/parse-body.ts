@@ -25,7 +25,14 @@ function writerFor(body: Buffer, format: BodyFormat): EnvelopeWriter {
 export function bodyFormat(contentType: string | undefined): BodyFormat | undefined {
   const mime = (contentType ?? 'application/json').split(';')[0]?.trim().toLowerCase();
   if (mime === 'application/json' || mime === 'text/json') return 'json';
-  if (mime === 'application/x-ndjson' || mime === 'application/ndjson' || mime === 'application/jsonl' || mime === 'application/json-lines' || mime === 'application/jsonlines') return 'ndjson';
+  if (
+    mime === 'application/x-ndjson' ||
+    mime === 'application/ndjson' ||
+    mime === 'application/jsonl' ||
+    mime === 'application/json-lines' ||
+    mime === 'application/jsonlines'
+  )
+    return 'ndjson';
   return undefined;
 }
 

@@ -17,6 +17,16 @@ export interface ParseRequest {
  * rarely, and bodies left there would pile up (tens of MB at full ingest speed) until it did.
  */
 export type ParseReply = { body?: ArrayBuffer | undefined } & (
-  | { id: number; ok: true; lines: ArrayBuffer; linesOffset: number; linesLength: number; ends: Uint32Array; logIds: string[]; types: string[]; dates: Float64Array }
+  | {
+      id: number;
+      ok: true;
+      lines: ArrayBuffer;
+      linesOffset: number;
+      linesLength: number;
+      ends: Uint32Array;
+      logIds: string[];
+      types: string[];
+      dates: Float64Array;
+    }
   | { id: number; ok: false; message: string; issues: ItemIssue[] }
 );

@@ -33,7 +33,14 @@ function toOutcome(reply: ParseReply, tenant: string): ParseOutcome {
   if (!reply.ok) return { ok: false, message: reply.message, issues: reply.issues };
   return {
     ok: true,
-    batch: { tenant, lines: Buffer.from(reply.lines, reply.linesOffset, reply.linesLength), ends: reply.ends, logIds: reply.logIds, types: reply.types, dates: reply.dates },
+    batch: {
+      tenant,
+      lines: Buffer.from(reply.lines, reply.linesOffset, reply.linesLength),
+      ends: reply.ends,
+      logIds: reply.logIds,
+      types: reply.types,
+      dates: reply.dates,
+    },
   };
 }
 
@@ -72,7 +79,16 @@ export function createParsePool(threads = defaultParseThreads()): ParsePool {
         body.copy(own);
       }
       const id = nextId++;
-      const req: ParseRequest = { id, body: own.buffer as ArrayBuffer, length: own.length, format, tenant: job.tenant, now: job.now, maxEventBytes: job.maxEventBytes, maxEvents: job.maxEvents };
+      const req: ParseRequest = {
+        id,
+        body: own.buffer as ArrayBuffer,
+        length: own.length,
+        format,
+        tenant: job.tenant,
+        now: job.now,
+        maxEventBytes: job.maxEventBytes,
+        maxEvents: job.maxEvents,
+      };
       return new Promise<ParseOutcome>((resolve) => {
         slot.pending.set(id, (reply) => resolve(toOutcome(reply, job.tenant)));
         slot.worker.postMessage(req, [req.body]);

@@ -14,7 +14,17 @@ parentPort?.on('message', (req: ParseRequest) => {
     const outcome = parseBody(body, req.format, { tenant: req.tenant, now: req.now, ids, maxEventBytes: req.maxEventBytes, maxEvents: req.maxEvents });
     if (outcome.ok) {
       const b = outcome.batch;
-      reply = { id: req.id, ok: true, lines: b.lines.buffer as ArrayBuffer, linesOffset: b.lines.byteOffset, linesLength: b.lines.length, ends: b.ends, logIds: b.logIds, types: b.types, dates: b.dates };
+      reply = {
+        id: req.id,
+        ok: true,
+        lines: b.lines.buffer as ArrayBuffer,
+        linesOffset: b.lines.byteOffset,
+        linesLength: b.lines.length,
+        ends: b.ends,
+        logIds: b.logIds,
+        types: b.types,
+        dates: b.dates,
+      };
       transfer.push(b.lines.buffer as ArrayBuffer, b.ends.buffer as ArrayBuffer, b.dates.buffer as ArrayBuffer);
     } else reply = { id: req.id, ok: false, message: outcome.message, issues: outcome.issues };
   } catch (err) {

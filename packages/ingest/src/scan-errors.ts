@@ -45,7 +45,7 @@ const MESSAGES: Readonly<Record<number, (b: Uint8Array, at: number, end: number)
   [E_OBJECT_NEXT]: (b, at, end) => `expected ',' or '}' after an object member, found ${describeChar(b, at, end)}`,
   [E_ARRAY_NEXT]: (b, at, end) => `expected ',' or ']' after an array element, found ${describeChar(b, at, end)}`,
   [E_AFTER]: (b, at, end) => `unexpected ${describeChar(b, at, end)} after the JSON value`,
-  [E_UNTERMINATED]: () => 'unterminated string (no closing \'"\')',
+  [E_UNTERMINATED]: () => "unterminated string (no closing '\"')",
   [E_CONTROL]: (b, at, end) => `${describeChar(b, at, end)} inside a string (escape it, e.g. \\n, \\t or \\u0001)`,
   [E_ESCAPE]: (b, at, end) => `invalid escape '${escapeText(b, at, end)}' in a string (allowed: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`,
   [E_UNICODE]: () => 'invalid \\u escape in a string: expected 4 hexadecimal digits',

@@ -27,7 +27,16 @@ export interface ScannedEvent {
 
 export function newScannedEvent(): ScannedEvent {
   const n = FIELDS.length;
-  return { kinds: new Uint8Array(n), starts: new Int32Array(n), ends: new Int32Array(n), escaped: new Uint8Array(n), open: 0, topKind: K_MISSING, input: null, words: new DataView(new ArrayBuffer(0)) };
+  return {
+    kinds: new Uint8Array(n),
+    starts: new Int32Array(n),
+    ends: new Int32Array(n),
+    escaped: new Uint8Array(n),
+    open: 0,
+    topKind: K_MISSING,
+    input: null,
+    words: new DataView(new ArrayBuffer(0)),
+  };
 }
 
 /** K_* kind of a value by its first byte. */

@@ -1,7 +1,22 @@
 // Allocation-free validating JSON scanner (RFC 8259 grammar) over raw UTF-8 bytes.
 import {
-  describeError, MAX_DEPTH, E_VALUE, E_KEY, E_COLON, E_OBJECT_NEXT, E_ARRAY_NEXT, E_UNTERMINATED, E_CONTROL, E_ESCAPE,
-  E_UNICODE, E_LEADING_ZERO, E_FRACTION, E_EXPONENT, E_MINUS, E_LITERAL, E_DEPTH,
+  describeError,
+  MAX_DEPTH,
+  E_VALUE,
+  E_KEY,
+  E_COLON,
+  E_OBJECT_NEXT,
+  E_ARRAY_NEXT,
+  E_UNTERMINATED,
+  E_CONTROL,
+  E_ESCAPE,
+  E_UNICODE,
+  E_LEADING_ZERO,
+  E_FRACTION,
+  E_EXPONENT,
+  E_MINUS,
+  E_LITERAL,
+  E_DEPTH,
 } from './scan-errors.js';
 
 export { MAX_DEPTH };
@@ -66,9 +81,18 @@ export function scanString(b: Uint8Array, pos: number, end: number): number {
     // Unrolled: most strings are short runs of content bytes.
     for (;;) {
       if (STRING_BYTE[b[i]!] !== 0) break;
-      if (STRING_BYTE[b[i + 1]!] !== 0) { i += 1; break; }
-      if (STRING_BYTE[b[i + 2]!] !== 0) { i += 2; break; }
-      if (STRING_BYTE[b[i + 3]!] !== 0) { i += 3; break; }
+      if (STRING_BYTE[b[i + 1]!] !== 0) {
+        i += 1;
+        break;
+      }
+      if (STRING_BYTE[b[i + 2]!] !== 0) {
+        i += 2;
+        break;
+      }
+      if (STRING_BYTE[b[i + 3]!] !== 0) {
+        i += 3;
+        break;
+      }
       i += 4;
     }
     if (i >= end) return fail(E_UNTERMINATED, pos);

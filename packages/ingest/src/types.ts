@@ -23,6 +23,4 @@ export interface ItemIssue {
 
 export type BodyFormat = 'json' | 'ndjson';
 
-export type ParseOutcome =
-  | { ok: true; batch: PreparedBatch }
-  | { ok: false; message: string; issues: ItemIssue[] };
+export type ParseOutcome = { ok: true; batch: PreparedBatch } | { ok: false; message: string; issues: ItemIssue[] };

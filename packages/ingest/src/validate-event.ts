@@ -17,10 +17,30 @@ export const KIND_NAMES: readonly string[] = ['undefined', 'string', 'number', '
 
 /** The checked top-level fields, in the order they are checked (type, log_id and date first). */
 export const FIELDS = [
-  'type', 'log_id', 'date', 'description', 'client_id',
-  'connection', 'connection_id', 'client_name', 'ip', 'hostname', 'user_id', 'user_name', 'audience',
-  'strategy', 'strategy_type', 'user_agent', 'tenant_name', 'environment_name',
-  'details', 'location_info', 'security_context', 'isMobile', 'is_mobile', 'data',
+  'type',
+  'log_id',
+  'date',
+  'description',
+  'client_id',
+  'connection',
+  'connection_id',
+  'client_name',
+  'ip',
+  'hostname',
+  'user_id',
+  'user_name',
+  'audience',
+  'strategy',
+  'strategy_type',
+  'user_agent',
+  'tenant_name',
+  'environment_name',
+  'details',
+  'location_info',
+  'security_context',
+  'isMobile',
+  'is_mobile',
+  'data',
 ] as const;
 export const F_TYPE = 0;
 export const F_LOG_ID = 1;
@@ -36,16 +56,26 @@ const JSON_KINDS = 0xfe;
  * Auth0 log API types. null also counts as absent, except for booleans.
  */
 const ACCEPT: readonly number[] = FIELDS.map((f) =>
-  f === 'details' || f === 'data' ? JSON_KINDS
-  : f === 'location_info' || f === 'security_context' ? bit(K_OBJECT) | bit(K_NULL)
-  : f === 'isMobile' || f === 'is_mobile' ? bit(K_TRUE) | bit(K_FALSE)
-  : bit(K_STRING) | bit(K_NULL));
+  f === 'details' || f === 'data'
+    ? JSON_KINDS
+    : f === 'location_info' || f === 'security_context'
+      ? bit(K_OBJECT) | bit(K_NULL)
+      : f === 'isMobile' || f === 'is_mobile'
+        ? bit(K_TRUE) | bit(K_FALSE)
+        : bit(K_STRING) | bit(K_NULL),
+);
 /** What a message says the field expects, by field index. */
 const EXPECTED: readonly string[] = FIELDS.map((f, i) =>
-  ACCEPT[i] === JSON_KINDS ? 'a JSON value'
-  : ACCEPT[i]! & bit(K_OBJECT) ? 'an object'
-  : ACCEPT[i]! & bit(K_TRUE) ? 'a boolean'
-  : f === 'description' || f === 'client_id' ? 'a string or null' : 'a string');
+  ACCEPT[i] === JSON_KINDS
+    ? 'a JSON value'
+    : ACCEPT[i]! & bit(K_OBJECT)
+      ? 'an object'
+      : ACCEPT[i]! & bit(K_TRUE)
+        ? 'a boolean'
+        : f === 'description' || f === 'client_id'
+          ? 'a string or null'
+          : 'a string',
+);
 
 /** True when field `i` (of FIELDS, after date) accepts a value of K_* kind `k`. */
 export function acceptsKind(i: number, k: number): boolean {
@@ -127,12 +157,18 @@ export function logIdMessage(got: string): string {
 /** The K_* kind of a JavaScript value. */
 export function kindOf(x: unknown): number {
   switch (typeof x) {
-    case 'undefined': return K_MISSING;
-    case 'string': return K_STRING;
-    case 'number': return K_NUMBER;
-    case 'boolean': return x ? K_TRUE : K_FALSE;
-    case 'object': return x === null ? K_NULL : Array.isArray(x) ? K_ARRAY : K_OBJECT;
-    default: return K_OTHER;
+    case 'undefined':
+      return K_MISSING;
+    case 'string':
+      return K_STRING;
+    case 'number':
+      return K_NUMBER;
+    case 'boolean':
+      return x ? K_TRUE : K_FALSE;
+    case 'object':
+      return x === null ? K_NULL : Array.isArray(x) ? K_ARRAY : K_OBJECT;
+    default:
+      return K_OTHER;
   }
 }
 

@@ -9,7 +9,12 @@ const now = Date.UTC(2026, 11, 7, 12, 0, 0);
 const opts = () => ({ tenant: 't1', now, ids: createLogIdGenerator('000000000007') });
 const CODES = Object.keys(CATALOG);
 const events = () => CODES.map((code, i) => catalogEvent(code, `catalog-${i}`));
-const lines = (b: PreparedBatch) => b.lines.toString('utf8').split('\n').slice(0, -1).map((l) => JSON.parse(l) as { log_id: string; data: Record<string, unknown> });
+const lines = (b: PreparedBatch) =>
+  b.lines
+    .toString('utf8')
+    .split('\n')
+    .slice(0, -1)
+    .map((l) => JSON.parse(l) as { log_id: string; data: Record<string, unknown> });
 
 function accepted(body: string, format: 'json' | 'ndjson'): PreparedBatch {
   const out = parseBody(Buffer.from(body), format, opts());
@@ -57,7 +62,14 @@ describe('Tenant Log Catalog events', () => {
   });
 
   it('gives each checked field exactly the JSON types the catalog allows it, null counting as absent', () => {
-    const KINDS: Record<string, number[]> = { string: [K_STRING], number: [K_NUMBER], object: [K_OBJECT], array: [K_ARRAY], boolean: [K_TRUE, K_FALSE], null: [K_NULL] };
+    const KINDS: Record<string, number[]> = {
+      string: [K_STRING],
+      number: [K_NUMBER],
+      object: [K_OBJECT],
+      array: [K_ARRAY],
+      boolean: [K_TRUE, K_FALSE],
+      null: [K_NULL],
+    };
     let compared = 0;
     for (let i = F_DATE + 1; i < F_DATA; i++) {
       const field = FIELDS[i]!;

@@ -18,15 +18,72 @@ export const int = (r: Rng, n: number) => Math.floor(r() * n);
 export const pick = <T>(r: Rng, a: readonly T[]): T => a[int(r, a.length)] as T;
 
 export const KNOWN_KEYS = [
-  'type', 'log_id', 'date', 'description', 'client_id', 'connection', 'connection_id', 'client_name', 'ip', 'hostname',
-  'user_id', 'user_name', 'audience', 'strategy', 'strategy_type', 'user_agent', 'tenant_name', 'environment_name',
-  'details', 'location_info', 'security_context', 'isMobile', 'is_mobile', 'data',
+  'type',
+  'log_id',
+  'date',
+  'description',
+  'client_id',
+  'connection',
+  'connection_id',
+  'client_name',
+  'ip',
+  'hostname',
+  'user_id',
+  'user_name',
+  'audience',
+  'strategy',
+  'strategy_type',
+  'user_agent',
+  'tenant_name',
+  'environment_name',
+  'details',
+  'location_info',
+  'security_context',
+  'isMobile',
+  'is_mobile',
+  'data',
 ];
 const OTHER_KEYS = ['', 'a', 'types', 'typ', 'Type', 'log_i', 'log_idd', 'scope', 'auth0_client', '__proto__', 'ü', '键', 'x y', 'datum', 'ip ', 'is-mobile'];
-const NUMBERS = ['0', '-0', '1', '-1', '42', '1234567890123456789012', '0.5', '-0.0', '3.14159', '1e5', '1E5', '1e+5', '1e-5', '-2.5E-10', '1.5e300', '1e400', '0e0', '10', '999'];
-const DATES = ['2026-11-24T10:00:00.000Z', '2026-01-01T00:00:00Z', '2024-02-29T23:59:59.9Z', '2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z',
-  '2026-01-01T24:00:00Z', '2026-01-01T10:30:00+02:00', '2026-01-01T10:30Z', '2026-01-01T10:30:00.123456Z', '2026-01-01', 'yesterday',
-  '0000-01-01T00:00:00Z', '0099-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z', '1969-12-31T23:59:59.999Z', '2026-04-31T00:00:00Z', '2026-01-01T00:00:00.Z'];
+const NUMBERS = [
+  '0',
+  '-0',
+  '1',
+  '-1',
+  '42',
+  '1234567890123456789012',
+  '0.5',
+  '-0.0',
+  '3.14159',
+  '1e5',
+  '1E5',
+  '1e+5',
+  '1e-5',
+  '-2.5E-10',
+  '1.5e300',
+  '1e400',
+  '0e0',
+  '10',
+  '999',
+];
+const DATES = [
+  '2026-11-24T10:00:00.000Z',
+  '2026-01-01T00:00:00Z',
+  '2024-02-29T23:59:59.9Z',
+  '2026-02-30T00:00:00Z',
+  '2026-13-01T00:00:00Z',
+  '2026-01-01T24:00:00Z',
+  '2026-01-01T10:30:00+02:00',
+  '2026-01-01T10:30Z',
+  '2026-01-01T10:30:00.123456Z',
+  '2026-01-01',
+  'yesterday',
+  '0000-01-01T00:00:00Z',
+  '0099-12-31T23:59:59.999Z',
+  '9999-12-31T23:59:59.999Z',
+  '1969-12-31T23:59:59.999Z',
+  '2026-04-31T00:00:00Z',
+  '2026-01-01T00:00:00.Z',
+];
 const WS = [' ', '\t', '\r', '\n', '  '];
 
 function ws(r: Rng): string {
@@ -100,10 +157,68 @@ export function lineText(r: Rng): string {
   return ws(r) + body + ws(r);
 }
 
-const INSERTS = ['{', '}', '[', ']', ',', ':', '"', '\\', "'", '0', '1', '9', '-', '+', '.', 'e', 'E', 'a', 'n', 't', 'f', 'u', 'x',
-  ' ', '\t', '\r', '\n', '\u0000', '\u0001', '\u001f', '\u007f', 'é', '😀', '\ufeff', '/', '*'];
-const NUMBER_SWAPS = ['01', '1.', '.5', '+1', '-', '1e', '1e+', '-01', '0x1F', 'NaN', 'Infinity', '-Infinity', '1.e5', '00', '1.5.2', '--1', '1e5e5', '0.', '-.5', '1_000', '٣'];
-const BAD_ESCAPES = ['\\x', '\\u12G4', '\\u12', '\\U0041', '\\a', '\\0', '\\\'', '\\u', '\\ ', '\\\n'];
+const INSERTS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '\\',
+  "'",
+  '0',
+  '1',
+  '9',
+  '-',
+  '+',
+  '.',
+  'e',
+  'E',
+  'a',
+  'n',
+  't',
+  'f',
+  'u',
+  'x',
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\u0000',
+  '\u0001',
+  '\u001f',
+  '\u007f',
+  'é',
+  '😀',
+  '\ufeff',
+  '/',
+  '*',
+];
+const NUMBER_SWAPS = [
+  '01',
+  '1.',
+  '.5',
+  '+1',
+  '-',
+  '1e',
+  '1e+',
+  '-01',
+  '0x1F',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1.e5',
+  '00',
+  '1.5.2',
+  '--1',
+  '1e5e5',
+  '0.',
+  '-.5',
+  '1_000',
+  '٣',
+];
+const BAD_ESCAPES = ['\\x', '\\u12G4', '\\u12', '\\U0041', '\\a', '\\0', "\\'", '\\u', '\\ ', '\\\n'];
 const GARBAGE = [' x', ',', '}', ']', '{}', ' 1', '"', 'null', ' \t', '\r', ' /', '\u0000'];
 
 /** A mutation of `text`: usually invalid JSON, sometimes still valid. Returns the new text and what was done. */
@@ -113,22 +228,47 @@ export function mutate(r: Rng, text: string): { text: string; how: string } {
   const roll = int(r, 14);
   const splice = (del: number, ins: string) => [...chars.slice(0, at), ins, ...chars.slice(at + del)].join('');
   switch (roll) {
-    case 0: return { text: splice(1, ''), how: `drop char at ${at}` };
-    case 1: case 2: { const c = pick(r, INSERTS); return { text: splice(0, c), how: `insert ${JSON.stringify(c)} at ${at}` }; }
-    case 3: { const c = pick(r, INSERTS); return { text: splice(1, c), how: `replace char at ${at} by ${JSON.stringify(c)}` }; }
-    case 4: return { text: chars.slice(0, at).join(''), how: `truncate at ${at}` };
-    case 5: { const g = pick(r, GARBAGE); return { text: text + g, how: `append ${JSON.stringify(g)}` }; }
-    case 6: return replaceMatch(r, text, /"(?:[^"\\]|\\.)*"/g, (m) => m.slice(0, 1 + int(r, m.length - 1)) + pick(r, ['\u0000', '\t', '\n', '\r', '\u001f', '\u0008']) + m.slice(1 + int(r, m.length - 1)), 'raw control char in string');
-    case 7: return replaceMatch(r, text, /"(?:[^"\\]|\\.)*"/g, (m) => m.slice(0, -1) + pick(r, BAD_ESCAPES) + '"', 'bad escape');
-    case 8: return replaceMatch(r, text, /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, () => pick(r, NUMBER_SWAPS), 'number swap');
-    case 9: return replaceMatch(r, text, /[}\]]/g, (m) => `,${m}`, 'trailing comma');
-    case 10: return replaceMatch(r, text, /"/g, () => "'", 'single quote');
-    case 11: return replaceMatch(r, text, /"([A-Za-z_]\w*)"(\s*):/g, (m) => m.replace(/"/g, ''), 'unquoted key');
+    case 0:
+      return { text: splice(1, ''), how: `drop char at ${at}` };
+    case 1:
+    case 2: {
+      const c = pick(r, INSERTS);
+      return { text: splice(0, c), how: `insert ${JSON.stringify(c)} at ${at}` };
+    }
+    case 3: {
+      const c = pick(r, INSERTS);
+      return { text: splice(1, c), how: `replace char at ${at} by ${JSON.stringify(c)}` };
+    }
+    case 4:
+      return { text: chars.slice(0, at).join(''), how: `truncate at ${at}` };
+    case 5: {
+      const g = pick(r, GARBAGE);
+      return { text: text + g, how: `append ${JSON.stringify(g)}` };
+    }
+    case 6:
+      return replaceMatch(
+        r,
+        text,
+        /"(?:[^"\\]|\\.)*"/g,
+        (m) => m.slice(0, 1 + int(r, m.length - 1)) + pick(r, ['\u0000', '\t', '\n', '\r', '\u001f', '\u0008']) + m.slice(1 + int(r, m.length - 1)),
+        'raw control char in string',
+      );
+    case 7:
+      return replaceMatch(r, text, /"(?:[^"\\]|\\.)*"/g, (m) => m.slice(0, -1) + pick(r, BAD_ESCAPES) + '"', 'bad escape');
+    case 8:
+      return replaceMatch(r, text, /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, () => pick(r, NUMBER_SWAPS), 'number swap');
+    case 9:
+      return replaceMatch(r, text, /[}\]]/g, (m) => `,${m}`, 'trailing comma');
+    case 10:
+      return replaceMatch(r, text, /"/g, () => "'", 'single quote');
+    case 11:
+      return replaceMatch(r, text, /"([A-Za-z_]\w*)"(\s*):/g, (m) => m.replace(/"/g, ''), 'unquoted key');
     case 12: {
       const n = 120 + int(r, 16);
       return { text: splice(0, '['.repeat(n) + ']'.repeat(n)), how: `insert ${n} nested arrays at ${at}` };
     }
-    default: return replaceMatch(r, text, /(?:true|false|null)/g, (m) => pick(r, [m.slice(0, -1), m.toUpperCase(), `${m}e`, 'nul', 'undefined']), 'literal');
+    default:
+      return replaceMatch(r, text, /(?:true|false|null)/g, (m) => pick(r, [m.slice(0, -1), m.toUpperCase(), `${m}e`, 'nul', 'undefined']), 'literal');
   }
 }
 
@@ -162,7 +302,10 @@ export function serialize(r: Rng, v: unknown): string {
     return out + '"';
   }
   if (Array.isArray(v)) return `[${v.map((x) => ws(r) + serialize(r, x) + ws(r)).join(',')}]`;
-  if (v !== null && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${ws(r)}${serialize(r, k)}${ws(r)}:${ws(r)}${serialize(r, x)}`).join(',')}${ws(r)}}`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${ws(r)}${serialize(r, k)}${ws(r)}:${ws(r)}${serialize(r, x)}`)
+      .join(',')}${ws(r)}}`;
   return JSON.stringify(v);
 }
 

@@ -51,7 +51,10 @@ describe('log_id', () => {
 
   it('accepts 1 to 256 printable ASCII characters, escaped or not, in both forms', () => {
     for (const id of ['a', ' ~!"\\/', 'x'.repeat(256), '90020261207100000000000001']) {
-      const body = JSON.stringify([{ ...good, log_id: id }, { log_id: `${id.slice(0, 255)}e`, data: { type: 'f' } }]);
+      const body = JSON.stringify([
+        { ...good, log_id: id },
+        { log_id: `${id.slice(0, 255)}e`, data: { type: 'f' } },
+      ]);
       const res = parseBody(Buffer.from(body), 'json', opts());
       if (!res.ok) throw new Error(res.message + JSON.stringify(res.issues));
       expect(res.batch.logIds).toEqual([id, `${id.slice(0, 255)}e`]);
@@ -60,7 +63,16 @@ describe('log_id', () => {
 });
 
 describe('date', () => {
-  const IMPOSSIBLE = ['2026-02-30T00:00:00Z', '2026-02-30T00:00:00.000Z', '2026-04-31T10:00:00+02:00', '2026-13-01T00:00:00Z', '2025-02-29T12:00:00Z', '2026-01-01T24:00:01Z', '2026-01-01T23:60:00Z', '2026-01-01T23:59:60Z'];
+  const IMPOSSIBLE = [
+    '2026-02-30T00:00:00Z',
+    '2026-02-30T00:00:00.000Z',
+    '2026-04-31T10:00:00+02:00',
+    '2026-13-01T00:00:00Z',
+    '2025-02-29T12:00:00Z',
+    '2026-01-01T24:00:01Z',
+    '2026-01-01T23:60:00Z',
+    '2026-01-01T23:59:60Z',
+  ];
 
   it('refuses impossible calendar dates and times in flat events and envelopes, naming item and field', () => {
     for (const date of IMPOSSIBLE) {
@@ -71,7 +83,11 @@ describe('date', () => {
   });
 
   it('accepts February 29 of leap years and 24:00:00 as the end of a day', () => {
-    const body = JSON.stringify([{ ...good, date: '2024-02-29T23:59:59.999Z' }, { log_id: 'e-2', data: { type: 's', date: '2000-02-29T00:00:00+01:00' } }, { ...good, log_id: 'g-3', date: '2026-12-31T24:00:00Z' }]);
+    const body = JSON.stringify([
+      { ...good, date: '2024-02-29T23:59:59.999Z' },
+      { log_id: 'e-2', data: { type: 's', date: '2000-02-29T00:00:00+01:00' } },
+      { ...good, log_id: 'g-3', date: '2026-12-31T24:00:00Z' },
+    ]);
     const res = parseBody(Buffer.from(body), 'json', opts());
     if (!res.ok) throw new Error(res.message + JSON.stringify(res.issues));
     expect([...res.batch.dates]).toEqual([Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(2000, 1, 28, 23), Date.UTC(2027, 0, 1)]);

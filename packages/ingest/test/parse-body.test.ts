@@ -5,7 +5,14 @@ import { bodyFormat, parseBody } from '../src/index.js';
 const now = Date.UTC(2026, 10, 24, 12, 0, 0);
 const opts = () => ({ tenant: 't1', now, ids: createLogIdGenerator('000000000007') });
 const lines = (b: PreparedBatch) => b.lines.toString('utf8').split('\n').slice(0, -1);
-const ev = (i: number, extra: Record<string, unknown> = {}) => ({ log_id: `id-${i}`, date: '2026-11-24T10:00:00.000Z', type: 's', description: 'Success Login', user_name: `u${i}@example.com`, ...extra });
+const ev = (i: number, extra: Record<string, unknown> = {}) => ({
+  log_id: `id-${i}`,
+  date: '2026-11-24T10:00:00.000Z',
+  type: 's',
+  description: 'Success Login',
+  user_name: `u${i}@example.com`,
+  ...extra,
+});
 
 describe('parseBody', () => {
   it('keeps each NDJSON event text byte for byte inside its envelope', () => {
@@ -49,7 +56,12 @@ describe('parseBody', () => {
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.message).toBe('4 of 6 events are invalid; nothing was stored.');
-    expect(out.issues.map((i) => [i.index, i.line])).toEqual([[1, 2], [2, 3], [4, 5], [5, 6]]);
+    expect(out.issues.map((i) => [i.index, i.line])).toEqual([
+      [1, 2],
+      [2, 3],
+      [4, 5],
+      [5, 6],
+    ]);
     expect(out.issues[0]?.message).toMatch(/^type: expected a non-empty string/);
     expect(out.issues[1]?.message).toMatch(/^invalid JSON/);
     expect(out.issues[2]?.message).toMatch(/expected a JSON object .* got array/);
@@ -59,7 +71,11 @@ describe('parseBody', () => {
   it('names bad items of a JSON array by index and reports invalid JSON bodies', () => {
     const out = parseBody(Buffer.from(JSON.stringify([ev(0), { type: 's', user_id: 5 }, 'x'])), 'json', opts());
     expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.issues).toEqual([{ index: 1, message: 'user_id: expected a string, got number' }, { index: 2, message: 'expected a JSON object (an Auth0 log event), got string' }]);
+    if (!out.ok)
+      expect(out.issues).toEqual([
+        { index: 1, message: 'user_id: expected a string, got number' },
+        { index: 2, message: 'expected a JSON object (an Auth0 log event), got string' },
+      ]);
     const bad = parseBody(Buffer.from('[{"type":"s"},'), 'json', opts());
     expect(!bad.ok && bad.message).toMatch(/^The body is not valid JSON/);
   });
@@ -68,7 +84,10 @@ describe('parseBody', () => {
     expect(parseBody(Buffer.from([0x7b, 0xff, 0x7d]), 'ndjson', opts())).toMatchObject({ ok: false, message: 'The body is not valid UTF-8.' });
     expect(parseBody(Buffer.from('\n\n'), 'ndjson', opts())).toMatchObject({ ok: false, message: 'The body holds no events.' });
     const many = Array.from({ length: 4 }, (_, i) => JSON.stringify(ev(i))).join('\n');
-    expect(parseBody(Buffer.from(many), 'ndjson', { ...opts(), maxEvents: 3 })).toMatchObject({ ok: false, message: expect.stringMatching(/more than 3 events/) });
+    expect(parseBody(Buffer.from(many), 'ndjson', { ...opts(), maxEvents: 3 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/more than 3 events/),
+    });
     const big = parseBody(Buffer.from(JSON.stringify(ev(0, { details: { x: 'y'.repeat(200) } }))), 'ndjson', { ...opts(), maxEventBytes: 100 });
     expect(!big.ok && big.issues[0]?.message).toMatch(/bytes; the limit is 100/);
     const conflict = parseBody(Buffer.from('{"log_id":"a","data":{"type":"s","log_id":"b"}}'), 'ndjson', opts());
@@ -80,8 +99,14 @@ describe('parseBody', () => {
     if (!compact.ok) throw new Error(compact.message);
     const [a, b] = lines(compact.batch);
     expect(a).toBe('{"log_id":"a1","data":{"type":"s", "log_id":"a1","date":"2026-01-01T00:00:00Z","n":1.50}}');
-    expect(b).toBe(`{"log_id":"${compact.batch.logIds[1]}","data":{"log_id":"${compact.batch.logIds[1]}","date":"${new Date(now).toISOString()}","type":"fp"}}`);
-    const pretty = parseBody(Buffer.from('[\n  {\n    "type": "s",\r\n    "log_id": "p1",\n    "date": "2026-01-01T00:00:00Z",\n    "note": "a b\\n c"\n  }\n]\n'), 'json', opts());
+    expect(b).toBe(
+      `{"log_id":"${compact.batch.logIds[1]}","data":{"log_id":"${compact.batch.logIds[1]}","date":"${new Date(now).toISOString()}","type":"fp"}}`,
+    );
+    const pretty = parseBody(
+      Buffer.from('[\n  {\n    "type": "s",\r\n    "log_id": "p1",\n    "date": "2026-01-01T00:00:00Z",\n    "note": "a b\\n c"\n  }\n]\n'),
+      'json',
+      opts(),
+    );
     if (!pretty.ok) throw new Error(pretty.message);
     expect(pretty.batch.lines.toString()).toBe('{"log_id":"p1","data":{"type":"s","log_id":"p1","date":"2026-01-01T00:00:00Z","note":"a b\\n c"}}\n');
   });

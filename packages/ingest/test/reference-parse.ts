@@ -3,7 +3,21 @@ import { isUtf8 } from 'node:buffer';
 import type { PreparedBatch } from '@outflow/core';
 import type { BodyFormat, ItemIssue, ParseOptions, ParseOutcome } from '../src/types.js';
 
-const STRING_FIELDS = ['connection', 'connection_id', 'client_name', 'ip', 'hostname', 'user_id', 'user_name', 'audience', 'strategy', 'strategy_type', 'user_agent', 'tenant_name', 'environment_name'] as const;
+const STRING_FIELDS = [
+  'connection',
+  'connection_id',
+  'client_name',
+  'ip',
+  'hostname',
+  'user_id',
+  'user_name',
+  'audience',
+  'strategy',
+  'strategy_type',
+  'user_agent',
+  'tenant_name',
+  'environment_name',
+] as const;
 const OBJECT_FIELDS = ['location_info', 'security_context'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
@@ -31,7 +45,9 @@ export function referenceLogId(id: unknown): string | undefined {
 export function referenceValidate(e: Record<string, unknown>): string | undefined {
   const type = e.type;
   if (typeof type !== 'string' || type.length === 0 || type.length > 100) {
-    return type === undefined ? 'type: required (the Auth0 event type code, e.g. "s" or "fp")' : `type: expected a non-empty string of at most 100 characters, got ${kind(type)}`;
+    return type === undefined
+      ? 'type: required (the Auth0 event type code, e.g. "s" or "fp")'
+      : `type: expected a non-empty string of at most 100 characters, got ${kind(type)}`;
   }
   const logId = referenceLogId(e.log_id);
   if (logId) return logId;
@@ -39,14 +55,17 @@ export function referenceValidate(e: Record<string, unknown>): string | undefine
   if (date !== undefined && (typeof date !== 'string' || !ISO_DATE.test(date) || Number.isNaN(Date.parse(date)) || !realDay(date))) {
     return `date: expected an ISO 8601 date-time such as "2026-01-15T10:30:00.000Z" (a real calendar date and time), got ${typeof date === 'string' ? JSON.stringify(date.slice(0, 40)) : kind(date)}`;
   }
-  if (e.description !== undefined && e.description !== null && typeof e.description !== 'string') return `description: expected a string or null, got ${kind(e.description)}`;
-  if (e.client_id !== undefined && e.client_id !== null && typeof e.client_id !== 'string') return `client_id: expected a string or null, got ${kind(e.client_id)}`;
+  if (e.description !== undefined && e.description !== null && typeof e.description !== 'string')
+    return `description: expected a string or null, got ${kind(e.description)}`;
+  if (e.client_id !== undefined && e.client_id !== null && typeof e.client_id !== 'string')
+    return `client_id: expected a string or null, got ${kind(e.client_id)}`;
   for (const f of STRING_FIELDS) {
     const v = e[f];
     if (v !== undefined && v !== null && typeof v !== 'string') return `${f}: expected a string, got ${kind(v)}`;
   }
   // details is an object for most catalog codes and untyped for the rest: any JSON value.
-  if (e.details !== undefined && e.details !== null && !['string', 'number', 'boolean', 'object'].includes(typeof e.details)) return `details: expected a JSON value, got ${typeof e.details}`;
+  if (e.details !== undefined && e.details !== null && !['string', 'number', 'boolean', 'object'].includes(typeof e.details))
+    return `details: expected a JSON value, got ${typeof e.details}`;
   for (const f of OBJECT_FIELDS) {
     const v = e[f];
     if (v !== undefined && v !== null && kind(v) !== 'object') return `${f}: expected an object, got ${kind(v)}`;
@@ -58,7 +77,13 @@ export function referenceValidate(e: Record<string, unknown>): string | undefine
   return undefined;
 }
 
-interface Fields { event: Record<string, unknown>; envelope: boolean; logId: string | undefined; type: string; date: string | undefined }
+interface Fields {
+  event: Record<string, unknown>;
+  envelope: boolean;
+  logId: string | undefined;
+  type: string;
+  date: string | undefined;
+}
 
 function readItem(value: unknown): Fields | string {
   if (kind(value) !== 'object') return `expected a JSON object (an Auth0 log event), got ${kind(value)}`;
@@ -71,8 +96,15 @@ function readItem(value: unknown): Fields | string {
     if (problem) return `data.${problem}`;
     const logId = referenceLogId(item.log_id);
     if (logId) return logId;
-    if (typeof item.log_id === 'string' && typeof data.log_id === 'string' && item.log_id !== data.log_id) return `log_id ("${item.log_id}") differs from data.log_id ("${data.log_id}")`;
-    return { event: data, envelope: true, logId: (item.log_id as string | undefined) ?? (data.log_id as string | undefined), type: data.type as string, date: data.date as string | undefined };
+    if (typeof item.log_id === 'string' && typeof data.log_id === 'string' && item.log_id !== data.log_id)
+      return `log_id ("${item.log_id}") differs from data.log_id ("${data.log_id}")`;
+    return {
+      event: data,
+      envelope: true,
+      logId: (item.log_id as string | undefined) ?? (data.log_id as string | undefined),
+      type: data.type as string,
+      date: data.date as string | undefined,
+    };
   }
   const problem = referenceValidate(item);
   if (problem) return problem;
@@ -164,6 +196,13 @@ export function referenceParse(body: Buffer, format: BodyFormat, o: ParseOptions
   const lines = Buffer.from(out.map((e) => e.line).join(''));
   let at = 0;
   const ends = Uint32Array.from(out, (e) => (at += Buffer.byteLength(e.line)));
-  const batch: PreparedBatch = { tenant: o.tenant, lines, ends, logIds: out.map((e) => e.logId), types: out.map((e) => e.type), dates: Float64Array.from(out, (e) => e.date) };
+  const batch: PreparedBatch = {
+    tenant: o.tenant,
+    lines,
+    ends,
+    logIds: out.map((e) => e.logId),
+    types: out.map((e) => e.type),
+    dates: Float64Array.from(out, (e) => e.date),
+  };
   return { ok: true, batch };
 }

@@ -29,7 +29,7 @@ describe('invalid JSON messages', () => {
     ['{"a":"x\\qy"}', "invalid escape '\\q' in a string (allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX) at column 8"],
     ['{"a":"\\u12G4"}', 'invalid \\u escape in a string: expected 4 hexadecimal digits at column 7'],
     ['{"a":"x\ty"}', 'control character U+0009 inside a string (escape it, e.g. \\n, \\t or \\u0001) at column 8'],
-    ['{"a":"abc', 'unterminated string (no closing \'"\') at column 6'],
+    ['{"a":"abc', "unterminated string (no closing '\"') at column 6"],
     ['{"type":"s"} x', "unexpected 'x' after the JSON value at column 14"],
     ['{"type":"s"}é', "unexpected 'é' (U+00E9) after the JSON value at column 13"],
     ['{"type":"s"}\u0000', 'unexpected control character U+0000 after the JSON value at column 13'],
@@ -53,9 +53,16 @@ describe('invalid JSON messages', () => {
 
   it('names the line and column of a syntax error in a JSON body', () => {
     const out = parseBody(Buffer.from('[\n  {"type": "s"},\n  {"type": "s",}\n]'), 'json', opts());
-    expect(out).toMatchObject({ ok: false, issues: [], message: "The body is not valid JSON: expected a double-quoted object key, found '}' (a trailing comma?) at line 3, column 16" });
+    expect(out).toMatchObject({
+      ok: false,
+      issues: [],
+      message: "The body is not valid JSON: expected a double-quoted object key, found '}' (a trailing comma?) at line 3, column 16",
+    });
     const one = parseBody(Buffer.from('[{"type":"s"}] ]'), 'json', opts());
     expect(one).toMatchObject({ ok: false, message: "The body is not valid JSON: unexpected ']' after the JSON value at column 16" });
-    expect(parseBody(Buffer.from(''), 'json', opts())).toMatchObject({ ok: false, message: 'The body is not valid JSON: expected a value, found the end of the input at column 1' });
+    expect(parseBody(Buffer.from(''), 'json', opts())).toMatchObject({
+      ok: false,
+      message: 'The body is not valid JSON: expected a value, found the end of the input at column 1',
+    });
   });
 });

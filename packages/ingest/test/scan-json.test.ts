@@ -114,9 +114,12 @@ describe('scanner vs JSON.parse', () => {
       const at = int(r, buf.length + 1);
       const byte = int(r, 256);
       const roll = int(r, 3);
-      const out = roll === 0 ? Buffer.concat([buf.subarray(0, at), buf.subarray(at + 1)])
-        : roll === 1 ? Buffer.concat([buf.subarray(0, at), Buffer.from([byte]), buf.subarray(at)])
-        : Buffer.concat([buf.subarray(0, at), Buffer.from([byte]), buf.subarray(at + 1)]);
+      const out =
+        roll === 0
+          ? Buffer.concat([buf.subarray(0, at), buf.subarray(at + 1)])
+          : roll === 1
+            ? Buffer.concat([buf.subarray(0, at), Buffer.from([byte]), buf.subarray(at)])
+            : Buffer.concat([buf.subarray(0, at), Buffer.from([byte]), buf.subarray(at + 1)]);
       // The body's UTF-8 is checked once before scanning; the scanner only sees valid UTF-8.
       if (!isUtf8(out)) continue;
       checked++;

@@ -9,7 +9,33 @@ const out = resolve(here, '../src/catalog-data.ts');
 const schemas = JSON.parse(readFileSync(source, 'utf8')).components.schemas;
 
 /** Fields the generator fills from its own pools; the catalog only lists whether a code has them. */
-const POOLED = new Set(['log_id', 'date', 'type', 'description', 'client_id', 'client_name', 'connection', 'connection_id', 'ip', 'client_ip', 'hostname', 'user_id', 'user_name', 'identity_user_id', 'user_agent', 'is_mobile', 'strategy', 'strategy_type', 'tenant_name', 'environment_name', '$event_schema', 'audience', 'scope', 'organization_id', 'organization_name']);
+const POOLED = new Set([
+  'log_id',
+  'date',
+  'type',
+  'description',
+  'client_id',
+  'client_name',
+  'connection',
+  'connection_id',
+  'ip',
+  'client_ip',
+  'hostname',
+  'user_id',
+  'user_name',
+  'identity_user_id',
+  'user_agent',
+  'is_mobile',
+  'strategy',
+  'strategy_type',
+  'tenant_name',
+  'environment_name',
+  '$event_schema',
+  'audience',
+  'scope',
+  'organization_id',
+  'organization_name',
+]);
 
 function merge(parts) {
   const props = {};

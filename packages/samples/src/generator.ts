@@ -11,7 +11,26 @@ const DEFAULT_START = Date.UTC(2025, 5, 1);
 const DETAILS_OPTIONAL = 0.45;
 /** Extra top-level fields and how often an event that may carry them does. */
 const EXTRA_CHANCE: Readonly<Record<string, number>> = { auth0_client: 0.6, security_context: 0.5, references: 0.3, session_connection: 0.5 };
-const LEGACY: CatalogEntry = { d: 'Legacy event', f: ['client_id', 'client_name', 'ip', 'user_agent', 'user_id', 'user_name', 'tenant_name', 'environment_name', 'hostname', 'connection', 'connection_id', 'strategy', 'strategy_type'], r: [], x: { details: 'o' } };
+const LEGACY: CatalogEntry = {
+  d: 'Legacy event',
+  f: [
+    'client_id',
+    'client_name',
+    'ip',
+    'user_agent',
+    'user_id',
+    'user_name',
+    'tenant_name',
+    'environment_name',
+    'hostname',
+    'connection',
+    'connection_id',
+    'strategy',
+    'strategy_type',
+  ],
+  r: [],
+  x: { details: 'o' },
+};
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 function stamp(ms: number): string {
@@ -92,7 +111,8 @@ export function createEventGenerator(options: EventGeneratorOptions): EventGener
       }
       const details: Shape | undefined = entry.x.details;
       if (details !== undefined) {
-        e.details = typeof details === 'object' && !Array.isArray(details) ? objectFor(details as Record<string, Shape>, ctx, 0) : valueFor('o', 'details', ctx, 0);
+        e.details =
+          typeof details === 'object' && !Array.isArray(details) ? objectFor(details as Record<string, Shape>, ctx, 0) : valueFor('o', 'details', ctx, 0);
       }
       if (e.ip !== undefined && rng.chance(0.8)) e.location_info = user.location;
       e.tenant_name = pools.tenant;

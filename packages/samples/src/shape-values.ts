@@ -28,7 +28,8 @@ function stringFor(key: string, ctx: ValueContext): string {
   if (k.includes('version')) return `${rng.int(1, 5)}.${rng.int(0, 20)}.${rng.int(0, 10)}`;
   if (k.includes('scope')) return 'openid profile email offline_access';
   if (k.includes('audience')) return 'https://api.acme.com/';
-  if (k.includes('message') || k.includes('reason') || k.includes('description')) return `The ${rng.pick(WORDS)} request could not be completed: ${rng.pick(WORDS)} ${rng.pick(WORDS)} is invalid.`;
+  if (k.includes('message') || k.includes('reason') || k.includes('description'))
+    return `The ${rng.pick(WORDS)} request could not be completed: ${rng.pick(WORDS)} ${rng.pick(WORDS)} is invalid.`;
   if (k.includes('name')) return `${rng.pick(WORDS)}-${rng.pick(WORDS)}`;
   if (k.includes('date') || k.includes('expir') || k.endsWith('at')) return new Date(ctx.now + rng.int(0, 86_400_000)).toISOString();
   if (k.includes('method')) return rng.pick(['GET', 'POST', 'PATCH', 'DELETE']);
@@ -39,7 +40,7 @@ function stringFor(key: string, ctx: ValueContext): string {
 
 function numberFor(key: string, ctx: ValueContext): number {
   const k = key.toLowerCase();
-  if (k.endsWith('at') || k.includes('expiry') || k.includes('time') && !k.includes('elapsed')) return ctx.now - ctx.rng.int(0, 5000);
+  if (k.endsWith('at') || k.includes('expiry') || (k.includes('time') && !k.includes('elapsed'))) return ctx.now - ctx.rng.int(0, 5000);
   if (k.includes('elapsed') || k.includes('duration') || k.includes('ms')) return ctx.rng.int(20, 3000);
   if (k.includes('count')) return ctx.rng.int(1, 500);
   return ctx.rng.int(0, 100);
@@ -62,7 +63,14 @@ function freeObject(key: string, ctx: ValueContext): Record<string, unknown> {
   }
   if (key === 'response') return { statusCode: rng.pick([200, 200, 201, 204]), body: { user_id: user.user_id, updated_at: new Date(ctx.now).toISOString() } };
   if (key === 'body') return { email: user.user_name, connection: 'Username-Password-Authentication', tenant: 'acme-prod' };
-  if (key === 'query') return { client_id: rng.chars(32), response_type: 'code', redirect_uri: 'https://app.acme.com/callback', scope: 'openid profile email', state: rng.chars(24) };
+  if (key === 'query')
+    return {
+      client_id: rng.chars(32),
+      response_type: 'code',
+      redirect_uri: 'https://app.acme.com/callback',
+      scope: 'openid profile email',
+      state: rng.chars(24),
+    };
   if (key === 'env') return { node: `v${rng.int(18, 23)}.${rng.int(0, 12)}.0` };
   return { [rng.pick(WORDS)]: rng.chars(rng.int(6, 18)), [rng.pick(WORDS)]: rng.int(0, 1000) };
 }

@@ -44,10 +44,7 @@ const commonCodes = new Set(COMMON.map(([code]) => code));
 const tail = Object.keys(CATALOG).filter((code) => !commonCodes.has(code));
 
 /** Draws a type code. */
-export const pickTypeCode: (rng: Rng) => string = createWeightedPicker<string>([
-  ...COMMON,
-  ...tail.map((code) => [code, TAIL_WEIGHT / tail.length] as const),
-]);
+export const pickTypeCode: (rng: Rng) => string = createWeightedPicker<string>([...COMMON, ...tail.map((code) => [code, TAIL_WEIGHT / tail.length] as const)]);
 
 /** Descriptions as Auth0 writes them for the common codes (the catalog's text otherwise). */
 export const DESCRIPTIONS: Readonly<Record<string, string>> = {

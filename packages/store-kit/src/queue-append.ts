@@ -11,7 +11,12 @@ export interface PendingAppend {
 }
 
 /** Checks an append and hands it to `enqueue`; the promise settles when its group commits or fails. */
-export function queueAppend(closed: boolean, batch: PreparedBatch, recordedAt: number | undefined, enqueue: (append: PendingAppend) => void): Promise<AppendResult> {
+export function queueAppend(
+  closed: boolean,
+  batch: PreparedBatch,
+  recordedAt: number | undefined,
+  enqueue: (append: PendingAppend) => void,
+): Promise<AppendResult> {
   if (closed) return Promise.reject(new Error('The store is closed.'));
   try {
     checkBatch(batch);

@@ -20,8 +20,14 @@ export function toStored(row: StreamRow): StoredStream {
   return {
     ...definition,
     state: {
-      cursor: row.cursor, generation: row.generation, failingSince: row.failing_since, lastSuccessAt: row.last_success_at,
-      lastErrorAt: row.last_error_at, delivered: row.delivered, deadLettered: row.dead_lettered, suspendedReason: row.suspended_reason,
+      cursor: row.cursor,
+      generation: row.generation,
+      failingSince: row.failing_since,
+      lastSuccessAt: row.last_success_at,
+      lastErrorAt: row.last_error_at,
+      delivered: row.delivered,
+      deadLettered: row.dead_lettered,
+      suspendedReason: row.suspended_reason,
     },
   };
 }
@@ -64,8 +70,16 @@ export interface LetterRow {
 
 export function toLetter(row: LetterRow): DeadLetter {
   const letter: DeadLetter = {
-    id: row.id, streamId: row.stream_id, tenant: row.tenant, seq: row.seq, logId: row.log_id, type: row.type,
-    raw: row.raw, at: row.at, errorKind: row.error_kind, message: row.message,
+    id: row.id,
+    streamId: row.stream_id,
+    tenant: row.tenant,
+    seq: row.seq,
+    logId: row.log_id,
+    type: row.type,
+    raw: row.raw,
+    at: row.at,
+    errorKind: row.error_kind,
+    message: row.message,
   };
   if (row.status !== null) letter.status = row.status;
   return letter;
@@ -86,8 +100,14 @@ export const TOKEN_COLUMNS = 'id, tenant, name, scopes, created_at, expires_at, 
 
 export function toToken(row: TokenRow): ApiToken {
   return {
-    id: row.id, tenant: row.tenant, name: row.name, scopes: JSON.parse(row.scopes) as string[], createdAt: row.created_at,
-    expiresAt: row.expires_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at,
+    id: row.id,
+    tenant: row.tenant,
+    name: row.name,
+    scopes: JSON.parse(row.scopes) as string[],
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
   };
 }
 

@@ -38,8 +38,34 @@ describe('batch columns', () => {
 
 describe('rows', () => {
   it('maps a stream row to the stored stream with its delivery state', () => {
-    const definition = { id: 'lst_1', tenant: 'acme', name: 'siem', type: 'http', status: 'active', sink: {}, filters: [], isPriority: false, managedBy: 'api' };
-    const s = toStored({ id: 'lst_1', tenant: 'acme', definition: JSON.stringify(definition), cursor: 7, generation: 2, failing_since: null, last_success_at: 5, last_error_at: null, delivered: 3, dead_lettered: 1, suspended_reason: null });
-    expect(s).toMatchObject({ id: 'lst_1', name: 'siem', state: { cursor: 7, generation: 2, lastSuccessAt: 5, delivered: 3, deadLettered: 1, failingSince: null } });
+    const definition = {
+      id: 'lst_1',
+      tenant: 'acme',
+      name: 'siem',
+      type: 'http',
+      status: 'active',
+      sink: {},
+      filters: [],
+      isPriority: false,
+      managedBy: 'api',
+    };
+    const s = toStored({
+      id: 'lst_1',
+      tenant: 'acme',
+      definition: JSON.stringify(definition),
+      cursor: 7,
+      generation: 2,
+      failing_since: null,
+      last_success_at: 5,
+      last_error_at: null,
+      delivered: 3,
+      dead_lettered: 1,
+      suspended_reason: null,
+    });
+    expect(s).toMatchObject({
+      id: 'lst_1',
+      name: 'siem',
+      state: { cursor: 7, generation: 2, lastSuccessAt: 5, delivered: 3, deadLettered: 1, failingSince: null },
+    });
   });
 });

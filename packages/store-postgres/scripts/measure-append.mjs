@@ -15,8 +15,18 @@ function batchOf(n, k0) {
   });
   const ends = new Uint32Array(n);
   let at = 0;
-  texts.forEach((t, i) => { at += Buffer.byteLength(t); ends[i] = at; });
-  return { tenant: 'acme', lines: Buffer.from(texts.join('')), ends, logIds: texts.map((t) => JSON.parse(t).log_id), types: texts.map(() => 's'), dates: new Float64Array(n) };
+  texts.forEach((t, i) => {
+    at += Buffer.byteLength(t);
+    ends[i] = at;
+  });
+  return {
+    tenant: 'acme',
+    lines: Buffer.from(texts.join('')),
+    ends,
+    logIds: texts.map((t) => JSON.parse(t).log_id),
+    types: texts.map(() => 's'),
+    dates: new Float64Array(n),
+  };
 }
 
 const store = await openPostgresStore({ url, schema, poolSize: 4 });
@@ -24,9 +34,11 @@ try {
   const batches = Array.from({ length: appends }, (_, i) => batchOf(events, i * events));
   let next = 0;
   const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < batches.length) await store.events.append(batches[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < batches.length) await store.events.append(batches[next++]);
+    }),
+  );
   const appendMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const t1 = process.hrtime.bigint();
   let cursor = 0;
@@ -40,7 +52,9 @@ try {
   }
   const readMs = Number(process.hrtime.bigint() - t1) / 1e6;
   const total = appends * events;
-  console.log(`append: ${appends} appends x ${events} events, ${concurrency} in flight: ${appendMs.toFixed(0)} ms, ${Math.round(total / (appendMs / 1000))} events/s, ${Math.round(appends / (appendMs / 1000))} appends/s`);
+  console.log(
+    `append: ${appends} appends x ${events} events, ${concurrency} in flight: ${appendMs.toFixed(0)} ms, ${Math.round(total / (appendMs / 1000))} events/s, ${Math.round(appends / (appendMs / 1000))} appends/s`,
+  );
   console.log(`read: ${read} events in reads of up to 500: ${readMs.toFixed(0)} ms, ${Math.round(read / (readMs / 1000))} events/s`);
 } finally {
   await store.close();

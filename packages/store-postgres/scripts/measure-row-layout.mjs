@@ -13,12 +13,17 @@ function batch(b) {
   const lines = [];
   for (let i = 0; i < perBatch; i++) {
     const log_id = `9002026${String(b * perBatch + i).padStart(49, '0')}`;
-    lines.push(`${JSON.stringify({ log_id, data: { log_id, type: 's', date: new Date().toISOString(), description: 'Success Login', client_id: 'AaiyAPdpYdesoKnqjj8HJqRn4T5titww', ip: '203.0.113.7', user_agent: 'Chrome 120.0.0 / Mac OS X 10.15.7', user_id: `auth0|${i}`, user_name: `user${i}@example.com`, connection: 'Username-Password-Authentication', details: { prompts: [], session_id: randomBytes(12).toString('hex') } } })}\n`);
+    lines.push(
+      `${JSON.stringify({ log_id, data: { log_id, type: 's', date: new Date().toISOString(), description: 'Success Login', client_id: 'AaiyAPdpYdesoKnqjj8HJqRn4T5titww', ip: '203.0.113.7', user_agent: 'Chrome 120.0.0 / Mac OS X 10.15.7', user_id: `auth0|${i}`, user_name: `user${i}@example.com`, connection: 'Username-Password-Authentication', details: { prompts: [], session_id: randomBytes(12).toString('hex') } } })}\n`,
+    );
   }
   const buffers = lines.map((l) => Buffer.from(l));
   const ends = new Uint32Array(perBatch);
   let at = 0;
-  buffers.forEach((x, i) => { at += x.length; ends[i] = at; });
+  buffers.forEach((x, i) => {
+    at += x.length;
+    ends[i] = at;
+  });
   return { buffers, lines: Buffer.concat(buffers), ends, logIds: lines.map((l) => JSON.parse(l).log_id) };
 }
 
@@ -38,7 +43,11 @@ async function timed(label, fn) {
   const t = process.hrtime.bigint();
   await fn();
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  console.log(`${label.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${Math.round(total / (ms / 1000)).toString().padStart(8)} events/s`);
+  console.log(
+    `${label.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${Math.round(total / (ms / 1000))
+      .toString()
+      .padStart(8)} events/s`,
+  );
 }
 
 await timed('append, one row per batch', async () => {
@@ -46,7 +55,16 @@ await timed('append, one row per batch', async () => {
   for (const b of data) {
     await client.query('BEGIN');
     await client.query('INSERT INTO per_batch VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-      seq + 1, seq + perBatch, 'acme', Date.now(), b.lines, Buffer.from(b.ends.buffer), Array(perBatch).fill('s').join('\n'), b.logIds.join('\n'), Buffer.alloc(perBatch * 8)]);
+      seq + 1,
+      seq + perBatch,
+      'acme',
+      Date.now(),
+      b.lines,
+      Buffer.from(b.ends.buffer),
+      Array(perBatch).fill('s').join('\n'),
+      b.logIds.join('\n'),
+      Buffer.alloc(perBatch * 8),
+    ]);
     await client.query('COMMIT');
     seq += perBatch;
   }
@@ -70,9 +88,15 @@ await timed('append, one row per event', async () => {
 await timed('read all, one row per batch', async () => {
   let after = 0;
   for (;;) {
-    const { rows } = await client.query('SELECT last_seq, lines, ends, types, log_ids FROM per_batch WHERE tenant = $1 AND last_seq > $2 ORDER BY last_seq LIMIT 5', ['acme', after]);
+    const { rows } = await client.query(
+      'SELECT last_seq, lines, ends, types, log_ids FROM per_batch WHERE tenant = $1 AND last_seq > $2 ORDER BY last_seq LIMIT 5',
+      ['acme', after],
+    );
     if (rows.length === 0) break;
-    for (const r of rows) { r.log_ids.split('\n'); r.types.split('\n'); }
+    for (const r of rows) {
+      r.log_ids.split('\n');
+      r.types.split('\n');
+    }
     after = Number(rows[rows.length - 1].last_seq);
   }
 });
@@ -85,6 +109,8 @@ await timed('read all, one row per event', async () => {
   }
 });
 const size = async (t) => (await client.query(`SELECT pg_total_relation_size('${t}') AS n`)).rows[0].n;
-console.log(`table size: per batch ${(await size('per_batch') / 1048576).toFixed(1)} MiB, per event ${(await size('per_event') / 1048576).toFixed(1)} MiB (${total} events)`);
+console.log(
+  `table size: per batch ${((await size('per_batch')) / 1048576).toFixed(1)} MiB, per event ${((await size('per_event')) / 1048576).toFixed(1)} MiB (${total} events)`,
+);
 await client.query(`DROP SCHEMA ${schema} CASCADE`);
 await client.end();

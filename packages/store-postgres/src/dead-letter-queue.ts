@@ -14,11 +14,24 @@ export function createDeadLetterQueue(pool: pg.Pool): DeadLetterQueue {
       const col = <K extends keyof (typeof letters)[number]>(k: K) => letters.map((l) => l[k] ?? null);
       // One statement for the whole list, in order (ids follow the list order).
       await pool.query(INSERT, [
-        col('streamId'), col('tenant'), col('seq'), col('logId'), col('type'), col('raw'), col('at'), col('errorKind'), col('status'), col('message'),
+        col('streamId'),
+        col('tenant'),
+        col('seq'),
+        col('logId'),
+        col('type'),
+        col('raw'),
+        col('at'),
+        col('errorKind'),
+        col('status'),
+        col('message'),
       ]);
     },
     async list(streamId, { limit = 100, afterId = 0 } = {}) {
-      const { rows } = await pool.query<LetterRow>('SELECT * FROM dead_letters WHERE stream_id = $1 AND id > $2 ORDER BY id LIMIT $3', [streamId, afterId, limit]);
+      const { rows } = await pool.query<LetterRow>('SELECT * FROM dead_letters WHERE stream_id = $1 AND id > $2 ORDER BY id LIMIT $3', [
+        streamId,
+        afterId,
+        limit,
+      ]);
       return rows.map(toLetter);
     },
     count: async (streamId) => (await pool.query<{ n: number }>('SELECT count(*) AS n FROM dead_letters WHERE stream_id = $1', [streamId])).rows[0]?.n ?? 0,

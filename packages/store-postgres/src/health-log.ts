@@ -12,10 +12,12 @@ export function createHealthLog(pool: pg.Pool): HealthLog {
       );
     },
     async list(streamId, { limit = 50, beforeId, since } = {}) {
-      const { rows } = await pool.query<HealthRow>(
-        'SELECT * FROM health WHERE stream_id = $1 AND id < $2 AND at >= $3 ORDER BY id DESC LIMIT $4',
-        [streamId, beforeId ?? Number.MAX_SAFE_INTEGER, since ?? -Number.MAX_VALUE, limit],
-      );
+      const { rows } = await pool.query<HealthRow>('SELECT * FROM health WHERE stream_id = $1 AND id < $2 AND at >= $3 ORDER BY id DESC LIMIT $4', [
+        streamId,
+        beforeId ?? Number.MAX_SAFE_INTEGER,
+        since ?? -Number.MAX_VALUE,
+        limit,
+      ]);
       return rows.map(toRecord);
     },
     purge: async (before) => (await pool.query('DELETE FROM health WHERE at < $1', [before])).rowCount ?? 0,

@@ -40,11 +40,18 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     const ctx: LogContext = { pool, channel: channelOf(schema), origin: randomUUID(), now: options.now ?? Date.now, logger };
     const events = createEventLog(ctx);
     const listener = await listenForCommits({
-      url: options.url, schema, channel: ctx.channel, origin: ctx.origin, since, logger,
+      url: options.url,
+      schema,
+      channel: ctx.channel,
+      origin: ctx.origin,
+      since,
+      logger,
       onCommit: events.notifyRemote,
       async catchUp(afterSeq) {
         const { rows } = await pool.query<{ tenant: string; last_seq: number }>(
-          'SELECT tenant, MAX(last_seq) AS last_seq FROM batches WHERE last_seq > $1 GROUP BY tenant', [afterSeq]);
+          'SELECT tenant, MAX(last_seq) AS last_seq FROM batches WHERE last_seq > $1 GROUP BY tenant',
+          [afterSeq],
+        );
         return rows.map((r) => ({ tenant: r.tenant, lastSeq: r.last_seq }));
       },
     });

@@ -16,21 +16,25 @@ export function createPurge(ctx: LogContext): (before: number) => Promise<PurgeR
     const result = await inTransaction(ctx.pool, async (client) => {
       await client.query(PURGE_LOCK);
       // Recording times never go backwards in seq order, so the purged batches are a prefix of the log.
-      const through = (await client.query<{ last_seq: number }>(
-        'SELECT last_seq FROM batches WHERE recorded_at < $1 ORDER BY recorded_at DESC, first_seq DESC LIMIT 1', [before],
-      )).rows[0]?.last_seq;
+      const through = (
+        await client.query<{ last_seq: number }>('SELECT last_seq FROM batches WHERE recorded_at < $1 ORDER BY recorded_at DESC, first_seq DESC LIMIT 1', [
+          before,
+        ])
+      ).rows[0]?.last_seq;
       if (through === undefined) return { events: 0, streams: [] } satisfies PurgeResult;
-      const events = (await client.query<{ n: number }>(
-        'SELECT COALESCE(SUM(count), 0)::bigint AS n FROM batches WHERE first_seq <= $1', [through],
-      )).rows[0]?.n ?? 0;
+      const events =
+        (await client.query<{ n: number }>('SELECT COALESCE(SUM(count), 0)::bigint AS n FROM batches WHERE first_seq <= $1', [through])).rows[0]?.n ?? 0;
       const lost = (await client.query<{ id: string; tenant: string; n: number; last: number }>(LOST, [through])).rows;
       const at = ctx.now();
       for (const s of lost) {
         await client.query('UPDATE streams SET cursor = GREATEST(cursor, $1) WHERE id = $2', [s.last, s.id]);
-        await client.query(
-          `INSERT INTO health (stream_id, tenant, at, kind, count, message) VALUES ($1, $2, $3, 'events_lost', $4, $5)`,
-          [s.id, s.tenant, at, s.n, `${s.n} events passed the retention period before they were delivered; the stream moved on.`],
-        );
+        await client.query(`INSERT INTO health (stream_id, tenant, at, kind, count, message) VALUES ($1, $2, $3, 'events_lost', $4, $5)`, [
+          s.id,
+          s.tenant,
+          at,
+          s.n,
+          `${s.n} events passed the retention period before they were delivered; the stream moved on.`,
+        ]);
       }
       await client.query('DELETE FROM batches WHERE first_seq <= $1', [through]);
       return { events, streams: lost.map((s) => ({ streamId: s.id, lost: s.n })) } satisfies PurgeResult;

@@ -9,7 +9,10 @@ export function createSerialWrites(): <T>(streamId: string, write: () => Promise
   const tails = new Map<string, Promise<unknown>>();
   return (streamId, write) => {
     const run = (tails.get(streamId) ?? Promise.resolve()).then(write);
-    const tail = run.then(() => undefined, () => undefined);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
     tails.set(streamId, tail);
     void tail.then(() => {
       if (tails.get(streamId) === tail) tails.delete(streamId);

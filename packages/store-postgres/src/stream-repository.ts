@@ -29,17 +29,22 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
 
   return {
     async list(tenant) {
-      const { rows } = tenant === undefined
-        ? await pool.query<StreamRow>('SELECT * FROM streams ORDER BY id COLLATE "C"')
-        : await pool.query<StreamRow>('SELECT * FROM streams WHERE tenant = $1 ORDER BY id COLLATE "C"', [tenant]);
+      const { rows } =
+        tenant === undefined
+          ? await pool.query<StreamRow>('SELECT * FROM streams ORDER BY id COLLATE "C"')
+          : await pool.query<StreamRow>('SELECT * FROM streams WHERE tenant = $1 ORDER BY id COLLATE "C"', [tenant]);
       return rows.map(toStored);
     },
     get: (id) => get(id),
     async create(stream, cursor, at) {
       const definition: StreamDefinition = { ...stream, createdAt: at, updatedAt: at };
       try {
-        return (await one(pool, 'INSERT INTO streams (id, tenant, definition, cursor) VALUES ($1, $2, $3, $4) RETURNING *',
-          [stream.id, stream.tenant, JSON.stringify(definition), cursor])) as StoredStream;
+        return (await one(pool, 'INSERT INTO streams (id, tenant, definition, cursor) VALUES ($1, $2, $3, $4) RETURNING *', [
+          stream.id,
+          stream.tenant,
+          JSON.stringify(definition),
+          cursor,
+        ])) as StoredStream;
       } catch (error) {
         if ((error as { code?: string }).code === '23505') throw new Error(`Stream ${stream.id} already exists.`);
         throw error;
@@ -60,26 +65,38 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
         for (const table of ['health', 'dead_letters', 'stream_stats']) await client.query(`DELETE FROM ${table} WHERE stream_id = $1`, [id]);
         return ((await client.query('DELETE FROM streams WHERE id = $1', [id])).rowCount ?? 0) > 0;
       }),
-    commitDelivery: (id, c) => serial(id, async () => {
-      const result = await pool.query(
-        `UPDATE streams SET cursor = GREATEST(cursor, $1), delivered = delivered + $2, failing_since = NULL,
+    commitDelivery: (id, c) =>
+      serial(id, async () => {
+        const result = await pool.query(
+          `UPDATE streams SET cursor = GREATEST(cursor, $1), delivered = delivered + $2, failing_since = NULL,
            last_success_at = CASE WHEN $2 > 0 THEN $3 ELSE last_success_at END WHERE id = $4 AND generation = $5`,
-        [c.cursor, c.delivered, c.at, id, c.generation],
-      );
-      return (result.rowCount ?? 0) > 0;
-    }),
-    setCursor: (id, cursor) => serial(id, () => one(pool, 'UPDATE streams SET cursor = $1, generation = generation + 1 WHERE id = $2 RETURNING *', [cursor, id])),
+          [c.cursor, c.delivered, c.at, id, c.generation],
+        );
+        return (result.rowCount ?? 0) > 0;
+      }),
+    setCursor: (id, cursor) =>
+      serial(id, () => one(pool, 'UPDATE streams SET cursor = $1, generation = generation + 1 WHERE id = $2 RETURNING *', [cursor, id])),
     recordFailure: (id, at) =>
       serial(id, () => one(pool, 'UPDATE streams SET failing_since = COALESCE(failing_since, $1), last_error_at = $1 WHERE id = $2 RETURNING *', [at, id])),
-    setStatus: (id, status, reason, at) => serial(id, () => editDefinition(id, (d) => {
-      d.status = status;
-      d.updatedAt = at;
-    }, (client) => client.query(
-      'UPDATE streams SET suspended_reason = $1, failing_since = CASE WHEN $2 THEN NULL ELSE failing_since END WHERE id = $3',
-      [status === 'suspended' ? reason : null, status === 'active', id],
-    ))),
-    addDeadLettered: (id, count) => serial(id, async () => {
-      await pool.query('UPDATE streams SET dead_lettered = dead_lettered + $1 WHERE id = $2', [count, id]);
-    }),
+    setStatus: (id, status, reason, at) =>
+      serial(id, () =>
+        editDefinition(
+          id,
+          (d) => {
+            d.status = status;
+            d.updatedAt = at;
+          },
+          (client) =>
+            client.query('UPDATE streams SET suspended_reason = $1, failing_since = CASE WHEN $2 THEN NULL ELSE failing_since END WHERE id = $3', [
+              status === 'suspended' ? reason : null,
+              status === 'active',
+              id,
+            ]),
+        ),
+      ),
+    addDeadLettered: (id, count) =>
+      serial(id, async () => {
+        await pool.query('UPDATE streams SET dead_lettered = dead_lettered + $1 WHERE id = $2', [count, id]);
+      }),
   };
 }

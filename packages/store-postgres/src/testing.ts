@@ -39,5 +39,4 @@ export async function dropSchemas(): Promise<void> {
   });
 }
 
-export const query = <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
-  withClient(async (c) => (await c.query<R>(sql, params)).rows);
+export const query = <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => withClient(async (c) => (await c.query<R>(sql, params)).rows);

@@ -17,13 +17,13 @@ export function createTokenRepository(pool: pg.Pool): ApiTokenRepository {
       return row ? toToken(row) : null;
     },
     async list(tenant) {
-      const { rows } = tenant === undefined
-        ? await pool.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens ORDER BY created_at, id COLLATE "C"`)
-        : await pool.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens WHERE tenant = $1 ORDER BY created_at, id COLLATE "C"`, [tenant]);
+      const { rows } =
+        tenant === undefined
+          ? await pool.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens ORDER BY created_at, id COLLATE "C"`)
+          : await pool.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens WHERE tenant = $1 ORDER BY created_at, id COLLATE "C"`, [tenant]);
       return rows.map(toToken);
     },
-    revoke: async (id, at) =>
-      ((await pool.query('UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])).rowCount ?? 0) > 0,
+    revoke: async (id, at) => ((await pool.query('UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])).rowCount ?? 0) > 0,
     async touch(id, at) {
       await pool.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $1)', [at, id]);
     },

@@ -19,7 +19,9 @@ export function batchOf(tenant: string, n: number, type = 's'): PreparedBatch {
     ends[i] = at;
   });
   return {
-    tenant, lines, ends,
+    tenant,
+    lines,
+    ends,
     logIds: texts.map((t) => (JSON.parse(t) as LogEnvelope).log_id),
     types: texts.map(() => type),
     dates: Float64Array.from(texts.map((_, i) => Date.UTC(2026, 0, 1) + i)),

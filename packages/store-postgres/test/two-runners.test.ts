@@ -67,7 +67,7 @@ describe('two runners on one schema', () => {
     expect(second.recordedAt).toBe(5000);
   });
 
-  it('each hears the other\'s commits through subscribe (LISTEN/NOTIFY), and its own at once', async () => {
+  it("each hears the other's commits through subscribe (LISTEN/NOTIFY), and its own at once", async () => {
     const [a, b] = await twoRunners();
     const heardByA: Array<[string, number]> = [];
     const heardByB: Array<[string, number]> = [];
@@ -77,8 +77,16 @@ describe('two runners on one schema', () => {
     expect(heardByA).toEqual([['acme', fromA.lastSeq]]);
     await vi.waitFor(() => expect(heardByB).toEqual([['acme', fromA.lastSeq]]));
     const fromB = await b.events.append(batchOf('globex', 3));
-    expect(heardByB).toEqual([['acme', fromA.lastSeq], ['globex', fromB.lastSeq]]);
-    await vi.waitFor(() => expect(heardByA).toEqual([['acme', fromA.lastSeq], ['globex', fromB.lastSeq]]));
+    expect(heardByB).toEqual([
+      ['acme', fromA.lastSeq],
+      ['globex', fromB.lastSeq],
+    ]);
+    await vi.waitFor(() =>
+      expect(heardByA).toEqual([
+        ['acme', fromA.lastSeq],
+        ['globex', fromB.lastSeq],
+      ]),
+    );
     // What B heard about is readable on B.
     const read = await b.events.read({ tenant: 'acme', afterSeq: 0, filter: null, maxEvents: 10, maxBytes: 1 << 20 });
     expect([...read.batch.seqs]).toEqual([fromA.firstSeq, fromA.lastSeq]);
@@ -88,8 +96,9 @@ describe('two runners on one schema', () => {
     const [a, b, schema] = await twoRunners();
     const heardByA: Array<[string, number]> = [];
     a.events.subscribe((t, s) => heardByA.push([t, s]));
-    const killed = await query<{ ok: boolean }>(
-      `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE query = $1`, [`LISTEN outflow_commits_${schema}`]);
+    const killed = await query<{ ok: boolean }>(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE query = $1`, [
+      `LISTEN outflow_commits_${schema}`,
+    ]);
     // Both runners LISTEN on the channel; drop both, then commit from B while they reconnect.
     expect(killed.length).toBe(2);
     const fromB = await b.events.append(batchOf('initech', 1));

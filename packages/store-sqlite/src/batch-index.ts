@@ -64,8 +64,21 @@ export class BatchIndex {
 
   insert(r: NewIndexRow): void {
     const c = r.columns;
-    this.s.insert.run(r.firstSeq, r.lastSeq, r.lastSeq - r.firstSeq + 1, r.tenant, r.recordedAt, r.segment, r.offset, r.length,
-      c.ends, c.types, c.logIds, c.dates, c.encoding);
+    this.s.insert.run(
+      r.firstSeq,
+      r.lastSeq,
+      r.lastSeq - r.firstSeq + 1,
+      r.tenant,
+      r.recordedAt,
+      r.segment,
+      r.offset,
+      r.length,
+      c.ends,
+      c.types,
+      c.logIds,
+      c.dates,
+      c.encoding,
+    );
   }
 
   /** The tenant's batches holding events after `afterSeq`, in order. */

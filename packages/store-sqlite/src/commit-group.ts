@@ -27,8 +27,14 @@ export function createCommitter(ctx: LogContext): GroupCommitter {
       results.push({ firstSeq: seq + 1, lastSeq: seq + n, recordedAt: at });
       if (n === 0) continue;
       rows.push({
-        firstSeq: seq + 1, lastSeq: seq + n, tenant: batch.tenant, recordedAt: at,
-        segment: 0, offset: total, length: batch.lines.length, columns: encodeColumns(batch),
+        firstSeq: seq + 1,
+        lastSeq: seq + n,
+        tenant: batch.tenant,
+        recordedAt: at,
+        segment: 0,
+        offset: total,
+        length: batch.lines.length,
+        columns: encodeColumns(batch),
       });
       stored.push(batch);
       buffers.push(batch.lines);

@@ -43,7 +43,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     const newest = index.newest();
     recoverSegments(index, segments, logger);
     const ctx: LogContext = {
-      index, segments, logger,
+      index,
+      segments,
+      logger,
       cache: new BatchCache(options.cacheBytes ?? 64 * MiB),
       now: options.now ?? Date.now,
       state: {
@@ -62,7 +64,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     let closed = false;
     logger.info({ path: options.path, lastSeq: ctx.state.lastSeq }, 'Opened the SQLite store.');
     return {
-      events, streams, health, deadLetters: createDeadLetterQueue(db), stats: createStreamStats(db, writes),
+      events,
+      streams,
+      health,
+      deadLetters: createDeadLetterQueue(db),
+      stats: createStreamStats(db, writes),
       tokens,
       async close() {
         if (closed) return;

@@ -22,7 +22,11 @@ export function createPurge(ctx: LogContext, hooks: PurgeHooks): (before: number
       if (n <= 0 || last === null) continue;
       hooks.moveCursor(s.id, last);
       hooks.addHealth({
-        streamId: s.id, tenant: s.tenant, at, kind: 'events_lost', count: n,
+        streamId: s.id,
+        tenant: s.tenant,
+        at,
+        kind: 'events_lost',
+        count: n,
         message: `${n} events passed the retention period before they were delivered; the stream moved on.`,
       });
       result.streams.push({ streamId: s.id, lost: n });

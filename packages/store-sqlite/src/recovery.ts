@@ -24,8 +24,10 @@ export function recoverSegments(index: BatchIndex, segments: SegmentFiles, logge
   if (size < end) {
     // Only possible after a power failure without fsync: the index outlived the segment bytes.
     const dropped = index.dropBeyond(newest.segment, size);
-    logger.error({ segment: newest.segment, size, indexedEnd: end, batches: dropped },
-      'A segment file is shorter than its index; the batches it lost were dropped from the index.');
+    logger.error(
+      { segment: newest.segment, size, indexedEnd: end, batches: dropped },
+      'A segment file is shorter than its index; the batches it lost were dropped from the index.',
+    );
     recoverSegments(index, segments, logger);
     return;
   }

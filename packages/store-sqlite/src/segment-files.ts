@@ -42,7 +42,8 @@ export class SegmentFiles {
 
   /** Ids of the segment files on disk, ascending. */
   list(): number[] {
-    return fs.readdirSync(this.dir)
+    return fs
+      .readdirSync(this.dir)
       .filter((name) => name.endsWith(SUFFIX) && /^\d+$/.test(name.slice(0, -SUFFIX.length)))
       .map((name) => Number(name.slice(0, -SUFFIX.length)))
       .sort((a, b) => a - b);

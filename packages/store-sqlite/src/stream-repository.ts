@@ -95,10 +95,16 @@ export function createStreamRepository(db: Database.Database, writes: WriteBatch
       });
     },
     setStatus(id, status, reason, at) {
-      return writes.run(() => editDefinition(id, (d) => {
-        d.status = status;
-        d.updatedAt = at;
-      }, () => s.status.run(status === 'suspended' ? reason : null, status === 'active' ? 1 : 0, id)));
+      return writes.run(() =>
+        editDefinition(
+          id,
+          (d) => {
+            d.status = status;
+            d.updatedAt = at;
+          },
+          () => s.status.run(status === 'suspended' ? reason : null, status === 'active' ? 1 : 0, id),
+        ),
+      );
     },
     async addDeadLettered(id, count) {
       s.deadLettered.run(count, id);

@@ -8,7 +8,9 @@ export function createStreamStats(db: Database.Database, writes: WriteBatcher): 
   const upsert = db.prepare(`INSERT INTO stream_stats (stream_id, minute, delivered, failed, dead_lettered, failed_rounds) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (stream_id, minute) DO UPDATE SET delivered = delivered + excluded.delivered, failed = failed + excluded.failed,
       dead_lettered = dead_lettered + excluded.dead_lettered, failed_rounds = failed_rounds + excluded.failed_rounds`);
-  const list = db.prepare('SELECT minute, delivered, failed, dead_lettered, failed_rounds FROM stream_stats WHERE stream_id = ? AND minute >= ? AND minute < ? ORDER BY minute');
+  const list = db.prepare(
+    'SELECT minute, delivered, failed, dead_lettered, failed_rounds FROM stream_stats WHERE stream_id = ? AND minute >= ? AND minute < ? ORDER BY minute',
+  );
   const totals = db.prepare(`SELECT COALESCE(SUM(delivered), 0) AS delivered, COALESCE(SUM(failed), 0) AS failed,
     COALESCE(SUM(dead_lettered), 0) AS dead_lettered, COALESCE(SUM(failed_rounds), 0) AS failed_rounds FROM stream_stats WHERE stream_id = ?`);
   const purge = db.prepare('DELETE FROM stream_stats WHERE minute < ?');

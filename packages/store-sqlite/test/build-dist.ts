@@ -8,10 +8,13 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const newest = (dir: string): number =>
-  Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs;
-  }));
+  Math.max(
+    0,
+    ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs;
+    }),
+  );
 
 export function ensureBuilt(): void {
   const built = path.join(root, 'dist', 'index.js');

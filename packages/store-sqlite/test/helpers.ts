@@ -27,7 +27,15 @@ export function batchOf(tenant: string, n: number, options: { types?: string[]; 
     const k = ++counter;
     const log_id = `900${String(k).padStart(53, '0')}`;
     const envelope: LogEnvelope = {
-      log_id, data: { log_id, type: types[i % types.length] as string, date: new Date(Date.UTC(2026, 0, 1) + k).toISOString(), tenant, k, filler: 'x'.repeat(options.pad ?? 0) },
+      log_id,
+      data: {
+        log_id,
+        type: types[i % types.length] as string,
+        date: new Date(Date.UTC(2026, 0, 1) + k).toISOString(),
+        tenant,
+        k,
+        filler: 'x'.repeat(options.pad ?? 0),
+      },
     };
     texts.push(`${JSON.stringify(envelope)}\n`);
   }
@@ -40,7 +48,9 @@ export function batchOf(tenant: string, n: number, options: { types?: string[]; 
   });
   const parsed = texts.map((t) => JSON.parse(t) as LogEnvelope);
   return {
-    tenant, lines, ends,
+    tenant,
+    lines,
+    ends,
     logIds: parsed.map((e) => e.log_id),
     types: parsed.map((e) => e.data.type),
     dates: Float64Array.from(parsed.map((e) => Date.parse(e.data.date))),

@@ -58,7 +58,14 @@ describe('read path', () => {
     const segment = fs.readFileSync(path.join(dbPath.replace(/\.db$/, '.segments'), '0000000000000001.seg'));
     expect(segment.subarray(segment.length - stored.lines.length).equals(batch.jsonLines())).toBe(true);
     const part = await store.events.read({ ...q('acme', firstSeq + 9), maxEvents: 5 });
-    expect(part.batch.jsonLines().toString()).toBe(stored.lines.toString().split('\n').slice(10, 15).map((l) => `${l}\n`).join(''));
+    expect(part.batch.jsonLines().toString()).toBe(
+      stored.lines
+        .toString()
+        .split('\n')
+        .slice(10, 15)
+        .map((l) => `${l}\n`)
+        .join(''),
+    );
     await store.close();
   });
 
@@ -75,7 +82,8 @@ describe('read path', () => {
     // Event 1 of the first batch and the pairs at every 50th event after it, in both batches.
     expect(batch.length).toBe(31);
     const lineOf = (b: (typeof batches)[number], i: number) => b.lines.subarray(i === 0 ? 0 : b.ends[i - 1], b.ends[i]).toString();
-    const want = [1, ...[50, 51, 100, 101, 150, 151, 200, 201, 250, 251, 300, 301, 350, 351]].map((i) => lineOf(batches[0]!, i))
+    const want = [1, ...[50, 51, 100, 101, 150, 151, 200, 201, 250, 251, 300, 301, 350, 351]]
+      .map((i) => lineOf(batches[0]!, i))
       .concat([0, 1, 50, 51, 100, 101, 150, 151, 200, 201, 250, 251, 300, 301, 350, 351].map((i) => lineOf(batches[1]!, i)));
     expect(batch.jsonLines().toString()).toBe(want.join(''));
     expect(Array.from({ length: batch.length }, (_, i) => `${batch.raw(i).toString()}\n`).join('')).toBe(want.join(''));
@@ -139,9 +147,15 @@ describe('read path', () => {
       expect(r.lastSeq).toBe(next + (batches[i]?.ends.length ?? 0) - 1);
       next = r.lastSeq + 1;
     });
-    expect(calls).toEqual([['acme', results[48]?.lastSeq], ['globex', results[49]?.lastSeq]]);
+    expect(calls).toEqual([
+      ['acme', results[48]?.lastSeq],
+      ['globex', results[49]?.lastSeq],
+    ]);
     const acme = await store.events.read(q('acme', 0));
-    const want = batches.filter((b) => b.tenant === 'acme').map((b) => b.lines.toString()).join('');
+    const want = batches
+      .filter((b) => b.tenant === 'acme')
+      .map((b) => b.lines.toString())
+      .join('');
     expect(acme.batch.jsonLines().toString()).toBe(want);
     await store.close();
   });
@@ -150,7 +164,9 @@ describe('read path', () => {
     const store = openSqliteStore({ path: path.join(tempDir(), 'outflow.db') });
     const bad = { ...batchOf('acme', 2), ends: Uint32Array.of(5, 7) };
     const [ok1, failed, ok2] = await Promise.allSettled([
-      store.events.append(batchOf('acme', 1)), store.events.append(bad), store.events.append(batchOf('acme', 1)),
+      store.events.append(batchOf('acme', 1)),
+      store.events.append(bad),
+      store.events.append(batchOf('acme', 1)),
     ]);
     expect(ok1.status).toBe('fulfilled');
     expect(failed.status).toBe('rejected');

@@ -84,7 +84,14 @@ describe('segment files', () => {
     const { batch } = await store.events.read({ tenant: 'acme', afterSeq: 0, ...all });
     expect(batch.seqs).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(batch.envelopes().map((e) => e.data.tenant)).toEqual(Array(7).fill('acme'));
-    expect(batch.jsonLines().toString().split('\n').filter(Boolean).map((l) => JSON.parse(l).log_id)).toEqual([...batch.logIds]);
+    expect(
+      batch
+        .jsonLines()
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).log_id),
+    ).toEqual([...batch.logIds]);
     await store.close();
   });
 
@@ -95,7 +102,11 @@ describe('segment files', () => {
     const seg = path.join(segDir(dbPath), '0000000000000001.seg');
     const size = fs.statSync(seg).size;
     const other = new Database(dbPath);
-    other.prepare("INSERT INTO batches (first_seq, last_seq, count, tenant, recorded_at, segment, offset, length, ends, types, log_ids, dates) VALUES (3, 3, 1, 'x', 0, 1, 0, 0, x'', '', '', x'')").run();
+    other
+      .prepare(
+        "INSERT INTO batches (first_seq, last_seq, count, tenant, recorded_at, segment, offset, length, ends, types, log_ids, dates) VALUES (3, 3, 1, 'x', 0, 1, 0, 0, x'', '', '', x'')",
+      )
+      .run();
     await expect(store.events.append(batchOf('acme', 3))).rejects.toThrow();
     expect(fs.statSync(seg).size).toBe(size);
     other.prepare('DELETE FROM batches WHERE first_seq = 3').run();

@@ -15,10 +15,14 @@ describe('write batcher', () => {
     const insert = db.prepare('INSERT INTO t (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = v * 10 + excluded.v');
     const writes = createWriteBatcher(db);
     const inTx: boolean[] = [];
-    const results = await Promise.all([1, 2, 3].map((v) => writes.run(() => {
-      inTx.push((db as Database.Database).inTransaction);
-      return insert.run('a', v).changes;
-    })));
+    const results = await Promise.all(
+      [1, 2, 3].map((v) =>
+        writes.run(() => {
+          inTx.push((db as Database.Database).inTransaction);
+          return insert.run('a', v).changes;
+        }),
+      ),
+    );
     expect(results).toEqual([1, 1, 1]);
     expect(inTx).toEqual([true, true, true]);
     expect(db.prepare('SELECT v FROM t WHERE k = ?').get('a')).toEqual({ v: 123 });
@@ -49,10 +53,21 @@ describe('stream writes through the batcher', () => {
   it('apply in call order: a failure recorded after a queued cursor commit is not cleared by it', async () => {
     const store = openSqliteStore({ path: `${tempDir()}/outflow.db` });
     try {
-      await store.streams.create({
-        id: 's1', tenant: 'acme', name: 'Stream s1', type: 'http', status: 'active', sink: { httpEndpoint: 'http://127.0.0.1:9/hook' },
-        filters: [], isPriority: false, managedBy: 'api',
-      }, 0, 1000);
+      await store.streams.create(
+        {
+          id: 's1',
+          tenant: 'acme',
+          name: 'Stream s1',
+          type: 'http',
+          status: 'active',
+          sink: { httpEndpoint: 'http://127.0.0.1:9/hook' },
+          filters: [],
+          isPriority: false,
+          managedBy: 'api',
+        },
+        0,
+        1000,
+      );
       const generation = (await store.streams.get('s1'))?.state.generation ?? 0;
       const committed = store.streams.commitDelivery('s1', { generation, cursor: 5, delivered: 5, at: 2000 });
       const failed = store.streams.recordFailure('s1', 3000);

@@ -15,8 +15,12 @@ async function broken(file: string, code: string): Promise<string[]> {
 describe('package boundaries', () => {
   it('refuses a relative import that leaves its package, however it is spelled', async () => {
     expect(await broken('packages/delivery/src/x.js', "import '../../http/src/index.js';")).toEqual(['outflow/no-relative-import-outside-package']);
-    expect(await broken('apps/runner/test/x.js', "export * from '../../../packages/ingest/test/a.js';")).toEqual(['outflow/no-relative-import-outside-package']);
-    expect(await broken('packages/core/src/testing/x.js', "await import('../../../http/src/index.js');")).toEqual(['outflow/no-relative-import-outside-package']);
+    expect(await broken('apps/runner/test/x.js', "export * from '../../../packages/ingest/test/a.js';")).toEqual([
+      'outflow/no-relative-import-outside-package',
+    ]);
+    expect(await broken('packages/core/src/testing/x.js', "await import('../../../http/src/index.js');")).toEqual([
+      'outflow/no-relative-import-outside-package',
+    ]);
     expect(await broken('packages/core/src/testing/x.js', "import '../index.js'; import './y.js'; import '../../test/z.js';")).toEqual([]);
   });
 

@@ -46,7 +46,12 @@ function get(url: string, options: http.RequestOptions = {}): Promise<{ status?:
 
 describe('network guard', () => {
   it('refuses TEST-NET and private addresses with its own error, naming the address', async () => {
-    for (const [host, p] of [['192.0.2.1', 443], ['10.0.0.1', 80], ['::ffff:10.0.0.1', 80], ['2001:db8::1', 443]] as const) {
+    for (const [host, p] of [
+      ['192.0.2.1', 443],
+      ['10.0.0.1', 80],
+      ['::ffff:10.0.0.1', 80],
+      ['2001:db8::1', 443],
+    ] as const) {
       const error = await socketError(net.connect(p, host));
       expect(error.code).toBe(NETWORK_GUARD_CODE);
       expect(error.message).toContain(host);

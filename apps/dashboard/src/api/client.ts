@@ -1,5 +1,18 @@
 // A small fetch client for the management API: bearer token, JSON, Auth0-shaped errors.
-import type { ApiErrorBody, ConnectorInfo, DeadLetterView, FieldIssue, PreviewAnswer, ProbeAnswer, RedriveAnswer, ReplayAnswer, StreamHealthView, StreamStatsView, StreamView, TestAnswer } from './types';
+import type {
+  ApiErrorBody,
+  ConnectorInfo,
+  DeadLetterView,
+  FieldIssue,
+  PreviewAnswer,
+  ProbeAnswer,
+  RedriveAnswer,
+  ReplayAnswer,
+  StreamHealthView,
+  StreamStatsView,
+  StreamView,
+  TestAnswer,
+} from './types';
 
 /** An API error answer: status, message, error code and the field issues, if any. */
 export class ApiError extends Error {

@@ -16,7 +16,11 @@ export function ConnectionTest({ type, sink, disabled }: { type: string; sink: R
     try {
       const r = await api.probeSink({ type, sink });
       const detail = [r.error?.status ? `HTTP ${r.error.status}` : '', `${r.durationMs} ms`].filter(Boolean).join(' · ');
-      setResult(r.ok ? { tone: 'success', text: `Connection OK (${detail}).` } : { tone: 'warning', text: `Connection failed: ${r.error?.kind ?? 'error'} (${detail}) — ${r.error?.message ?? ''}` });
+      setResult(
+        r.ok
+          ? { tone: 'success', text: `Connection OK (${detail}).` }
+          : { tone: 'warning', text: `Connection failed: ${r.error?.kind ?? 'error'} (${detail}) — ${r.error?.message ?? ''}` },
+      );
     } catch (err) {
       setResult({ tone: 'error', text: (err as ApiError).message });
     } finally {
@@ -25,7 +29,7 @@ export function ConnectionTest({ type, sink, disabled }: { type: string; sink: R
   };
   return (
     <div className="connection-test" data-testid="connection-test">
-      <Button busy={busy} disabled={disabled || busy} onClick={() => void test()} title={disabled ? "Fill in the required fields first." : undefined}>
+      <Button busy={busy} disabled={disabled || busy} onClick={() => void test()} title={disabled ? 'Fill in the required fields first.' : undefined}>
         Test connection
       </Button>
       {result ? <Notice tone={result.tone}>{result.text}</Notice> : null}

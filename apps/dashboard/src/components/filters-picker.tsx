@@ -5,7 +5,11 @@ import { CATEGORY_GROUPS } from '../lib/categories';
 export function FiltersPicker({ value, onChange, disabled }: { value: StreamFilter[]; onChange: (v: StreamFilter[]) => void; disabled?: boolean }) {
   const selected = new Set(value.filter((f) => f.type === 'category').map((f) => f.name));
   const others = value.filter((f) => f.type !== 'category');
-  const set = (names: Set<string>) => onChange([...CATEGORY_GROUPS.flatMap((g) => g.items.filter((i) => names.has(i.name)).map((i) => ({ type: 'category' as const, name: i.name }))), ...others]);
+  const set = (names: Set<string>) =>
+    onChange([
+      ...CATEGORY_GROUPS.flatMap((g) => g.items.filter((i) => names.has(i.name)).map((i) => ({ type: 'category' as const, name: i.name }))),
+      ...others,
+    ]);
   const toggle = (name: string, on: boolean) => {
     const next = new Set(selected);
     if (on) next.add(name);
@@ -15,7 +19,9 @@ export function FiltersPicker({ value, onChange, disabled }: { value: StreamFilt
   return (
     <div className="filters">
       <p className="field-help">
-        {selected.size === 0 ? 'No filter: every event is delivered.' : `${selected.size} categor${selected.size === 1 ? 'y' : 'ies'} selected: only those events are delivered.`}
+        {selected.size === 0
+          ? 'No filter: every event is delivered.'
+          : `${selected.size} categor${selected.size === 1 ? 'y' : 'ies'} selected: only those events are delivered.`}
         {others.length ? ` Also ${others.length} event type filter${others.length === 1 ? '' : 's'} (${others.map((o) => o.name).join(', ')}).` : ''}
       </p>
       <div className="filter-groups">

@@ -52,13 +52,19 @@ export function PayloadPreview({ request, waiting }: { request: Record<string, u
     <div className="preview" aria-live="polite" data-busy={busy || undefined}>
       <div className="preview-head">
         <span className="muted">
-          {answer ? `${answer.events.length} sample event${answer.events.length === 1 ? '' : 's'} → ${answer.requests.length} request${answer.requests.length === 1 ? '' : 's'}` : 'Sample events'}
+          {answer
+            ? `${answer.events.length} sample event${answer.events.length === 1 ? '' : 's'} → ${answer.requests.length} request${answer.requests.length === 1 ? '' : 's'}`
+            : 'Sample events'}
         </span>
         {busy ? <span className="spinner spinner-sm" aria-label="Updating preview" /> : null}
       </div>
       {error ? (
         <Notice tone={error.status === 404 || error.status === 405 ? 'info' : 'warning'}>
-          {error.status === 404 || error.status === 405 ? 'This server has no preview endpoint yet.' : error.issues.length ? `Fix the settings to see the payload: ${error.issues.map((i) => `${i.path.replace(/^sink\./, '')}: ${i.message}`).join('; ')}` : error.message}
+          {error.status === 404 || error.status === 405
+            ? 'This server has no preview endpoint yet.'
+            : error.issues.length
+              ? `Fix the settings to see the payload: ${error.issues.map((i) => `${i.path.replace(/^sink\./, '')}: ${i.message}`).join('; ')}`
+              : error.message}
         </Notice>
       ) : null}
       {!answer && !error ? <Loading label="Building the preview…" /> : null}

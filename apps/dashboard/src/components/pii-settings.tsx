@@ -2,12 +2,20 @@
 import type { PiiConfig } from '../api/types';
 import { PII_FIELDS } from '../lib/categories';
 
-const LABELS: Record<string, string> = { first_name: 'First name', last_name: 'Last name', username: 'Username', email: 'Email', phone: 'Phone', address: 'Address' };
+const LABELS: Record<string, string> = {
+  first_name: 'First name',
+  last_name: 'Last name',
+  username: 'Username',
+  email: 'Email',
+  phone: 'Phone',
+  address: 'Address',
+};
 
 export function PiiSettings({ value, onChange, disabled }: { value: PiiConfig | undefined; onChange: (v: PiiConfig | undefined) => void; disabled?: boolean }) {
   const fields = new Set(value?.log_fields ?? []);
   const method = value?.method ?? 'mask';
-  const update = (next: Set<string>, m = method) => onChange(next.size ? { log_fields: PII_FIELDS.filter((f) => next.has(f)), method: m, algorithm: 'xxhash' } : undefined);
+  const update = (next: Set<string>, m = method) =>
+    onChange(next.size ? { log_fields: PII_FIELDS.filter((f) => next.has(f)), method: m, algorithm: 'xxhash' } : undefined);
   return (
     <fieldset className="pii" disabled={disabled}>
       <legend className="sr-only">PII settings</legend>

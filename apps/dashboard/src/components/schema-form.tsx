@@ -12,7 +12,19 @@ interface Props {
   disabled?: boolean;
 }
 
-function RowsInput({ field, rows, onChange, id, disabled }: { field: FieldSpec; rows: Array<Record<string, string>>; onChange: (rows: Array<Record<string, string>>) => void; id: string; disabled?: boolean | undefined }) {
+function RowsInput({
+  field,
+  rows,
+  onChange,
+  id,
+  disabled,
+}: {
+  field: FieldSpec;
+  rows: Array<Record<string, string>>;
+  onChange: (rows: Array<Record<string, string>>) => void;
+  id: string;
+  disabled?: boolean | undefined;
+}) {
   const cols = field.rowFields ?? [];
   const blank = () => Object.fromEntries(cols.map((c) => [c.key, '']));
   return (
@@ -48,7 +60,14 @@ export function SchemaForm({ idPrefix, fields, values, errors, onChange, disable
         const id = `${idPrefix}-${f.key}`;
         const error = errors[f.key];
         const describedBy = [error ? `${id}-error` : '', f.help ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
-        const common = { id, name: f.key, disabled, 'aria-required': f.required || undefined, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } as const;
+        const common = {
+          id,
+          name: f.key,
+          disabled,
+          'aria-required': f.required || undefined,
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': describedBy,
+        } as const;
         const v = values[f.key];
         let input;
         if (f.kind === 'select') {
@@ -70,7 +89,9 @@ export function SchemaForm({ idPrefix, fields, values, errors, onChange, disable
             </label>
           );
         } else if (f.kind === 'rows') {
-          input = <RowsInput field={f} id={id} rows={(v as Array<Record<string, string>>) ?? []} disabled={disabled} onChange={(rows) => onChange(f.key, rows)} />;
+          input = (
+            <RowsInput field={f} id={id} rows={(v as Array<Record<string, string>>) ?? []} disabled={disabled} onChange={(rows) => onChange(f.key, rows)} />
+          );
         } else if (f.kind === 'password') {
           const masked = v === REDACTED_MASK;
           input = (
@@ -103,9 +124,12 @@ export function SchemaForm({ idPrefix, fields, values, errors, onChange, disable
           <div className={`field ${error ? 'field-invalid' : ''}`} key={f.key} data-field={f.key}>
             <label className="field-label" htmlFor={f.kind === 'boolean' ? undefined : id}>
               {f.label}
-              {f.required ? <span className="req" aria-hidden>
-                  {' '}*
-                </span> : null}
+              {f.required ? (
+                <span className="req" aria-hidden>
+                  {' '}
+                  *
+                </span>
+              ) : null}
               {f.kind === 'password' ? <span className="tag tag-secret">secret</span> : null}
             </label>
             {input}

@@ -25,7 +25,16 @@ export function ServiceLogo({ type, size = 32 }: { type: string; size?: number }
           <path d="M14.4 12.8 11 18.6M12.7 21.5h6.6M17.6 12.8l3.3 5.8" />
         </g>
       ) : (
-        <text x="16" y="16.5" textAnchor="middle" dominantBaseline="central" fill={fg} fontFamily="ui-sans-serif, system-ui, sans-serif" fontWeight="700" fontSize={glyph.length > 1 ? 12 : 16}>
+        <text
+          x="16"
+          y="16.5"
+          textAnchor="middle"
+          dominantBaseline="central"
+          fill={fg}
+          fontFamily="ui-sans-serif, system-ui, sans-serif"
+          fontWeight="700"
+          fontSize={glyph.length > 1 ? 12 : 16}
+        >
           {glyph}
         </text>
       )}

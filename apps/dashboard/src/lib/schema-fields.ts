@@ -50,7 +50,8 @@ function kindOf(s: JsonSchema): Omit<FieldSpec, 'key' | 'label' | 'required'> {
   if (s.secret || s.writeOnly) return { kind: 'password' };
   if (s.enum && s.enum.every((v) => typeof v === 'string')) return { kind: 'select', options: s.enum as string[] };
   if (type === 'boolean') return { kind: 'boolean' };
-  if (type === 'integer' || type === 'number') return { kind: 'number', ...(s.minimum !== undefined ? { min: s.minimum } : {}), ...(s.maximum !== undefined ? { max: s.maximum } : {}) };
+  if (type === 'integer' || type === 'number')
+    return { kind: 'number', ...(s.minimum !== undefined ? { min: s.minimum } : {}), ...(s.maximum !== undefined ? { max: s.maximum } : {}) };
   if (type === 'string') return { kind: s.format === 'uri' ? 'url' : 'text' };
   if (type === 'array' && s.items) {
     const item = unwrap(s.items);
@@ -64,18 +65,20 @@ function kindOf(s: JsonSchema): Omit<FieldSpec, 'key' | 'label' | 'required'> {
 export function fieldsOf(schema: JsonSchema): FieldSpec[] {
   const root = unwrap(schema);
   const required = new Set(root.required ?? []);
-  return Object.entries(root.properties ?? {}).filter(([, raw]) => !operatorOnly(raw)).map(([key, raw]) => {
-    const s = unwrap(raw);
-    const hasDefault = raw.default !== undefined || s.default !== undefined;
-    return {
-      key,
-      label: s.title ?? labelOf(key),
-      ...(s.description ? { help: s.description } : {}),
-      required: required.has(key) && !hasDefault,
-      ...(hasDefault ? { defaultValue: raw.default ?? s.default } : {}),
-      ...kindOf(s),
-    };
-  });
+  return Object.entries(root.properties ?? {})
+    .filter(([, raw]) => !operatorOnly(raw))
+    .map(([key, raw]) => {
+      const s = unwrap(raw);
+      const hasDefault = raw.default !== undefined || s.default !== undefined;
+      return {
+        key,
+        label: s.title ?? labelOf(key),
+        ...(s.description ? { help: s.description } : {}),
+        required: required.has(key) && !hasDefault,
+        ...(hasDefault ? { defaultValue: raw.default ?? s.default } : {}),
+        ...kindOf(s),
+      };
+    });
 }
 
 export type FormValues = Record<string, unknown>;
@@ -133,7 +136,10 @@ export function sinkFromValues(fields: FieldSpec[], values: FormValues): { sink:
       if (!Number.isFinite(n)) errors[f.key] = 'Must be a number.';
       else sink[f.key] = n;
     } else if (f.kind === 'strings') {
-      sink[f.key] = text.split(',').map((x) => x.trim()).filter(Boolean);
+      sink[f.key] = text
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
     } else if (f.kind === 'json') {
       try {
         sink[f.key] = JSON.parse(text);

@@ -47,7 +47,9 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
 
   const { sink, errors: missing } = sinkFromValues(fields, values);
   const missingLabels = fields.filter((f) => missing[f.key]).map((f) => f.label);
-  const previewRequest = missingLabels.length ? null : { type: connector.type, sink, ...(filters.length ? { filters } : {}), ...(pii ? { pii_config: pii } : {}), count: 3 };
+  const previewRequest = missingLabels.length
+    ? null
+    : { type: connector.type, sink, ...(filters.length ? { filters } : {}), ...(pii ? { pii_config: pii } : {}), count: 3 };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -108,24 +110,39 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
             <label className="field-label" htmlFor="stream-name">
               Name
               <span className="req" aria-hidden>
-                {' '}*
+                {' '}
+                *
               </span>
             </label>
-            <input id="stream-name" aria-required value={name} onChange={(e) => {
+            <input
+              id="stream-name"
+              aria-required
+              value={name}
+              onChange={(e) => {
                 setName(e.target.value);
                 setErrors(({ name: _, ...rest }) => rest);
-              }} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'stream-name-error' : undefined} autoFocus />
+              }}
+              aria-invalid={errors.name ? true : undefined}
+              aria-describedby={errors.name ? 'stream-name-error' : undefined}
+              autoFocus
+            />
             {errors.name ? (
               <span className="field-error" id="stream-name-error" role="alert">
                 {errors.name}
               </span>
             ) : null}
           </div>
-          <SchemaForm idPrefix="sink" fields={fields} values={values} errors={errors} onChange={(k, v) => {
-            setValues((cur) => ({ ...cur, [k]: v }));
-            setErrors(({ [k]: _, ...rest }) => rest);
-            setFormError(null);
-          }} />
+          <SchemaForm
+            idPrefix="sink"
+            fields={fields}
+            values={values}
+            errors={errors}
+            onChange={(k, v) => {
+              setValues((cur) => ({ ...cur, [k]: v }));
+              setErrors(({ [k]: _, ...rest }) => rest);
+              setFormError(null);
+            }}
+          />
           <ConnectionTest type={connector.type} sink={sink} disabled={missingLabels.length > 0} />
         </Card>
         <Card title="Filter by event category">
@@ -148,8 +165,19 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
               <label className="field-label" htmlFor="start-from">
                 Deliver events recorded since
               </label>
-              <input id="start-from" type="datetime-local" value={startFrom} max={toLocalInput(Date.now())} onChange={(e) => setStartFrom(e.target.value)} aria-invalid={errors.startFrom ? true : undefined} />
-              {errors.startFrom ? <span className="field-error">{errors.startFrom}</span> : <span className="field-help">Must be within the retention period of the server (30 days unless configured).</span>}
+              <input
+                id="start-from"
+                type="datetime-local"
+                value={startFrom}
+                max={toLocalInput(Date.now())}
+                onChange={(e) => setStartFrom(e.target.value)}
+                aria-invalid={errors.startFrom ? true : undefined}
+              />
+              {errors.startFrom ? (
+                <span className="field-error">{errors.startFrom}</span>
+              ) : (
+                <span className="field-help">Must be within the retention period of the server (30 days unless configured).</span>
+              )}
             </div>
           ) : null}
         </Card>

@@ -18,7 +18,13 @@ export function SignInPage({ onSignIn, expired }: { onSignIn: (token: string) =>
       onSignIn(t);
     } catch (err) {
       const e2 = err as ApiError;
-      setError(e2.status === 401 ? 'This token is not valid. Check it and try again.' : e2.status === 403 ? `This token cannot read log streams (${e2.message})` : e2.message);
+      setError(
+        e2.status === 401
+          ? 'This token is not valid. Check it and try again.'
+          : e2.status === 403
+            ? `This token cannot read log streams (${e2.message})`
+            : e2.message,
+      );
     } finally {
       setBusy(false);
     }

@@ -54,13 +54,24 @@ export function StreamPage({ id, tab }: { id: string; tab: Tab }) {
       {stream.status === 'paused' ? <Notice tone="info">Paused: nothing is delivered; events wait in the log until you resume.</Notice> : null}
       <nav className="tabs" aria-label="Stream sections">
         {TABS.map((t) => (
-          <Link key={t.id} to={t.id === 'health' ? base : `${base}/${t.id}`} className={`tab ${tab === t.id ? 'on' : ''}`} aria-current={tab === t.id ? 'page' : undefined}>
+          <Link
+            key={t.id}
+            to={t.id === 'health' ? base : `${base}/${t.id}`}
+            className={`tab ${tab === t.id ? 'on' : ''}`}
+            aria-current={tab === t.id ? 'page' : undefined}
+          >
             {t.label}
           </Link>
         ))}
       </nav>
       {tab === 'health' ? <HealthTab stream={stream} canUpdate /> : null}
-      {tab === 'settings' ? (connectors.data || connectors.error ? <SettingsTab key={stream.id} stream={stream} connector={connector} canUpdate onSaved={setStream} /> : <Loading />) : null}
+      {tab === 'settings' ? (
+        connectors.data || connectors.error ? (
+          <SettingsTab key={stream.id} stream={stream} connector={connector} canUpdate onSaved={setStream} />
+        ) : (
+          <Loading />
+        )
+      ) : null}
       {tab === 'dead-letters' ? <DeadLettersTab streamId={stream.id} canUpdate /> : null}
     </div>
   );

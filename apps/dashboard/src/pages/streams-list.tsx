@@ -16,7 +16,11 @@ function StreamRow({ stream, displayName }: { stream: StreamView; displayName: s
         <Link to={`/streams/${encodeURIComponent(stream.id)}`} className="row-link">
           {stream.name}
         </Link>
-        {stream.managedBy === 'config' ? <span className="tag" title="Defined in the config file">config</span> : null}
+        {stream.managedBy === 'config' ? (
+          <span className="tag" title="Defined in the config file">
+            config
+          </span>
+        ) : null}
       </td>
       <td>
         <span className="service">
@@ -32,7 +36,7 @@ function StreamRow({ stream, displayName }: { stream: StreamView; displayName: s
       </td>
       <td data-testid="last-delivery">{h ? timeAgo(h.lastSuccessAt) : '…'}</td>
       <td className="num" data-testid="lag">
-        {h ? (h.lagEvents === 0 ? <span className="muted">Up to date</span> : `${count(h.lagEvents)} events · ${duration(h.lagSeconds)}`) : '…'}
+        {h ? h.lagEvents === 0 ? <span className="muted">Up to date</span> : `${count(h.lagEvents)} events · ${duration(h.lagSeconds)}` : '…'}
       </td>
     </tr>
   );

@@ -15,7 +15,10 @@ export function DeadLettersTab({ streamId, canUpdate }: { streamId: string; canU
     setBusy(true);
     try {
       const r = await api.redrive(streamId, ids);
-      setNotice({ tone: 'success', text: `Redriving ${r.redriving} event${r.redriving === 1 ? '' : 's'}: each leaves this list once the destination accepts it.` });
+      setNotice({
+        tone: 'success',
+        text: `Redriving ${r.redriving} event${r.redriving === 1 ? '' : 's'}: each leaves this list once the destination accepts it.`,
+      });
       setPicked(new Set());
       letters.reload();
     } catch (err) {
@@ -45,12 +48,18 @@ export function DeadLettersTab({ streamId, canUpdate }: { streamId: string; canU
       {notice ? <Notice tone={notice.tone}>{notice.text}</Notice> : null}
       {letters.error && !list ? <ErrorNote error={letters.error} onRetry={letters.reload} /> : null}
       {!list && !letters.error ? <Loading /> : null}
-      {list && list.length === 0 ? <Empty title="No dead letters">Events the destination refuses for good (for example 400 Bad Request) are kept here.</Empty> : null}
+      {list && list.length === 0 ? (
+        <Empty title="No dead letters">Events the destination refuses for good (for example 400 Bad Request) are kept here.</Empty>
+      ) : null}
       {list && list.length > 0 ? (
         <table className="table" aria-label="Dead letters">
           <thead>
             <tr>
-              {canUpdate ? <th scope="col" className="narrow"><span className="sr-only">Select</span></th> : null}
+              {canUpdate ? (
+                <th scope="col" className="narrow">
+                  <span className="sr-only">Select</span>
+                </th>
+              ) : null}
               <th scope="col">Time</th>
               <th scope="col">Event</th>
               <th scope="col">Error</th>

@@ -26,7 +26,11 @@ export function DeliveryChart({ buckets }: { buckets: StatsBucketView[] }) {
   const ticks = [0, max / 2, max];
   return (
     <figure className="chart" data-testid="delivery-chart" data-delivered={totalDelivered} data-failed={totalFailed}>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Events per minute over the last ${buckets.length} minutes: ${totalDelivered} delivered, ${totalFailed} failed.`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`Events per minute over the last ${buckets.length} minutes: ${totalDelivered} delivered, ${totalFailed} failed.`}
+      >
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.l} x2={W - PAD.r} y1={y(t)} y2={y(t)} className="chart-grid" />
@@ -42,10 +46,19 @@ export function DeliveryChart({ buckets }: { buckets: StatsBucketView[] }) {
             <g key={b.at}>
               <title>{`${hhmm(b.at)} — ${b.delivered} delivered, ${b.failed} failed${b.deadLettered ? `, ${b.deadLettered} dead-lettered` : ''}`}</title>
               <rect x={x} y={PAD.t} width={slot} height={innerH} fill="transparent" />
-              {b.delivered > 0 ? <rect className="bar-ok" x={x + 0.5} y={y(b.delivered)} width={bar} height={Math.max(1, PAD.t + innerH - y(b.delivered))} rx="1" /> : null}
-              {failed > 0 ? <rect className="bar-fail" x={x + 0.5 + bar} y={y(failed)} width={bar} height={Math.max(1, PAD.t + innerH - y(failed))} rx="1" /> : null}
+              {b.delivered > 0 ? (
+                <rect className="bar-ok" x={x + 0.5} y={y(b.delivered)} width={bar} height={Math.max(1, PAD.t + innerH - y(b.delivered))} rx="1" />
+              ) : null}
+              {failed > 0 ? (
+                <rect className="bar-fail" x={x + 0.5 + bar} y={y(failed)} width={bar} height={Math.max(1, PAD.t + innerH - y(failed))} rx="1" />
+              ) : null}
               {i % 15 === 0 || i === buckets.length - 1 ? (
-                <text x={i === buckets.length - 1 ? W - PAD.r : i === 0 ? x : x + slot / 2} y={H - 6} textAnchor={i === buckets.length - 1 ? 'end' : i === 0 ? 'start' : 'middle'} className="chart-label">
+                <text
+                  x={i === buckets.length - 1 ? W - PAD.r : i === 0 ? x : x + slot / 2}
+                  y={H - 6}
+                  textAnchor={i === buckets.length - 1 ? 'end' : i === 0 ? 'start' : 'middle'}
+                  className="chart-label"
+                >
                   {hhmm(b.at)}
                 </text>
               ) : null}

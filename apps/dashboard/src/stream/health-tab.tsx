@@ -61,19 +61,42 @@ export function HealthTab({ stream, canUpdate }: { stream: StreamView; canUpdate
   return (
     <div className="stack">
       {h.failingSince ? (
-        <Notice tone="warning">
-          Deliveries are failing since {dateTime(h.failingSince)}. Outflow keeps retrying; events wait in the log.
-        </Notice>
+        <Notice tone="warning">Deliveries are failing since {dateTime(h.failingSince)}. Outflow keeps retrying; events wait in the log.</Notice>
       ) : null}
       <div className="stats">
         <Stat label="Delivered" value={count(h.delivered)} testId="delivered-count" tone="ok" />
-        <Stat label="Failed" value={count(h.failed)} sub={`${count(h.failedRounds)} failed rounds`} testId="failed-count" tone={h.failed > 0 ? 'bad' : undefined} />
-        <Stat label="Lag" value={`${count(h.lagEvents)} events`} sub={h.lagEvents ? `${duration(h.lagSeconds)} behind` : 'Up to date'} testId="lag" tone={h.lagEvents > 0 ? 'warn' : undefined} />
-        <Stat label="Last successful delivery" value={timeAgo(h.lastSuccessAt)} sub={h.lastSuccessAt ? dateTime(h.lastSuccessAt) : 'No delivery yet'} testId="last-success" />
+        <Stat
+          label="Failed"
+          value={count(h.failed)}
+          sub={`${count(h.failedRounds)} failed rounds`}
+          testId="failed-count"
+          tone={h.failed > 0 ? 'bad' : undefined}
+        />
+        <Stat
+          label="Lag"
+          value={`${count(h.lagEvents)} events`}
+          sub={h.lagEvents ? `${duration(h.lagSeconds)} behind` : 'Up to date'}
+          testId="lag"
+          tone={h.lagEvents > 0 ? 'warn' : undefined}
+        />
+        <Stat
+          label="Last successful delivery"
+          value={timeAgo(h.lastSuccessAt)}
+          sub={h.lastSuccessAt ? dateTime(h.lastSuccessAt) : 'No delivery yet'}
+          testId="last-success"
+        />
         <Stat label="Dead letters" value={count(h.deadLetters)} testId="dead-letter-count" tone={h.deadLetters > 0 ? 'bad' : undefined} />
       </div>
       <Card title="Events per minute">
-        {stats.data ? <DeliveryChart buckets={stats.data.buckets} /> : statsMissing ? <p className="muted">This server does not report per-minute statistics.</p> : stats.error ? <ErrorNote error={stats.error} /> : <Loading />}
+        {stats.data ? (
+          <DeliveryChart buckets={stats.data.buckets} />
+        ) : statsMissing ? (
+          <p className="muted">This server does not report per-minute statistics.</p>
+        ) : stats.error ? (
+          <ErrorNote error={stats.error} />
+        ) : (
+          <Loading />
+        )}
       </Card>
       {canUpdate ? <ReplayPanel streamId={stream.id} onDone={health.reload} /> : null}
       <Card title="Recent errors" className="table-card">

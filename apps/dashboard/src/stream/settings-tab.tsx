@@ -9,7 +9,17 @@ import { SchemaForm } from '../components/schema-form';
 import { Button, Card, Notice } from '../components/ui';
 import { fieldsOf, issuesByField, sinkFromValues, valuesFromSink, type FormValues } from '../lib/schema-fields';
 
-export function SettingsTab({ stream, connector, canUpdate, onSaved }: { stream: StreamView; connector: ConnectorInfo | undefined; canUpdate: boolean; onSaved: (s: StreamView) => void }) {
+export function SettingsTab({
+  stream,
+  connector,
+  canUpdate,
+  onSaved,
+}: {
+  stream: StreamView;
+  connector: ConnectorInfo | undefined;
+  canUpdate: boolean;
+  onSaved: (s: StreamView) => void;
+}) {
   const api = useApi();
   const fields = useMemo(() => (connector ? fieldsOf(connector.schema) : []), [connector]);
   const [name, setName] = useState(stream.name);
@@ -48,7 +58,9 @@ export function SettingsTab({ stream, connector, canUpdate, onSaved }: { stream:
 
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label="Stream settings">
-      {stream.managedBy === 'config' ? <Notice tone="info">This stream is defined in the config file; change it there. Its status can still be changed here.</Notice> : null}
+      {stream.managedBy === 'config' ? (
+        <Notice tone="info">This stream is defined in the config file; change it there. Its status can still be changed here.</Notice>
+      ) : null}
       {!canUpdate && stream.managedBy !== 'config' ? <Notice tone="info">Your token cannot update log streams (needs update:log_streams).</Notice> : null}
       <Card title="Destination">
         <div className={`field ${errors.name ? 'field-invalid' : ''}`}>
@@ -59,10 +71,17 @@ export function SettingsTab({ stream, connector, canUpdate, onSaved }: { stream:
           {errors.name ? <span className="field-error">{errors.name}</span> : null}
         </div>
         {connector ? (
-          <SchemaForm idPrefix="settings" fields={fields} values={values} errors={errors} disabled={readOnly} onChange={(k, v) => {
-            setValues((cur) => ({ ...cur, [k]: v }));
-            setErrors(({ [k]: _, ...rest }) => rest);
-          }} />
+          <SchemaForm
+            idPrefix="settings"
+            fields={fields}
+            values={values}
+            errors={errors}
+            disabled={readOnly}
+            onChange={(k, v) => {
+              setValues((cur) => ({ ...cur, [k]: v }));
+              setErrors(({ [k]: _, ...rest }) => rest);
+            }}
+          />
         ) : (
           <pre className="code">{JSON.stringify(stream.sink, null, 2)}</pre>
         )}

@@ -27,7 +27,11 @@ export function StreamActions({ stream, onChanged }: { stream: StreamView; onCha
     run('test', async () => {
       const r: TestAnswer = await api.sendTest(stream.id);
       const detail = [r.httpStatus ? `HTTP ${r.httpStatus}` : '', `${r.durationMs} ms`, r.message ?? ''].filter(Boolean).join(' · ');
-      setNotice(r.ok ? { tone: 'success', text: `Test event delivered (${detail}).` } : { tone: 'warning', text: `Test event refused: ${r.result}${r.kind ? ` (${r.kind})` : ''} — ${detail}` });
+      setNotice(
+        r.ok
+          ? { tone: 'success', text: `Test event delivered (${detail}).` }
+          : { tone: 'warning', text: `Test event refused: ${r.result}${r.kind ? ` (${r.kind})` : ''} — ${detail}` },
+      );
     });
   const remove = () =>
     run('delete', async () => {

@@ -18,7 +18,9 @@ export interface TestBrowser {
 
 export async function launchBrowser(): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}. Install Debian's chromium package (apt-get install -y chromium); .ci/run installs it when it is missing.`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}. Install Debian's chromium package (apt-get install -y chromium); .ci/run installs it when it is missing.`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'outflow-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -53,12 +53,19 @@ export async function startRunner(): Promise<RunnerProcess> {
     });
   });
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${url}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...(init.headers as Record<string, string> | undefined) } });
+    fetch(`${url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...(init.headers as Record<string, string> | undefined) },
+    });
   return {
     url,
     api,
     async ingest(events) {
-      const res = await api('/v1/logs', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: events.map((e) => JSON.stringify(e)).join('\n') + '\n' });
+      const res = await api('/v1/logs', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-ndjson' },
+        body: events.map((e) => JSON.stringify(e)).join('\n') + '\n',
+      });
       if (!res.ok) throw new Error(`Ingest answered ${res.status}: ${await res.text()}`);
     },
     output: () => out,

@@ -25,7 +25,8 @@ function networkError(err: unknown, url: string, timeoutMs: number): CliError {
   const e = err as { name?: string; cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return new CliError(`The Outflow runner at ${url} did not answer within ${timeoutMs / 1000} s.`);
   const code = e.cause?.code;
-  if (code === 'ECONNREFUSED') return new CliError(`Cannot connect to the Outflow runner at ${url}: connection refused. Is it running? Set --url or OUTFLOW_URL.`);
+  if (code === 'ECONNREFUSED')
+    return new CliError(`Cannot connect to the Outflow runner at ${url}: connection refused. Is it running? Set --url or OUTFLOW_URL.`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new CliError(`Cannot connect to the Outflow runner at ${url}: the host name does not resolve.`);
   const why = e.cause?.message ?? (err instanceof Error ? err.message : String(err));
   return new CliError(`Cannot connect to the Outflow runner at ${url}: ${why}${code ? ` (${code})` : ''}.`);
@@ -34,7 +35,9 @@ function networkError(err: unknown, url: string, timeoutMs: number): CliError {
 function fieldErrors(body: unknown): FieldIssue[] {
   const list = (body as { errors?: unknown })?.errors;
   if (!Array.isArray(list)) return [];
-  return list.filter((e): e is FieldIssue => typeof e === 'object' && e !== null && typeof (e as FieldIssue).message === 'string').map((e) => ({ path: String(e.path ?? ''), message: e.message }));
+  return list
+    .filter((e): e is FieldIssue => typeof e === 'object' && e !== null && typeof (e as FieldIssue).message === 'string')
+    .map((e) => ({ path: String(e.path ?? ''), message: e.message }));
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -47,7 +50,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       try {
         res = await fetch(`${base}${path}`, {
           method,
-          headers: { authorization: `Bearer ${options.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            authorization: `Bearer ${options.token}`,
+            accept: 'application/json',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -66,7 +73,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (!res.ok) {
         const p = parsed as { message?: unknown; errorCode?: unknown } | undefined;
         const message = typeof p?.message === 'string' ? p.message : `${res.status} ${res.statusText || 'error'}${text ? `: ${text.slice(0, 200)}` : ''}`;
-        throw new ApiError(res.status, message, typeof p?.errorCode === 'string' ? p.errorCode : undefined, fieldErrors(parsed), parsed, res.headers.get('retry-after') ?? undefined);
+        throw new ApiError(
+          res.status,
+          message,
+          typeof p?.errorCode === 'string' ? p.errorCode : undefined,
+          fieldErrors(parsed),
+          parsed,
+          res.headers.get('retry-after') ?? undefined,
+        );
       }
       if (text && parsed === undefined) throw new CliError(`The runner at ${base} answered ${method} ${path} with a body that is not JSON.`);
       return { status: res.status, body: parsed as T, headers: res.headers };

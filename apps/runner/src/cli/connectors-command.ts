@@ -42,7 +42,12 @@ export async function runConnectorsCli(argv: readonly string[], io: CliIo): Prom
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: [...rest], options: { config: { type: 'string', short: 'c', default: 'outflow.yaml' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...rest],
+      options: { config: { type: 'string', short: 'c', default: 'outflow.yaml' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     io.err(`${(err as Error).message}\n\n${CONNECTORS_USAGE}`);
     return 2;

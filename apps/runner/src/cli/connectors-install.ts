@@ -27,7 +27,12 @@ function readDeps(folder: string): Deps {
 function ensurePluginFolder(folder: string): void {
   if (existsSync(join(folder, 'package.json'))) return;
   mkdirSync(folder, { recursive: true });
-  const pkg = { name: PLUGIN_FOLDER, private: true, description: 'Connector packages of the Outflow runner config beside this folder (outflow connectors install).', dependencies: {} };
+  const pkg = {
+    name: PLUGIN_FOLDER,
+    private: true,
+    description: 'Connector packages of the Outflow runner config beside this folder (outflow connectors install).',
+    dependencies: {},
+  };
   writeFileSync(join(folder, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 }
 

@@ -7,7 +7,14 @@ import type { HealthRecordView, StreamHealthView } from './types.js';
 export function when(iso: string | null | undefined, now: number): string {
   if (!iso) return 'never';
   const ago = Math.max(0, now - Date.parse(iso));
-  const text = ago < 60_000 ? `${Math.round(ago / 1000)}s` : ago < 3_600_000 ? `${Math.round(ago / 60_000)}m` : ago < 172_800_000 ? `${Math.round(ago / 3_600_000)}h` : `${Math.round(ago / 86_400_000)}d`;
+  const text =
+    ago < 60_000
+      ? `${Math.round(ago / 1000)}s`
+      : ago < 3_600_000
+        ? `${Math.round(ago / 60_000)}m`
+        : ago < 172_800_000
+          ? `${Math.round(ago / 3_600_000)}h`
+          : `${Math.round(ago / 86_400_000)}d`;
   return `${iso} (${text} ago)`;
 }
 
@@ -31,7 +38,9 @@ export function recordsTable(records: readonly HealthRecordView[], color: boolea
 export function healthReport(h: StreamHealthView, color: boolean, now = Date.now()): string {
   const style = createStyle(color);
   const w = h.worker;
-  const worker = w ? `${w.state}${w.inFlight ? `, ${w.inFlight} in flight` : ''}${w.nextAttemptAt ? `, next attempt at ${new Date(w.nextAttemptAt).toISOString()}` : ''}` : 'not running';
+  const worker = w
+    ? `${w.state}${w.inFlight ? `, ${w.inFlight} in flight` : ''}${w.nextAttemptAt ? `, next attempt at ${new Date(w.nextAttemptAt).toISOString()}` : ''}`
+    : 'not running';
   const fields = renderFields(
     [
       ['stream', h.id],
@@ -43,7 +52,12 @@ export function healthReport(h: StreamHealthView, color: boolean, now = Date.now
       ['failed', `${h.failed} in ${h.failedRounds} failed round(s)`],
       ['dead letters', `${h.deadLetters} waiting (${h.deadLettered} dead-lettered in all)`],
       ['last success', when(h.lastSuccessAt, now)],
-      ['last error', w?.lastError ? `${when(h.lastErrorAt, now)}: ${w.lastError.kind}${w.lastError.status ? ` ${w.lastError.status}` : ''} ${w.lastError.message}` : when(h.lastErrorAt, now)],
+      [
+        'last error',
+        w?.lastError
+          ? `${when(h.lastErrorAt, now)}: ${w.lastError.kind}${w.lastError.status ? ` ${w.lastError.status}` : ''} ${w.lastError.message}`
+          : when(h.lastErrorAt, now),
+      ],
       ['failing since', h.failingSince ? when(h.failingSince, now) : undefined],
     ],
     color,

@@ -16,19 +16,27 @@ export function runNpm(args: readonly string[], env: Readonly<Record<string, str
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', (err) => reject(new CliError(`Cannot run npm (${(err as NodeJS.ErrnoException).code ?? err.message}); outflow connectors install needs npm on the PATH.`)));
+    child.on('error', (err) =>
+      reject(new CliError(`Cannot run npm (${(err as NodeJS.ErrnoException).code ?? err.message}); outflow connectors install needs npm on the PATH.`)),
+    );
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
 }
 
 /** The error for a failed `npm install <spec>`: not found, no matching version, or npm's own error lines. */
 export function npmInstallError(spec: string, result: NpmResult): CliError {
-  const lines = result.stderr.split('\n').map((l) => l.replace(/^npm (error|ERR!) ?/, '').trim()).filter((l) => l && !/^(A complete log|Log files were|\/)/.test(l));
+  const lines = result.stderr
+    .split('\n')
+    .map((l) => l.replace(/^npm (error|ERR!) ?/, '').trim())
+    .filter((l) => l && !/^(A complete log|Log files were|\/)/.test(l));
   const text = result.stderr;
   if (/\bE404\b/.test(text)) {
     const url = /404 Not Found - GET (\S+)/.exec(text)?.[1];
-    return new CliError(`Package ${spec} was not found in the npm registry${url ? ` (${url.replace(/\/[^/]*$/, '/')})` : ''}. Check the name, or the registry in your npm configuration (npm config get registry).`);
+    return new CliError(
+      `Package ${spec} was not found in the npm registry${url ? ` (${url.replace(/\/[^/]*$/, '/')})` : ''}. Check the name, or the registry in your npm configuration (npm config get registry).`,
+    );
   }
-  if (/\bETARGET\b/.test(text)) return new CliError(`No version of ${spec} matches: ${lines.find((l) => /No matching version/i.test(l)) ?? 'npm found no matching version'}.`);
+  if (/\bETARGET\b/.test(text))
+    return new CliError(`No version of ${spec} matches: ${lines.find((l) => /No matching version/i.test(l)) ?? 'npm found no matching version'}.`);
   return new CliError(`npm install ${spec} failed (exit code ${result.code}):\n  ${lines.slice(0, 8).join('\n  ') || 'no output'}`);
 }

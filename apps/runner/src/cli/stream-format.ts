@@ -3,7 +3,8 @@ import { createStyle } from './style.js';
 import { renderFields, renderTable } from './table.js';
 import type { StreamView } from './types.js';
 
-export const filtersText = (s: Pick<StreamView, 'filters'>): string => (s.filters.length ? s.filters.map((f) => `${f.type}:${f.name}`).join(', ') : 'all events');
+export const filtersText = (s: Pick<StreamView, 'filters'>): string =>
+  s.filters.length ? s.filters.map((f) => `${f.type}:${f.name}`).join(', ') : 'all events';
 
 const sinkValue = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -41,6 +42,11 @@ export function streamDetails(s: StreamView, color: boolean): string {
     color,
   );
   const sinkKeys = Object.keys(s.sink);
-  const sink = sinkKeys.length ? renderFields(sinkKeys.map((k) => [k, sinkValue(s.sink[k])] as const), color).replace(/^/gm, '  ') : '  (empty)';
+  const sink = sinkKeys.length
+    ? renderFields(
+        sinkKeys.map((k) => [k, sinkValue(s.sink[k])] as const),
+        color,
+      ).replace(/^/gm, '  ')
+    : '  (empty)';
   return `${head}\n${style.bold('sink')}\n${sink}`;
 }

@@ -40,12 +40,20 @@ export const crudCommands: Record<string, StreamsCommand> = {
     async run(p, ctx) {
       noPositionals(p, 'create');
       const startFrom = str(p, 'start-from');
-      const body = buildDefinition(p, { type: str(p, 'type'), startFrom: startFrom === undefined ? undefined : parseWhen(startFrom, 'start-from'), isPriority: flag(p, 'priority') });
+      const body = buildDefinition(p, {
+        type: str(p, 'type'),
+        startFrom: startFrom === undefined ? undefined : parseWhen(startFrom, 'start-from'),
+        isPriority: flag(p, 'priority'),
+      });
       if (typeof body.type !== 'string') throw new CliError('Missing --type (the connector type, e.g. http); see "outflow streams create --help".', 2);
       if (body.sink === undefined) body.sink = {};
       delete body.status;
       const masked = maskedPaths(body.sink, REDACTED);
-      if (masked.length) throw new CliError(`${masked.join(', ')} ${masked.length > 1 ? 'are' : 'is'} masked (${REDACTED}), as the API shows secrets; give the real value, e.g. --sink ${masked[0]?.replace(/^sink\./, '')}=….`, 2);
+      if (masked.length)
+        throw new CliError(
+          `${masked.join(', ')} ${masked.length > 1 ? 'are' : 'is'} masked (${REDACTED}), as the API shows secrets; give the real value, e.g. --sink ${masked[0]?.replace(/^sink\./, '')}=….`,
+          2,
+        );
       const { body: created } = await ctx.api().request<StreamView>('POST', '/api/v2/log-streams', body);
       ctx.show(created, () => `Created log stream ${created.id}.\n${streamDetails(created, ctx.io.color)}`);
       return 0;

@@ -34,7 +34,9 @@ export const opsCommands: Record<string, StreamsCommand> = {
     options: { limit: { type: 'string' }, before: { type: 'string' } },
     async run(p, ctx) {
       const id = streamId(p, 'health');
-      const { body } = await ctx.api().request<StreamHealthView>('GET', `${path(id, 'health')}${query({ limit: intFlag(p, 'limit'), before: intFlag(p, 'before') })}`);
+      const { body } = await ctx
+        .api()
+        .request<StreamHealthView>('GET', `${path(id, 'health')}${query({ limit: intFlag(p, 'limit'), before: intFlag(p, 'before') })}`);
       ctx.show(body, () => healthReport(body, ctx.io.color));
       return 0;
     },
@@ -67,7 +69,9 @@ export const opsCommands: Record<string, StreamsCommand> = {
     options: { limit: { type: 'string' }, after: { type: 'string' } },
     async run(p, ctx) {
       const id = streamId(p, 'dead-letters');
-      const { body } = await ctx.api().request<DeadLetterView[]>('GET', `${path(id, 'dead-letters')}${query({ limit: intFlag(p, 'limit'), after: intFlag(p, 'after') })}`);
+      const { body } = await ctx
+        .api()
+        .request<DeadLetterView[]>('GET', `${path(id, 'dead-letters')}${query({ limit: intFlag(p, 'limit'), after: intFlag(p, 'after') })}`);
       ctx.show(body, () => deadLettersTable(body, ctx.io.color));
       return 0;
     },
@@ -77,11 +81,18 @@ export const opsCommands: Record<string, StreamsCommand> = {
     options: { ids: { type: 'string', multiple: true } },
     async run(p, ctx) {
       const id = streamId(p, 'redrive');
-      const raw = list(p, 'ids').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+      const raw = list(p, 'ids')
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean);
       const bad = raw.find((v) => !/^\d+$/.test(v));
       if (bad !== undefined) throw new CliError(`--ids must be dead letter ids (numbers), got "${bad}".`, 2);
       const { body } = await ctx.api().request<RedriveAnswer>('POST', path(id, 'dead-letters/redrive'), raw.length ? { ids: raw.map(Number) } : {});
-      ctx.show(body, () => `Redriving ${body.redriving} dead letter(s) of ${id}: the stream's worker delivers them in its next rounds. Check with "outflow streams dead-letters ${id}".`);
+      ctx.show(
+        body,
+        () =>
+          `Redriving ${body.redriving} dead letter(s) of ${id}: the stream's worker delivers them in its next rounds. Check with "outflow streams dead-letters ${id}".`,
+      );
       return 0;
     },
   },

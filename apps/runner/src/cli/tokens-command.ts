@@ -25,10 +25,14 @@ export interface CliIo {
 const consoleIo: CliIo = { out: (t) => console.log(t), err: (t) => console.error(t), now: () => Date.now() };
 
 function parseScopes(raw: string | undefined): Scope[] {
-  const list = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (list.length === 0) throw new ConfigError(`--scopes is required: a comma-separated list of ${SCOPES.join(', ')}.`);
   const bad = list.filter((s) => !(SCOPES as readonly string[]).includes(s));
-  if (bad.length) throw new ConfigError(`--scopes: unknown scope${bad.length > 1 ? 's' : ''} ${bad.map((s) => `"${s}"`).join(', ')}; known scopes: ${SCOPES.join(', ')}.`);
+  if (bad.length)
+    throw new ConfigError(`--scopes: unknown scope${bad.length > 1 ? 's' : ''} ${bad.map((s) => `"${s}"`).join(', ')}; known scopes: ${SCOPES.join(', ')}.`);
   return [...new Set(list)] as Scope[];
 }
 
@@ -90,10 +94,20 @@ export async function runTokensCommand(argv: string[], io: CliIo = consoleIo): P
   try {
     if (sub === 'create') {
       const token = mintTokenSecret();
-      const created = await store.tokens.create({ id: newTokenId(), hash: hashToken(token), tenant: tenant as string, name: values.name ?? null, scopes, createdAt: now, expiresAt });
+      const created = await store.tokens.create({
+        id: newTokenId(),
+        hash: hashToken(token),
+        tenant: tenant as string,
+        name: values.name ?? null,
+        scopes,
+        createdAt: now,
+        expiresAt,
+      });
       if (values.json) io.out(JSON.stringify({ ...tokenJson(created), token }));
       else {
-        io.out(`Created API token ${created.id} for tenant "${created.tenant}" (scopes: ${scopes.join(', ')}; ${expiresAt === null ? 'no expiry' : `expires ${new Date(expiresAt).toISOString()}`}).`);
+        io.out(
+          `Created API token ${created.id} for tenant "${created.tenant}" (scopes: ${scopes.join(', ')}; ${expiresAt === null ? 'no expiry' : `expires ${new Date(expiresAt).toISOString()}`}).`,
+        );
         io.out(`Token (shown only this once; store it now):\n${token}`);
       }
       return 0;

@@ -6,8 +6,14 @@ const when = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOStrin
 /** What `tokens list --json` prints per token: the store's public fields with ISO dates. */
 export function tokenJson(t: ApiToken): Record<string, unknown> {
   return {
-    id: t.id, tenant: t.tenant, name: t.name, scopes: t.scopes, createdAt: when(t.createdAt), lastUsedAt: t.lastUsedAt === null ? null : when(t.lastUsedAt),
-    expiresAt: t.expiresAt === null ? null : when(t.expiresAt), revokedAt: t.revokedAt === null ? null : when(t.revokedAt),
+    id: t.id,
+    tenant: t.tenant,
+    name: t.name,
+    scopes: t.scopes,
+    createdAt: when(t.createdAt),
+    lastUsedAt: t.lastUsedAt === null ? null : when(t.lastUsedAt),
+    expiresAt: t.expiresAt === null ? null : when(t.expiresAt),
+    revokedAt: t.revokedAt === null ? null : when(t.revokedAt),
   };
 }
 
@@ -23,5 +29,12 @@ export function tokenTable(tokens: readonly ApiToken[], now: number): string {
   const head = ['ID', 'TENANT', 'NAME', 'SCOPES', 'CREATED', 'LAST USED', 'EXPIRES', 'STATUS'];
   const rows = tokens.map((t) => [t.id, t.tenant, t.name ?? '-', t.scopes.join(','), when(t.createdAt), when(t.lastUsedAt), when(t.expiresAt), status(t, now)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-  return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd()).join('\n');
+  return [head, ...rows]
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i] as number))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -38,7 +38,10 @@ export function zodIssues(error: z.ZodError, prefix = ''): ConfigIssue[] {
 export function parseConfigText(text: string, env: NodeJS.ProcessEnv = process.env): RunnerConfig {
   const doc = parseDocument(interpolateEnv(text, env), { prettyErrors: true });
   if (doc.errors.length) {
-    throw new ConfigError('The configuration is not valid YAML.', doc.errors.map((e) => ({ path: `line ${e.linePos?.[0]?.line ?? '?'}`, message: e.message.split('\n')[0] ?? e.message })));
+    throw new ConfigError(
+      'The configuration is not valid YAML.',
+      doc.errors.map((e) => ({ path: `line ${e.linePos?.[0]?.line ?? '?'}`, message: e.message.split('\n')[0] ?? e.message })),
+    );
   }
   const parsed = runnerConfigSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) throw new ConfigError('The configuration is invalid.', zodIssues(parsed.error));

@@ -23,7 +23,8 @@ const duration = (fallback: string | number) =>
     });
 
 const bytes = (fallback: number) =>
-  z.union([z.number().int().positive(), z.string().regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|KiB|MiB|GiB)?$/i, 'expected a size such as 5MB or 1048576')])
+  z
+    .union([z.number().int().positive(), z.string().regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|KiB|MiB|GiB)?$/i, 'expected a size such as 5MB or 1048576')])
     .default(fallback)
     .transform((v) => {
       if (typeof v === 'number') return v;
@@ -130,7 +131,10 @@ export const runnerConfigSchema = z
           .union([z.literal('auto'), z.number().int().min(0).max(16)])
           .default('auto')
           .describe('Worker threads that parse ingest bodies; 0 parses on the main thread; auto uses one per extra core (at most 4).'),
-        rateLimit: z.union([z.literal(false), rateLimitsSchema]).prefault({}).describe('Per-token request budgets; false turns rate limiting off.'),
+        rateLimit: z
+          .union([z.literal(false), rateLimitsSchema])
+          .prefault({})
+          .describe('Per-token request budgets; false turns rate limiting off.'),
         tokenCacheTtl: duration('5s').describe('How long a runner caches a minted token lookup; revocations take effect within this time.'),
         dashboard: z.boolean().default(true).describe('Serve the web dashboard at `/` (its files need no token; its API calls do).'),
         requestTimeout: positiveDuration('30s').describe('Time to receive a whole request, headers and body; slower clients get 408 and are disconnected.'),
@@ -141,13 +145,17 @@ export const runnerConfigSchema = z
       .strict()
       .superRefine((s, ctx) => {
         if (s.requestTimeout <= 0 || s.headersTimeout <= s.requestTimeout) return;
-        ctx.addIssue({ code: 'custom', path: ['headersTimeout'], message: `must be at most server.requestTimeout (${s.headersTimeout} ms > ${s.requestTimeout} ms)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['headersTimeout'],
+          message: `must be at most server.requestTimeout (${s.headersTimeout} ms > ${s.requestTimeout} ms)`,
+        });
       })
       .prefault({}),
     store: storeSchema,
     retention: duration(D.retention),
-    tokens: emptyAsList(z
-      .array(
+    tokens: emptyAsList(
+      z.array(
         z
           .object({
             token: z.string().min(8, 'must be at least 8 characters'),
@@ -156,11 +164,11 @@ export const runnerConfigSchema = z
             rateLimit: z
               .union([z.literal(false), z.object({ management: rateBudgetSchema.optional(), ingest: rateBudgetSchema.optional() }).strict()])
               .optional()
-              .describe("Overrides server.rateLimit for this token; false exempts it."),
+              .describe('Overrides server.rateLimit for this token; false exempts it.'),
           })
           .strict(),
-      ))
-      .default([]),
+      ),
+    ).default([]),
     egress: z
       .object({
         allowHttp: z.boolean().default(false),
@@ -169,13 +177,17 @@ export const runnerConfigSchema = z
           .string()
           .min(1)
           .optional()
-          .describe('Folder under which console streams created through the API may write (`target: {fileInRoot: <relative path>}`); relative to the config file. Unset: no file output for API streams.'),
+          .describe(
+            'Folder under which console streams created through the API may write (`target: {fileInRoot: <relative path>}`); relative to the config file. Unset: no file output for API streams.',
+          ),
         proxy: z
           .object({
             url: z
               .string()
               .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// proxy URL')
-              .describe('The proxy every connector request goes through (CONNECT for https destinations); may carry credentials (http://user:pass@host:3128), which are never logged.'),
+              .describe(
+                'The proxy every connector request goes through (CONNECT for https destinations); may carry credentials (http://user:pass@host:3128), which are never logged.',
+              ),
             noProxy: z.array(z.string().min(1)).optional().describe('Host names that bypass the proxy: `example.com` covers its subdomains, `*` every host.'),
           })
           .strict()
@@ -188,19 +200,39 @@ export const runnerConfigSchema = z
     delivery: z
       .object({
         attemptsPerRound: z.number().int().min(1).max(20).default(D.attemptsPerRound),
-        attemptBackoff: z.object({ initial: duration(D.attemptBackoff.initial), max: duration(D.attemptBackoff.max) }).strict().prefault({}),
+        attemptBackoff: z
+          .object({ initial: duration(D.attemptBackoff.initial), max: duration(D.attemptBackoff.max) })
+          .strict()
+          .prefault({}),
         maxRetryAfter: duration(D.maxRetryAfter),
         roundBackoff: z
-          .object({ initial: duration(D.roundBackoff.initial), multiplier: z.number().min(1).default(D.roundBackoff.multiplier), max: duration(D.roundBackoff.max) })
+          .object({
+            initial: duration(D.roundBackoff.initial),
+            multiplier: z.number().min(1).default(D.roundBackoff.multiplier),
+            max: duration(D.roundBackoff.max),
+          })
           .strict()
           .prefault({}),
         suspendAfter: duration(D.suspendAfter),
         retentionCheckInterval: duration(D.retentionCheckInterval),
         healthRetention: duration(D.healthRetention),
         attemptTimeout: duration(D.attemptTimeout),
-        concurrency: z.number().int().min(1).max(16).default(D.concurrency).describe('Requests in flight per stream; the cursor still advances in order. 1 keeps delivery in log order.'),
-        maxInflightBytes: bytes(D.maxInflightBytes).describe('Bytes of batches in flight across all streams above which no stream starts another read (reads already started may add one batch each).'),
-        maxInflightBatches: z.number().int().positive().default(D.maxInflightBatches).describe('Batches being read or sent across all streams before workers wait.'),
+        concurrency: z
+          .number()
+          .int()
+          .min(1)
+          .max(16)
+          .default(D.concurrency)
+          .describe('Requests in flight per stream; the cursor still advances in order. 1 keeps delivery in log order.'),
+        maxInflightBytes: bytes(D.maxInflightBytes).describe(
+          'Bytes of batches in flight across all streams above which no stream starts another read (reads already started may add one batch each).',
+        ),
+        maxInflightBatches: z
+          .number()
+          .int()
+          .positive()
+          .default(D.maxInflightBatches)
+          .describe('Batches being read or sent across all streams before workers wait.'),
         batch: z
           .object({ maxEvents: z.number().int().positive().default(D.batch.maxEvents), maxBytes: bytes(D.batch.maxBytes) })
           .strict()

@@ -24,7 +24,9 @@ export async function validateStreamSink(
       return [{ path: `${prefix}type`, message: `stream type "${stream.type}" is not installed; installed types: ${registry.types().join(', ')}` }];
     case 'invalid_config':
       // Recognised by shape: a connector built against its own zod copy makes its own ZodError class.
-      return Array.isArray((failure.error as { issues?: unknown } | null)?.issues) ? zodIssues(failure.error as z.ZodError, `${prefix}sink`) : [{ path: `${prefix}sink`, message: failure.message }];
+      return Array.isArray((failure.error as { issues?: unknown } | null)?.issues)
+        ? zodIssues(failure.error as z.ZodError, `${prefix}sink`)
+        : [{ path: `${prefix}sink`, message: failure.message }];
     case 'create_failed': {
       const err = failure.error;
       if (isConfigError(err) && err.issues.length) return err.issues.map((i) => ({ path: `${prefix}sink.${i.path}`, message: i.message }));
@@ -41,7 +43,8 @@ export async function validateStreams(config: RunnerConfig, registry: ConnectorR
   for (const [i, stream] of config.streams.entries()) {
     const key = `${stream.tenant}\u0000${stream.name}`;
     const first = seen.get(key);
-    if (first !== undefined) issues.push({ path: `streams[${i}].name`, message: `"${stream.name}" is already the name of streams[${first}] of tenant "${stream.tenant}"` });
+    if (first !== undefined)
+      issues.push({ path: `streams[${i}].name`, message: `"${stream.name}" is already the name of streams[${first}] of tenant "${stream.tenant}"` });
     else seen.set(key, i);
     if (stream.startFrom && Date.parse(stream.startFrom) < now - config.retention) {
       issues.push({ path: `streams[${i}].startFrom`, message: 'must be within the retention period' });

@@ -17,7 +17,9 @@ function readManifest(pkg: Record<string, unknown>): Manifest {
     throw new Error('has no package.json "outflowConnector" manifest ({type, apiVersion, export})');
   }
   if (manifest.apiVersion !== CONNECTOR_API_VERSION) {
-    throw new Error(`targets connector API version ${JSON.stringify(manifest.apiVersion ?? null)} (package.json "outflowConnector.apiVersion"); this runner supports ${CONNECTOR_API_VERSION}`);
+    throw new Error(
+      `targets connector API version ${JSON.stringify(manifest.apiVersion ?? null)} (package.json "outflowConnector.apiVersion"); this runner supports ${CONNECTOR_API_VERSION}`,
+    );
   }
   return manifest as Manifest;
 }
@@ -33,7 +35,9 @@ function checkDefinition(def: unknown, manifest: Manifest): ConnectorDefinition<
   }
   if (branded !== CONNECTOR_API_VERSION || d.apiVersion !== CONNECTOR_API_VERSION) {
     const version = branded !== CONNECTOR_API_VERSION ? branded : d.apiVersion;
-    throw new Error(`exports "${manifest.export}" made for connector API version ${JSON.stringify(version ?? null)}; this runner supports ${CONNECTOR_API_VERSION}`);
+    throw new Error(
+      `exports "${manifest.export}" made for connector API version ${JSON.stringify(version ?? null)}; this runner supports ${CONNECTOR_API_VERSION}`,
+    );
   }
   if (d.type !== manifest.type) throw new Error(`exports type "${d.type}" but its manifest says "${manifest.type}"`);
   return d;
@@ -56,7 +60,10 @@ export async function loadConnectorPackage(spec: string, fromDir: string): Promi
 }
 
 /** Loads every listed package (the built-ins when `specs` is undefined); all problems at once. */
-export async function loadConnectors(specs: readonly string[] | undefined, fromDir: string): Promise<Array<{ definition: ConnectorDefinition<any>; source: string }>> {
+export async function loadConnectors(
+  specs: readonly string[] | undefined,
+  fromDir: string,
+): Promise<Array<{ definition: ConnectorDefinition<any>; source: string }>> {
   const list = specs ?? Object.keys(builtinConnectors);
   const issues: ConfigIssue[] = [];
   const out: Array<{ definition: ConnectorDefinition<any>; source: string }> = [];

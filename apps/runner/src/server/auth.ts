@@ -40,7 +40,8 @@ export interface TokenIndexOptions {
 
 type Outcome = { principal: Principal } | { error: HttpError };
 
-const missing = () => new HttpError(401, 'Missing authentication: send "Authorization: Bearer <token>".', 'missing_token', {}, { 'www-authenticate': 'Bearer' });
+const missing = () =>
+  new HttpError(401, 'Missing authentication: send "Authorization: Bearer <token>".', 'missing_token', {}, { 'www-authenticate': 'Bearer' });
 const invalid = (message = 'Invalid token.') => new HttpError(401, message, 'invalid_token', {}, { 'www-authenticate': 'Bearer error="invalid_token"' });
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 
@@ -57,7 +58,12 @@ export function createTokenIndex(o: TokenIndexOptions): TokenIndex {
   const byHash = new Map<string, Principal>();
   for (const t of o.tokens) {
     const hash = hashToken(t.token);
-    byHash.set(hash, { tokenId: configTokenId(hash), tenant: t.tenant, scopes: new Set(t.scopes), ...(t.rateLimit !== undefined ? { rateLimit: t.rateLimit } : {}) });
+    byHash.set(hash, {
+      tokenId: configTokenId(hash),
+      tenant: t.tenant,
+      scopes: new Set(t.scopes),
+      ...(t.rateLimit !== undefined ? { rateLimit: t.rateLimit } : {}),
+    });
   }
   const cache = o.store ? createStoreTokenCache({ repo: o.store, now, ttlMs: o.cacheTtlMs ?? 5000, logger }) : null;
   const outcomes = new WeakMap<IncomingMessage, Outcome>();

@@ -11,14 +11,16 @@ export function addConnectorRoutes(router: Router, deps: ApiDeps): void {
     sendJson(
       res,
       200,
-      deps.registry.entries().map(({ type, definition }): ConnectorInfo => ({
-        type,
-        displayName: definition.displayName,
-        ...(definition.description ? { description: definition.description } : {}),
-        limits: definition.limits,
-        // zod writes the JSON Schema; JsonSchema names the parts clients read.
-        schema: configJsonSchema(definition.configSchema) as JsonSchema,
-      })),
+      deps.registry.entries().map(
+        ({ type, definition }): ConnectorInfo => ({
+          type,
+          displayName: definition.displayName,
+          ...(definition.description ? { description: definition.description } : {}),
+          limits: definition.limits,
+          // zod writes the JSON Schema; JsonSchema names the parts clients read.
+          schema: configJsonSchema(definition.configSchema) as JsonSchema,
+        }),
+      ),
     );
   });
 }

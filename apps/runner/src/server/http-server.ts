@@ -39,7 +39,12 @@ function checkingInterval(l: ConnectionLimits): number {
   return Math.max(50, Math.min(1000, Math.floor(Math.min(l.headersTimeout, l.requestTimeout) / 4)));
 }
 
-export function createHttpServer(api: ApiDeps, ingest: Omit<IngestDeps, 'store' | 'tokens' | 'logger' | 'now'>, logger: Logger, options: HttpServerOptions = {}): Server {
+export function createHttpServer(
+  api: ApiDeps,
+  ingest: Omit<IngestDeps, 'store' | 'tokens' | 'logger' | 'now'>,
+  logger: Logger,
+  options: HttpServerOptions = {},
+): Server {
   const router = createRouter();
   router.add('GET', '/health', (_req, res) => sendJson(res, 200, { status: 'ok' }));
   router.add('POST', '/v1/logs', createIngestHandler({ ...ingest, store: api.store, tokens: api.tokens, logger, now: api.now }));
@@ -53,7 +58,12 @@ export function createHttpServer(api: ApiDeps, ingest: Omit<IngestDeps, 'store' 
   // the dashboard's files need neither.
   const guard = createRequestGuard({ tokens: api.tokens, rateLimit: api.rateLimit, now: api.now });
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const serverOptions = { requestTimeout: limits.requestTimeout, headersTimeout: limits.headersTimeout, keepAliveTimeout: limits.keepAliveTimeout, connectionsCheckingInterval: checkingInterval(limits) };
+  const serverOptions = {
+    requestTimeout: limits.requestTimeout,
+    headersTimeout: limits.headersTimeout,
+    keepAliveTimeout: limits.keepAliveTimeout,
+    connectionsCheckingInterval: checkingInterval(limits),
+  };
   const server = createServer(serverOptions, (req, res) => {
     // Malformed escapes are the client's error whichever route would have taken the request.
     Promise.resolve()

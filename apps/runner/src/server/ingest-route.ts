@@ -21,7 +21,11 @@ export function createIngestHandler(deps: IngestDeps) {
     const principal = deps.tokens.require(req, 'ingest:logs');
     const format = bodyFormat(req.headers['content-type']);
     if (!format) {
-      throw new HttpError(415, `Unsupported Content-Type "${req.headers['content-type']}"; send application/json (an array or one event) or application/x-ndjson.`, 'unsupported_media_type');
+      throw new HttpError(
+        415,
+        `Unsupported Content-Type "${req.headers['content-type']}"; send application/json (an array or one event) or application/x-ndjson.`,
+        'unsupported_media_type',
+      );
     }
     const body = await readEncodedBody(req, deps.maxBodyBytes);
     const outcome = await deps.parser.parse(body, format, { tenant: principal.tenant, now: deps.now(), maxEvents: deps.maxEventsPerRequest });

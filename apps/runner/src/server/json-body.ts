@@ -43,7 +43,9 @@ export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
-    throw new HttpError(400, `Payload validation error: ${issues.map((i) => `${i.path || 'body'}: ${i.message}`).join('; ')}.`, 'invalid_body', { errors: issues });
+    throw new HttpError(400, `Payload validation error: ${issues.map((i) => `${i.path || 'body'}: ${i.message}`).join('; ')}.`, 'invalid_body', {
+      errors: issues,
+    });
   }
   return parsed.data;
 }

@@ -64,7 +64,11 @@ export function addLogStreamRoutes(router: Router, deps: ApiDeps): void {
   const base = '/api/v2/log-streams';
   router.add('GET', base, async (req, res) => {
     const { tenant } = deps.tokens.require(req, 'read:log_streams');
-    sendJson(res, 200, (await deps.store.streams.list(tenant)).map((s) => streamView(s, deps.registry)));
+    sendJson(
+      res,
+      200,
+      (await deps.store.streams.list(tenant)).map((s) => streamView(s, deps.registry)),
+    );
   });
 
   router.add('POST', base, async (req, res) => {
@@ -80,7 +84,18 @@ export function addLogStreamRoutes(router: Router, deps: ApiDeps): void {
     const cursor = body.startFrom ? await deps.store.events.seek(tenant, Date.parse(body.startFrom)) : (await deps.store.events.bounds(tenant)).lastSeq;
     const id = `lst_${randomBytes(8).toString('hex')}`;
     const created = await deps.store.streams.create(
-      { id, tenant, name, type: body.type, status: 'active', sink: knownSinkFields(deps.registry, body.type, body.sink), filters: (body.filters ?? []) as StreamFilter[], pii_config: body.pii_config, isPriority: body.isPriority ?? false, managedBy: 'api' },
+      {
+        id,
+        tenant,
+        name,
+        type: body.type,
+        status: 'active',
+        sink: knownSinkFields(deps.registry, body.type, body.sink),
+        filters: (body.filters ?? []) as StreamFilter[],
+        pii_config: body.pii_config,
+        isPriority: body.isPriority ?? false,
+        managedBy: 'api',
+      },
       cursor,
       now,
     );
@@ -97,9 +112,12 @@ export function addLogStreamRoutes(router: Router, deps: ApiDeps): void {
     const { tenant } = deps.tokens.require(req, 'update:log_streams');
     const current = await loadOwnStream(deps, tenant, p.id as string);
     const body = await readJson(req, patchSchema);
-    if (body.type !== undefined && body.type !== current.type) throw new HttpError(400, 'Payload validation error: type: cannot be changed; delete the stream and create a new one.', 'invalid_body');
-    if (body.status === 'suspended') throw new HttpError(400, 'Payload validation error: status: "suspended" is set only by Outflow; use "active" or "paused".', 'invalid_body');
-    if (body.isPriority !== undefined && body.isPriority !== current.isPriority) throw new HttpError(400, 'Payload validation error: isPriority: cannot be updated once set.', 'invalid_body');
+    if (body.type !== undefined && body.type !== current.type)
+      throw new HttpError(400, 'Payload validation error: type: cannot be changed; delete the stream and create a new one.', 'invalid_body');
+    if (body.status === 'suspended')
+      throw new HttpError(400, 'Payload validation error: status: "suspended" is set only by Outflow; use "active" or "paused".', 'invalid_body');
+    if (body.isPriority !== undefined && body.isPriority !== current.isPriority)
+      throw new HttpError(400, 'Payload validation error: isPriority: cannot be updated once set.', 'invalid_body');
     const definitionChange = body.name !== undefined || body.sink !== undefined || body.filters !== undefined || body.pii_config !== undefined;
     if (current.managedBy === 'config' && definitionChange) {
       throw new HttpError(400, 'This log stream is managed by the config file; change it there. Only its status can be changed here.', 'managed_by_config');

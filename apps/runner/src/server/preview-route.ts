@@ -34,10 +34,18 @@ export function addPreviewRoute(router: Router, deps: ApiDeps): void {
     const stored = storedBatch(body.events ?? sampleEvents(body.count ?? 3, SAMPLE_SEED), tenant, deps.now());
     // The events as the log stores them (log_id and date filled in), so ingesting them reproduces the preview.
     const events = stored.envelopes().map((e) => e.data);
-    const spec = { id: 'preview', tenant, type: body.type, sink: body.sink, filters: body.filters as StreamFilter[] | undefined, pii_config: body.pii_config as PiiConfig | undefined };
+    const spec = {
+      id: 'preview',
+      tenant,
+      type: body.type,
+      sink: body.sink,
+      filters: body.filters as StreamFilter[] | undefined,
+      pii_config: body.pii_config as PiiConfig | undefined,
+    };
     const opened = await deps.openConnector(spec);
     if (!opened.ok) {
-      if (opened.failure.reason === 'unknown_type') throw new HttpError(400, `Payload validation error: type: stream type "${body.type}" is not installed.`, 'invalid_body');
+      if (opened.failure.reason === 'unknown_type')
+        throw new HttpError(400, `Payload validation error: type: stream type "${body.type}" is not installed.`, 'invalid_body');
       throw invalidSink([{ path: 'sink', message: opened.failure.message }]);
     }
     const { connector, secrets } = opened.stream;

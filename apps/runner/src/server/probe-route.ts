@@ -17,7 +17,10 @@ export async function probeStream(deps: Pick<ApiDeps, 'openConnector' | 'logger'
   if (!opened.ok) return { ok: false, error: { kind: 'config', message: opened.failure.message }, durationMs: 0 };
   try {
     const answer = await opened.stream.probe(PROBE_TIMEOUT_MS);
-    deps.logger.info({ stream: stream.id, type: stream.type, ok: answer.ok, errorKind: answer.error?.kind, durationMs: answer.durationMs }, 'A destination was probed.');
+    deps.logger.info(
+      { stream: stream.id, type: stream.type, ok: answer.ok, errorKind: answer.error?.kind, durationMs: answer.durationMs },
+      'A destination was probed.',
+    );
     return answer;
   } finally {
     await opened.stream.close();

@@ -56,7 +56,10 @@ export function createRateLimiter(o: { now: () => number; maxBuckets?: number })
       const now = o.now();
       const previous = buckets.get(key);
       buckets.delete(key);
-      const tokens = previous && previous.bucket.burst === bucket.burst && previous.bucket.requestsPerMinute === bucket.requestsPerMinute ? level(previous, bucket, now) : bucket.burst;
+      const tokens =
+        previous && previous.bucket.burst === bucket.burst && previous.bucket.requestsPerMinute === bucket.requestsPerMinute
+          ? level(previous, bucket, now)
+          : bucket.burst;
       const allowed = tokens >= 1;
       const left = allowed ? tokens - 1 : tokens;
       buckets.set(key, { tokens: left, at: now, bucket });

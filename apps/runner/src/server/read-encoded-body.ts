@@ -68,7 +68,9 @@ export function readEncodedBody(req: IncomingMessage, limit: number): Promise<Bu
     req.on('error', (err) => finish(new HttpError(400, `The body could not be read: ${err.message}`, 'bad_body')));
     let source: NodeJS.ReadableStream = req;
     for (const d of decoders) {
-      d.stream.on('error', (err) => finish(new HttpError(400, `The body is not valid ${d.coding} data (Content-Encoding: ${d.coding}): ${err.message}.`, 'bad_body')));
+      d.stream.on('error', (err) =>
+        finish(new HttpError(400, `The body is not valid ${d.coding} data (Content-Encoding: ${d.coding}): ${err.message}.`, 'bad_body')),
+      );
       source = source.pipe(d.stream);
     }
     const last = decoders[decoders.length - 1]!.stream;

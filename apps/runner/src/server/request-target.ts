@@ -33,11 +33,7 @@ export function checkRequestTarget(rawUrl: string): void {
   for (const [where, text] of parts) {
     const bad = badPercentEncoding(text);
     if (bad !== null) {
-      throw new HttpError(
-        400,
-        `The request ${where} has malformed percent-encoding at "${bad}": use %XX escapes of valid UTF-8.`,
-        'malformed_uri',
-      );
+      throw new HttpError(400, `The request ${where} has malformed percent-encoding at "${bad}": use %XX escapes of valid UTF-8.`, 'malformed_uri');
     }
   }
 }

@@ -27,7 +27,13 @@ export function sendError(res: ServerResponse, err: HttpError): void {
   sendJson(
     res,
     err.status,
-    { statusCode: err.status, error: STATUS_CODES[err.status] ?? 'Error', message: err.message, ...(err.errorCode ? { errorCode: err.errorCode } : {}), ...err.extra },
+    {
+      statusCode: err.status,
+      error: STATUS_CODES[err.status] ?? 'Error',
+      message: err.message,
+      ...(err.errorCode ? { errorCode: err.errorCode } : {}),
+      ...err.extra,
+    },
     err.headers,
   );
 }

@@ -6,7 +6,12 @@ import { invalidSink } from './sink-check.js';
 const sentAgain = (value: unknown) => value !== undefined && value !== null && value !== REDACTED;
 
 /** Throws 400 naming each stored secret the patch must re-send when it changes a destination field (URL origin, host, region). */
-export function requireSecretsForNewDestination(deps: Pick<ApiDeps, 'registry'>, current: StoredStream, patchSink: Record<string, unknown>, merged: Record<string, unknown>): void {
+export function requireSecretsForNewDestination(
+  deps: Pick<ApiDeps, 'registry'>,
+  current: StoredStream,
+  patchSink: Record<string, unknown>,
+  merged: Record<string, unknown>,
+): void {
   const def = deps.registry.get(current.type);
   if (!def) return;
   const changed = changedDestinationPaths(def.configSchema, current.sink, merged);
@@ -14,6 +19,11 @@ export function requireSecretsForNewDestination(deps: Pick<ApiDeps, 'registry'>,
   const fields = changed.map((p) => `sink.${p}`).join(', ');
   const missing = secretPaths(def.configSchema).filter((p) => valueAtPath(merged, p) !== undefined && !sentAgain(valueAtPath(patchSink, p)));
   if (missing.length) {
-    throw invalidSink(missing.map((p) => ({ path: `sink.${p}`, message: `must be sent again because the patch changes where the stream sends (${fields}); stored secrets never follow a new destination` })));
+    throw invalidSink(
+      missing.map((p) => ({
+        path: `sink.${p}`,
+        message: `must be sent again because the patch changes where the stream sends (${fields}); stored secrets never follow a new destination`,
+      })),
+    );
   }
 }

@@ -14,7 +14,8 @@ export function addStatsRoute(router: Router, deps: ApiDeps): void {
     const { tenant } = deps.tokens.require(req, 'read:log_streams');
     const s = await loadOwnStream(deps, tenant, p.id as string);
     const minutes = intParam(url, 'minutes', STATS_MINUTES.default, Number.MAX_SAFE_INTEGER, STATS_MINUTES.min);
-    if (minutes > STATS_MINUTES.max) throw new HttpError(400, `Query parameter minutes must be an integer from ${STATS_MINUTES.min} to ${STATS_MINUTES.max}.`, 'invalid_query_string');
+    if (minutes > STATS_MINUTES.max)
+      throw new HttpError(400, `Query parameter minutes must be an integer from ${STATS_MINUTES.min} to ${STATS_MINUTES.max}.`, 'invalid_query_string');
     // The window ends with the current minute; every minute is listed, zeros included.
     const end = Math.floor(deps.now() / MINUTE) * MINUTE + MINUTE;
     const start = end - minutes * MINUTE;
@@ -22,7 +23,13 @@ export function addStatsRoute(router: Router, deps: ApiDeps): void {
     const buckets = Array.from({ length: minutes }, (_, i): StatsBucketView => {
       const at = start + i * MINUTE;
       const b = found.get(at);
-      return { at: new Date(at).toISOString(), delivered: b?.delivered ?? 0, failed: b?.failed ?? 0, deadLettered: b?.deadLettered ?? 0, failedRounds: b?.failedRounds ?? 0 };
+      return {
+        at: new Date(at).toISOString(),
+        delivered: b?.delivered ?? 0,
+        failed: b?.failed ?? 0,
+        deadLettered: b?.deadLettered ?? 0,
+        failedRounds: b?.failedRounds ?? 0,
+      };
     });
     sendJson(res, 200, { id: s.id, bucketSeconds: 60, buckets } satisfies StreamStatsView);
   });

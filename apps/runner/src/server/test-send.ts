@@ -32,11 +32,22 @@ function answerOf(result: DeliveryResult, secrets: readonly string[]): Omit<Test
       return { ok: true, result: 'success' };
     case 'partial': {
       const first = result.failed[0];
-      return { ok: false, result: 'partial', ...(first?.status !== undefined ? { httpStatus: first.status } : {}), message: redactText(first?.reason ?? 'The destination refused the event.', secrets) };
+      return {
+        ok: false,
+        result: 'partial',
+        ...(first?.status !== undefined ? { httpStatus: first.status } : {}),
+        message: redactText(first?.reason ?? 'The destination refused the event.', secrets),
+      };
     }
     default: {
       const { error } = result;
-      return { ok: false, result: result.status, kind: error.kind, ...(error.details.status !== undefined ? { httpStatus: error.details.status } : {}), message: redactText(error.message, secrets) };
+      return {
+        ok: false,
+        result: result.status,
+        kind: error.kind,
+        ...(error.details.status !== undefined ? { httpStatus: error.details.status } : {}),
+        message: redactText(error.message, secrets),
+      };
     }
   }
 }
@@ -44,7 +55,7 @@ function answerOf(result: DeliveryResult, secrets: readonly string[]): Omit<Test
 /** Why no connector could be made, as the test answer has always said it. */
 function refusal(failure: StreamConnectorFailure, type: string, secrets: readonly string[]): string {
   if (failure.reason === 'unknown_type') return `Stream type "${type}" is not installed.`;
-  if (failure.reason === 'invalid_config') return 'The stream\'s sink configuration is invalid; update the stream.';
+  if (failure.reason === 'invalid_config') return "The stream's sink configuration is invalid; update the stream.";
   if (failure.reason === 'create_failed') return redactText(failure.error instanceof Error ? failure.error.message : String(failure.error), secrets);
   return failure.message;
 }
@@ -55,14 +66,25 @@ async function unsentForm(batch: LogBatch, stream: StoredStream): Promise<LogBat
   return transform ? transform(batch).batch : batch;
 }
 
-export async function sendTestEvent(deps: Pick<ApiDeps, 'openConnector' | 'now' | 'logger'>, stream: StoredStream, given?: Record<string, unknown>): Promise<TestAnswer> {
+export async function sendTestEvent(
+  deps: Pick<ApiDeps, 'openConnector' | 'now' | 'logger'>,
+  stream: StoredStream,
+  given?: Record<string, unknown>,
+): Promise<TestAnswer> {
   const started = performance.now();
   const stored = storedBatch([given ?? testEvent(deps.now())], stream.tenant, deps.now());
   const shown = (batch: LogBatch | undefined) => ({ ...(batch?.envelopes()[0]?.data ?? {}) }) as Record<string, unknown>;
   const opened = await deps.openConnector(stream);
   if (!opened.ok) {
     const event = shown(await unsentForm(stored, stream));
-    return { ok: false, result: 'permanent', kind: 'config', message: refusal(opened.failure, stream.type, opened.secrets), durationMs: Math.round(performance.now() - started), event };
+    return {
+      ok: false,
+      result: 'permanent',
+      kind: 'config',
+      message: refusal(opened.failure, stream.type, opened.secrets),
+      durationMs: Math.round(performance.now() - started),
+      event,
+    };
   }
   const { connector, secrets } = opened.stream;
   try {
@@ -73,7 +95,10 @@ export async function sendTestEvent(deps: Pick<ApiDeps, 'openConnector' | 'now' 
     if (!batch) return done({ ok: false, result: 'permanent', kind: 'invalid', message: 'The test event could not be prepared for the stream.' });
     const result = await connector.send(batch, AbortSignal.timeout(TEST_TIMEOUT_MS));
     const answer = done(answerOf(result, secrets));
-    deps.logger.info({ stream: stream.id, result: answer.result, kind: answer.kind, httpStatus: answer.httpStatus, durationMs: answer.durationMs }, 'A test event was sent.');
+    deps.logger.info(
+      { stream: stream.id, result: answer.result, kind: answer.kind, httpStatus: answer.httpStatus, durationMs: answer.durationMs },
+      'A test event was sent.',
+    );
     return answer;
   } finally {
     await opened.stream.close();

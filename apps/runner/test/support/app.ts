@@ -44,7 +44,12 @@ ${streamsYaml}`;
 export const FAST_DELIVERY = `  attemptBackoff: { initial: 20ms, max: 100ms }
   roundBackoff: { initial: 200ms, multiplier: 2, max: 1s }`;
 
-export async function startTestApp(yaml: string, clock?: Clock, dir = mkdtempSync(join(tmpdir(), 'outflow-e2e-')), more: Pick<StartOptions, 'configure'> = {}): Promise<TestApp> {
+export async function startTestApp(
+  yaml: string,
+  clock?: Clock,
+  dir = mkdtempSync(join(tmpdir(), 'outflow-e2e-')),
+  more: Pick<StartOptions, 'configure'> = {},
+): Promise<TestApp> {
   writeFileSync(join(dir, 'outflow.yaml'), yaml);
   const logs: string[] = [];
   const sink = new Writable({
@@ -66,7 +71,11 @@ export async function startTestApp(yaml: string, clock?: Clock, dir = mkdtempSyn
     api: (path, init = {}) =>
       fetch(`${app.url}${path}`, {
         ...init,
-        headers: { authorization: `Bearer ${init.token ?? TOKEN}`, 'content-type': 'application/json', ...(init.headers as Record<string, string> | undefined) },
+        headers: {
+          authorization: `Bearer ${init.token ?? TOKEN}`,
+          'content-type': 'application/json',
+          ...(init.headers as Record<string, string> | undefined),
+        },
       }),
     async stop() {
       await app.close(2000);

@@ -27,7 +27,11 @@ export function ndjson(events: readonly Record<string, unknown>[]): string {
 }
 
 export async function ingest(url: string, token: string, events: readonly Record<string, unknown>[]): Promise<Response> {
-  return fetch(`${url}/v1/logs`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' }, body: ndjson(events) });
+  return fetch(`${url}/v1/logs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+    body: ndjson(events),
+  });
 }
 
 /** Ingests `total` events in batches, asserting each batch was accepted; returns their log_ids. */

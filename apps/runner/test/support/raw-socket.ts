@@ -34,7 +34,8 @@ export async function rawConnect(url: string): Promise<RawClient> {
     received: () => text,
     closed: () => closedAt !== null,
     closedAt: () => closedAt,
-    waitFor: (pattern, timeoutMs = 10_000) => eventually(() => pattern.test(text), timeoutMs, `The server did not send ${pattern} in time; it sent: ${JSON.stringify(text)}`),
+    waitFor: (pattern, timeoutMs = 10_000) =>
+      eventually(() => pattern.test(text), timeoutMs, `The server did not send ${pattern} in time; it sent: ${JSON.stringify(text)}`),
     waitClosed: (timeoutMs = 10_000) => eventually(() => closedAt !== null, timeoutMs, 'The server did not close the connection in time.'),
   };
 }

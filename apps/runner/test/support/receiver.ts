@@ -53,7 +53,14 @@ export async function startReceiver(): Promise<Receiver> {
       if (req.headers['content-encoding'] === 'gzip') raw = gunzipSync(raw);
       const body = raw.toString('utf8');
       const method = req.method ?? 'GET';
-      const rec: ReceivedRequest = { at: Date.now(), method, path: req.url ?? '/', headers: req.headers, body, envelopes: method === 'POST' ? parseEnvelopes(body) : [] };
+      const rec: ReceivedRequest = {
+        at: Date.now(),
+        method,
+        path: req.url ?? '/',
+        headers: req.headers,
+        body,
+        envelopes: method === 'POST' ? parseEnvelopes(body) : [],
+      };
       (method === 'HEAD' ? probes : requests).push(rec);
       const answer = (method === 'HEAD' ? probeScript : script)?.(rec) ?? { status: 200 };
       if (method !== 'HEAD' && answer.status >= 200 && answer.status < 300) accepted.push(rec);

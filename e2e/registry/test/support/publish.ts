@@ -31,7 +31,9 @@ export async function packWorkspace(repoRoot: string, dest: string, env: NodeJS.
   const [cmd, pre] = pnpmCommand();
   await run(cmd, [...pre, '-r', 'pack', '--pack-destination', dest], { cwd: repoRoot, env, timeoutMs: 180_000 });
   const out: PackedPackage[] = [];
-  for (const name of readdirSync(dest).filter((f) => f.endsWith('.tgz')).sort()) {
+  for (const name of readdirSync(dest)
+    .filter((f) => f.endsWith('.tgz'))
+    .sort()) {
     const file = join(dest, name);
     const manifest = packedManifest(file);
     if (manifest.private === true) continue;

@@ -67,7 +67,11 @@ export async function startRegistry(dir: string, uplink: string, extra: { proxy?
   const bin = join(dirname(pkgFile), 'bin', 'verdaccio');
   let output = '';
   let exited: string | undefined;
-  const child: ChildProcess = spawn(process.execPath, [bin, '--config', file], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_EXTRA_CA_CERTS: extra.ca ?? process.env.NODE_EXTRA_CA_CERTS } });
+  const child: ChildProcess = spawn(process.execPath, [bin, '--config', file], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: extra.ca ?? process.env.NODE_EXTRA_CA_CERTS },
+  });
   child.stdout!.setEncoding('utf8').on('data', (c: string) => (output += c));
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (output += c));
   child.on('exit', (code, signal) => (exited = `verdaccio exited with ${code ?? signal}`));
@@ -79,11 +83,15 @@ export async function startRegistry(dir: string, uplink: string, extra: { proxy?
     await gone;
   };
   try {
-    await waitFor('verdaccio to answer /-/ping', async () => {
-      if (exited) throw new Error(`${exited}:\n${output}`);
-      const res = await fetch(`${url}-/ping`).catch(() => undefined);
-      return res?.ok ? true : undefined;
-    }, 60_000);
+    await waitFor(
+      'verdaccio to answer /-/ping',
+      async () => {
+        if (exited) throw new Error(`${exited}:\n${output}`);
+        const res = await fetch(`${url}-/ping`).catch(() => undefined);
+        return res?.ok ? true : undefined;
+      },
+      60_000,
+    );
   } catch (err) {
     await close();
     throw new Error(`Verdaccio did not start on 127.0.0.1:${port}: ${(err as Error).message}\n${output}`);

@@ -22,11 +22,15 @@ export async function startRunner(configFile: string, url: string, cwd: string, 
     await gone;
   };
   try {
-    await waitFor('the runner to answer /health', async () => {
-      if (exited) throw new Error(`outflow start ${exited}`);
-      const res = await fetch(`${url}/health`).catch(() => undefined);
-      return res?.ok ? true : undefined;
-    }, 60_000);
+    await waitFor(
+      'the runner to answer /health',
+      async () => {
+        if (exited) throw new Error(`outflow start ${exited}`);
+        const res = await fetch(`${url}/health`).catch(() => undefined);
+        return res?.ok ? true : undefined;
+      },
+      60_000,
+    );
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\n--- runner output\n${output}`);

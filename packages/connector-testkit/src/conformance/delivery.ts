@@ -48,14 +48,15 @@ export function describeDelivery<C>(definition: ConnectorDefinition<C>, options:
 
     const partial = options.partialFailure;
     // Registered only where the destination reports per-item results (a scenario is given).
-    if (partial) it('maps per-item failures to batch indices', async () => {
-      const h = await open();
-      partial.arrange(h.fake);
-      const result = await h.send(sampleBatch(partial.batchSize));
-      expect(result.status).toBe('partial');
-      const failed = result.status === 'partial' ? result.failed.map((f) => ({ index: f.index, retryable: f.retryable })) : [];
-      const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
-      expect(failed.sort(byIndex)).toEqual([...partial.expectFailed].sort(byIndex));
-    });
+    if (partial)
+      it('maps per-item failures to batch indices', async () => {
+        const h = await open();
+        partial.arrange(h.fake);
+        const result = await h.send(sampleBatch(partial.batchSize));
+        expect(result.status).toBe('partial');
+        const failed = result.status === 'partial' ? result.failed.map((f) => ({ index: f.index, retryable: f.retryable })) : [];
+        const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
+        expect(failed.sort(byIndex)).toEqual([...partial.expectFailed].sort(byIndex));
+      });
   });
 }

@@ -1,7 +1,15 @@
 // One connector wired to a fresh fake and a capturing logger; every result is checked as it comes back.
 import { inspect } from 'node:util';
 import {
-  createEgressGuard, systemClock, type Connector, type ConnectorContext, type ConnectorDefinition, type DeliveryResult, type EgressGuard, type HealthResult, type LogBatch,
+  createEgressGuard,
+  systemClock,
+  type Connector,
+  type ConnectorContext,
+  type ConnectorDefinition,
+  type DeliveryResult,
+  type EgressGuard,
+  type HealthResult,
+  type LogBatch,
 } from '@outflow/core';
 import { afterEach, expect } from 'vitest';
 import { captureLogger, type CapturedLogs } from '../capture-logger.js';

@@ -32,12 +32,13 @@ export function describeLifecycle(options: ResolvedOptions, open: (o?: OpenOptio
       if (options.deliveredEvents) expect(await options.deliveredEvents(h.rawConfig)).toBe(0);
     });
 
-    if (options.http) it('releases its sockets on close', async () => {
-      const h = await open();
-      expect((await h.send(sampleBatch(options.batchSize))).status).toBe('success');
-      await h.connector.close();
-      expect(await eventually(() => h.fake.openConnections() === 0, 1000), `${h.fake.openConnections()} sockets still open`).toBe(true);
-    });
+    if (options.http)
+      it('releases its sockets on close', async () => {
+        const h = await open();
+        expect((await h.send(sampleBatch(options.batchSize))).status).toBe('success');
+        await h.connector.close();
+        expect(await eventually(() => h.fake.openConnections() === 0, 1000), `${h.fake.openConnections()} sockets still open`).toBe(true);
+      });
 
     describeAbort(open, options.batchSize);
   });
@@ -51,13 +52,14 @@ export function describeLifecycle(options: ResolvedOptions, open: (o?: OpenOptio
       if (options.deliveredEvents) expect(await options.deliveredEvents(h.rawConfig)).toBe(0);
     });
 
-    if (options.http) it('fails with kind auth when the credentials are refused, delivering nothing', async () => {
-      const h = await open();
-      options.unauthorized(h.fake);
-      const result = await h.healthcheck();
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.kind).toBe('auth');
-      expect(h.deliveries()).toHaveLength(0);
-    });
+    if (options.http)
+      it('fails with kind auth when the credentials are refused, delivering nothing', async () => {
+        const h = await open();
+        options.unauthorized(h.fake);
+        const result = await h.healthcheck();
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.error.kind).toBe('auth');
+        expect(h.deliveries()).toHaveLength(0);
+      });
   });
 }

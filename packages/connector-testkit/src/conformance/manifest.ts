@@ -20,7 +20,8 @@ export function manifestProblems(definition: Pick<ConnectorDefinition, 'type' | 
   const m = pkg.outflowConnector;
   if (!m || typeof m !== 'object') return [...problems, 'package.json has no outflowConnector field'];
   if (m.type !== type) problems.push(`outflowConnector.type is ${JSON.stringify(m.type)}, the definition says "${type}"`);
-  if (m.apiVersion !== definition.apiVersion) problems.push(`outflowConnector.apiVersion is ${JSON.stringify(m.apiVersion)}, the definition says ${definition.apiVersion}`);
+  if (m.apiVersion !== definition.apiVersion)
+    problems.push(`outflowConnector.apiVersion is ${JSON.stringify(m.apiVersion)}, the definition says ${definition.apiVersion}`);
   const exportName = connectorExportName(type);
   if (m.export !== exportName) problems.push(`outflowConnector.export is ${JSON.stringify(m.export)}, expected "${exportName}"`);
   const nameProblem = packageNameProblem(pkg.name, type);

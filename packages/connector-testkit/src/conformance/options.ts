@@ -17,7 +17,7 @@ export interface ConformanceOptions {
   startFake(): Promise<FakeServer>;
   /** raw sink config pointing at the fake */
   validConfig(fake: FakeServer): Record<string, unknown>;
-  invalidConfigs: Array<{ config: Record<string, unknown>; /** dotted field path the error must name */ path: string }>;
+  invalidConfigs: Array<{ config: Record<string, unknown> /** dotted field path the error must name */; path: string }>;
   /** secret strings present in validConfig */
   secretValues: string[];
   /** does this recorded request carry events (vs. auth/ack/health calls)? default: every POST */

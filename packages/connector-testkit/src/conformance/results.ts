@@ -10,7 +10,8 @@ function errorProblems(error: unknown, where: string): string[] {
   const e = error as Error & { kind?: unknown; details?: unknown };
   if (!KINDS.includes(e.kind as DeliveryErrorKind)) problems.push(`${where}.kind is ${JSON.stringify(e.kind)}`);
   // The platform recognises the brand, not the name: a look-alike would be rewritten to `invalid`.
-  if (brandOf(error, BRANDS.deliveryError) !== true) problems.push(`${where} is not a DeliveryError made by @outflow/core (it has no brand; name ${JSON.stringify(e.name)})`);
+  if (brandOf(error, BRANDS.deliveryError) !== true)
+    problems.push(`${where} is not a DeliveryError made by @outflow/core (it has no brand; name ${JSON.stringify(e.name)})`);
   if (!e.message) problems.push(`${where}.message is empty`);
   if (!e.details || typeof e.details !== 'object') problems.push(`${where}.details is missing`);
   return problems;

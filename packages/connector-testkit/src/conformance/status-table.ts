@@ -28,13 +28,14 @@ export function describeStatusTable(options: ResolvedOptions, open: (o?: OpenOpt
       });
     }
 
-    if (options.statusExpectations[503] !== 'skip') it('makes exactly one request for a 503, even with Retry-After: 0', async () => {
-      const h = await open();
-      options.respondWith(h.fake, 503, { 'Retry-After': '0' });
-      const result = await h.send(sampleBatch(options.batchSize));
-      await new Promise((r) => setTimeout(r, 100));
-      expect(h.deliveries()).toHaveLength(1);
-      expect(result.status).not.toBe('success');
-    });
+    if (options.statusExpectations[503] !== 'skip')
+      it('makes exactly one request for a 503, even with Retry-After: 0', async () => {
+        const h = await open();
+        options.respondWith(h.fake, 503, { 'Retry-After': '0' });
+        const result = await h.send(sampleBatch(options.batchSize));
+        await new Promise((r) => setTimeout(r, 100));
+        expect(h.deliveries()).toHaveLength(1);
+        expect(result.status).not.toBe('success');
+      });
   });
 }

@@ -83,7 +83,8 @@ export async function startDatadogFake(options: DatadogFakeOptions = {}): Promis
     }
     if (req.body.length > DATADOG_INTAKE_LIMITS.maxPayloadBytes) return datadogError(413, 'Request Entity Too Large', 'The payload exceeds 5 MB.');
     const items = datadogItemsOf(req);
-    if (!items || items.some((i) => !i || typeof i !== 'object' || Array.isArray(i))) return datadogError(400, 'Bad Request', 'The body is not a JSON array of log objects.');
+    if (!items || items.some((i) => !i || typeof i !== 'object' || Array.isArray(i)))
+      return datadogError(400, 'Bad Request', 'The body is not a JSON array of log objects.');
     if (items.length > DATADOG_INTAKE_LIMITS.maxItems) return datadogError(413, 'Request Entity Too Large', 'More than 1000 log entries in one array.');
     // Datadog truncates logs over 1 MB and still accepts them; the fake keeps them whole.
     accepted.push(...items);

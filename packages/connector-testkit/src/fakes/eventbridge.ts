@@ -96,7 +96,8 @@ export async function startEventBridgeFake(options: EventBridgeFakeOptions = {})
     if (!header.startsWith('AWS4-HMAC-SHA256 ') || !req.headers['x-amz-date'] || !/SignedHeaders=.+Signature=[0-9a-f]{64}/.test(header)) {
       return awsError(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token.');
     }
-    if (!header.includes(`Credential=${accessKeyId}/`)) return awsError(400, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
+    if (!header.includes(`Credential=${accessKeyId}/`))
+      return awsError(400, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
     if (options.sessionToken !== undefined && req.headers['x-amz-security-token'] !== options.sessionToken) {
       return awsError(400, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
     }
@@ -106,7 +107,11 @@ export async function startEventBridgeFake(options: EventBridgeFakeOptions = {})
   const putEvents = (body: { Entries?: unknown }): FakeAnswer => {
     const entries = body.Entries;
     if (!Array.isArray(entries) || entries.length < 1 || entries.length > 10) {
-      return awsError(400, 'ValidationException', "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length between 1 and 10.");
+      return awsError(
+        400,
+        'ValidationException',
+        "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length between 1 and 10.",
+      );
     }
     const list = entries as Array<Partial<EventBridgeEntry>>;
     const total = list.reduce((sum, e) => sum + putEventsEntrySize(e), 0);

@@ -115,7 +115,10 @@ export async function startSlackFake(options: SlackFakeOptions = {}): Promise<Sl
     const denied = authError(req, args);
     if (method === 'auth.test') {
       if (denied) return slackApiError(denied);
-      return { status: 200, body: { ok: true, url: 'https://fake.slack.com/', team: 'Fake Team', user: 'outflow', team_id: 'T000FAKE', user_id: 'U000FAKE', bot_id: 'B000FAKE' } };
+      return {
+        status: 200,
+        body: { ok: true, url: 'https://fake.slack.com/', team: 'Fake Team', user: 'outflow', team_id: 'T000FAKE', user_id: 'U000FAKE', bot_id: 'B000FAKE' },
+      };
     }
     if (method === 'chat.postMessage') return denied ? slackApiError(denied) : postMessage(args);
     return { status: 404, body: { ok: false, error: 'unknown_method' } };

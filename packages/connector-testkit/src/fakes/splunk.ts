@@ -130,7 +130,11 @@ function eventProblem(e: unknown, indexes: readonly string[] | undefined): numbe
   if (ev.time !== undefined && !Number.isFinite(Number(ev.time))) return 6;
   if (indexes && ev.index !== undefined && !indexes.includes(String(ev.index))) return 7;
   const fields = ev.fields;
-  if (fields !== undefined && (typeof fields !== 'object' || Object.values(fields as object).some((v) => v !== null && typeof v === 'object' && !Array.isArray(v)))) return 15;
+  if (
+    fields !== undefined &&
+    (typeof fields !== 'object' || Object.values(fields as object).some((v) => v !== null && typeof v === 'object' && !Array.isArray(v)))
+  )
+    return 15;
   return undefined;
 }
 

@@ -15,8 +15,15 @@ export function describeFilteredReads(ctx: ContractContext): void {
       await appendTo(ctx, 'acme', MIXED, T0);
       const login = compileFilter([{ type: 'category', name: 'auth.login.fail' }]);
       const byType = compileFilter([{ type: 'type', name: 's' }]);
-      const both = compileFilter([{ type: 'category', name: 'management.success' }, { type: 'type', name: 'w' }]);
-      const cases = [[login, ['f', 'fp', 'fu']], [byType, ['s', 's']], [both, ['sapi', 'w']]] as const;
+      const both = compileFilter([
+        { type: 'category', name: 'management.success' },
+        { type: 'type', name: 'w' },
+      ]);
+      const cases = [
+        [login, ['f', 'fp', 'fu']],
+        [byType, ['s', 's']],
+        [both, ['sapi', 'w']],
+      ] as const;
       for (const [filter, types] of cases) {
         const { seqs } = await readAll(ctx, query('acme', 0, { filter }));
         expect(typesOf(seqs)).toEqual([...types, ...types]);

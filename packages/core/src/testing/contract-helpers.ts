@@ -44,10 +44,16 @@ let counter = 0;
 
 /** A minimal webhook stream. */
 export const streamDef = (id: string, tenant: string): NewStream => ({
-  id, tenant, name: `Stream ${id}`, type: 'http', status: 'active', sink: { httpEndpoint: 'http://127.0.0.1:9/hook' },
-  filters: [], isPriority: false, managedBy: 'api',
+  id,
+  tenant,
+  name: `Stream ${id}`,
+  type: 'http',
+  status: 'active',
+  sink: { httpEndpoint: 'http://127.0.0.1:9/hook' },
+  filters: [],
+  isPriority: false,
+  managedBy: 'api',
 });
-
 
 /** A batch of envelopes of the given types; `pad` grows each event, `unicode` adds multi-byte text. */
 export function makeBatch(tenant: string, types: readonly string[], options: { pad?: number; unicode?: boolean } = {}): PreparedBatch {
@@ -55,7 +61,10 @@ export function makeBatch(tenant: string, types: readonly string[], options: { p
     const n = ++counter;
     const log_id = `90020260101000000000${String(n).padStart(36, '0')}`;
     const data = {
-      log_id, type, date: new Date(T0 + n).toISOString(), description: `event ${n}`,
+      log_id,
+      type,
+      date: new Date(T0 + n).toISOString(),
+      description: `event ${n}`,
       ...(options.pad ? { details: { filler: 'x'.repeat(options.pad + (n % 7)) } } : {}),
       ...(options.unicode ? { user_name: `ユーザー ${n} 🚀`, connection: 'Ünïcødé' } : {}),
     };
@@ -70,7 +79,9 @@ export function makeBatch(tenant: string, types: readonly string[], options: { p
   });
   const envelopes = texts.map((t) => JSON.parse(t) as LogEnvelope);
   return {
-    tenant, lines, ends,
+    tenant,
+    lines,
+    ends,
     logIds: envelopes.map((e) => e.log_id),
     types: envelopes.map((e) => e.data.type),
     dates: Float64Array.from(envelopes.map((e) => Date.parse(e.data.date))),
@@ -79,7 +90,10 @@ export function makeBatch(tenant: string, types: readonly string[], options: { p
 
 /** Appends a batch and records its events in the model, checking the returned range. */
 export async function appendTo(
-  ctx: ContractContext, tenant: string, types: readonly string[], recordedAt?: number,
+  ctx: ContractContext,
+  tenant: string,
+  types: readonly string[],
+  recordedAt?: number,
   options: { pad?: number; unicode?: boolean } = {},
 ): Promise<AppendResult & { events: Appended[] }> {
   const batch = makeBatch(tenant, types, options);
@@ -88,9 +102,16 @@ export async function appendTo(
   const previous = ctx.log[ctx.log.length - 1];
   if (previous) expect(result.firstSeq).toBeGreaterThan(previous.seq);
   const text = batch.lines.toString('utf8').split('\n');
-  const events = types.map((type, i): Appended => ({
-    seq: result.firstSeq + i, tenant, type, logId: batch.logIds[i] as string, text: text[i] as string, recordedAt: result.recordedAt,
-  }));
+  const events = types.map(
+    (type, i): Appended => ({
+      seq: result.firstSeq + i,
+      tenant,
+      type,
+      logId: batch.logIds[i] as string,
+      text: text[i] as string,
+      recordedAt: result.recordedAt,
+    }),
+  );
   ctx.log.push(...events);
   return { ...result, events };
 }

@@ -30,18 +30,27 @@ export function describePurge(ctx: ContractContext): void {
       expect((await readAll(ctx, query('acme', cursor))).seqs).toEqual([a3.lastSeq]);
     });
 
-    it('moves behind cursors forward with one events_lost record each, counting only the stream\'s tenant', async () => {
+    it("moves behind cursors forward with one events_lost record each, counting only the stream's tenant", async () => {
       const { a1, g1, a2 } = await fill();
       const cursors: Record<string, [string, number]> = {
-        acmeNew: ['acme', 0], acmeMid: ['acme', a1.firstSeq + 1], acmeDone: ['acme', a2.lastSeq], acmeAhead: ['acme', 10_000],
-        globexNew: ['globex', 0], globexDone: ['globex', g1.lastSeq], initech: ['initech', 0],
+        acmeNew: ['acme', 0],
+        acmeMid: ['acme', a1.firstSeq + 1],
+        acmeDone: ['acme', a2.lastSeq],
+        acmeAhead: ['acme', 10_000],
+        globexNew: ['globex', 0],
+        globexDone: ['globex', g1.lastSeq],
+        initech: ['initech', 0],
       };
       for (const [id, [tenant, cursor]] of Object.entries(cursors)) await ctx.store.streams.create(streamDef(id, tenant), cursor, T0);
       const result = await ctx.store.events.purge(T0 + 2000);
       expect(result.events).toBe(7);
       const lost = { acmeNew: 5, acmeMid: 3, globexNew: 2 };
       const byId = (x: { streamId: string }, y: { streamId: string }) => (x.streamId < y.streamId ? -1 : 1);
-      expect([...result.streams].sort(byId)).toEqual(Object.entries(lost).map(([streamId, n]) => ({ streamId, lost: n })).sort(byId));
+      expect([...result.streams].sort(byId)).toEqual(
+        Object.entries(lost)
+          .map(([streamId, n]) => ({ streamId, lost: n }))
+          .sort(byId),
+      );
       for (const [id, [tenant, before]] of Object.entries(cursors)) {
         const stream = await ctx.store.streams.get(id);
         const records = await ctx.store.health.list(id);

@@ -12,13 +12,21 @@ export function describeLogQueries(ctx: ContractContext): void {
     await appendTo(ctx, 'acme', ['s', 'sapi'], T0 + 1000);
     await appendTo(ctx, 'acme', ['f'], T0 + 2000);
   };
-  const seqsOf = (tenant: string, from = Number.NEGATIVE_INFINITY) =>
-    ctx.log.filter((e) => e.tenant === tenant && e.recordedAt >= from).map((e) => e.seq);
+  const seqsOf = (tenant: string, from = Number.NEGATIVE_INFINITY) => ctx.log.filter((e) => e.tenant === tenant && e.recordedAt >= from).map((e) => e.seq);
 
   describe('events: seek', () => {
     it('returns the cursor before the first event of the tenant recorded at or after the time', async () => {
       await fill();
-      for (const [tenant, time] of [['acme', 0], ['acme', T0], ['acme', T0 + 1], ['acme', T0 + 1000], ['acme', T0 + 1500], ['acme', T0 + 2000], ['globex', T0], ['globex', T0 + 1000]] as const) {
+      for (const [tenant, time] of [
+        ['acme', 0],
+        ['acme', T0],
+        ['acme', T0 + 1],
+        ['acme', T0 + 1000],
+        ['acme', T0 + 1500],
+        ['acme', T0 + 2000],
+        ['globex', T0],
+        ['globex', T0 + 1000],
+      ] as const) {
         const cursor = await ctx.store.events.seek(tenant, time);
         const want = seqsOf(tenant, time);
         expect(cursor).toBeLessThan(want[0] ?? Number.POSITIVE_INFINITY);
@@ -27,9 +35,13 @@ export function describeLogQueries(ctx: ContractContext): void {
       expect(await ctx.store.events.seek('acme', 0)).toBeLessThan(ctx.log[0]?.seq ?? 0);
     });
 
-    it('returns a cursor at or past the tenant\'s last event when nothing is that recent', async () => {
+    it("returns a cursor at or past the tenant's last event when nothing is that recent", async () => {
       await fill();
-      for (const [tenant, time] of [['acme', T0 + 2001], ['globex', T0 + 1500], ['initech', 0]] as const) {
+      for (const [tenant, time] of [
+        ['acme', T0 + 2001],
+        ['globex', T0 + 1500],
+        ['initech', 0],
+      ] as const) {
         const cursor = await ctx.store.events.seek(tenant, time);
         expect(cursor).toBeGreaterThanOrEqual((await ctx.store.events.bounds(tenant)).lastSeq);
         expect(cursor).toBeLessThanOrEqual(ctx.log[ctx.log.length - 1]?.seq ?? 0);
@@ -44,7 +56,7 @@ export function describeLogQueries(ctx: ContractContext): void {
   });
 
   describe('events: bounds, count and recordedAt', () => {
-    it('bounds are the tenant\'s first and last events and the newest recording time', async () => {
+    it("bounds are the tenant's first and last events and the newest recording time", async () => {
       expect(await ctx.store.events.bounds('acme')).toEqual({ firstSeq: 0, lastSeq: 0, lastRecordedAt: null });
       await fill();
       await appendTo(ctx, 'globex', ['s'], T0 + 3000);
@@ -55,7 +67,7 @@ export function describeLogQueries(ctx: ContractContext): void {
       expect(await ctx.store.events.bounds('initech')).toEqual({ firstSeq: 0, lastSeq: 0, lastRecordedAt: null });
     });
 
-    it('counts the tenant\'s events in (afterSeq, uptoSeq], optionally filtered', async () => {
+    it("counts the tenant's events in (afterSeq, uptoSeq], optionally filtered", async () => {
       await fill();
       const acme = ctx.log.filter((e) => e.tenant === 'acme');
       const at = (i: number) => acme[i]?.seq ?? -1;
@@ -74,7 +86,7 @@ export function describeLogQueries(ctx: ContractContext): void {
       expect(await count('acme', 0, undefined, null)).toBe(6);
     });
 
-    it('recordedAt gives each retained event\'s recording time, null for unknown seqs', async () => {
+    it("recordedAt gives each retained event's recording time, null for unknown seqs", async () => {
       await fill();
       for (const e of ctx.log) expect(await ctx.store.events.recordedAt(e.seq)).toBe(e.recordedAt);
       expect(await ctx.store.events.recordedAt(0)).toBeNull();
@@ -92,7 +104,12 @@ export function describeLogQueries(ctx: ContractContext): void {
       });
       const a = await appendTo(ctx, 'acme', ['s', 'f'], T0);
       const b = await appendTo(ctx, 'globex', ['s'], T0);
-      await vi.waitFor(() => expect(calls).toEqual([['acme', a.lastSeq], ['globex', b.lastSeq]]));
+      await vi.waitFor(() =>
+        expect(calls).toEqual([
+          ['acme', a.lastSeq],
+          ['globex', b.lastSeq],
+        ]),
+      );
       const seen = await Promise.all(reads);
       expect(seen.map((r) => [...r.batch.seqs])).toEqual([[a.lastSeq], [b.lastSeq]]);
       off();

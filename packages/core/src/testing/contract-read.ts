@@ -38,11 +38,18 @@ export function describeAppendAndRead(ctx: ContractContext): void {
       const parsed = want.map((e) => JSON.parse(e.text) as LogEnvelope);
       expect(batch.envelopes()).toEqual(parsed);
       expect(batch.jsonLines().toString('utf8')).toBe(want.map((e) => `${e.text}\n`).join(''));
-      expect(batch.jsonLines().toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual(parsed);
+      expect(
+        batch
+          .jsonLines()
+          .toString('utf8')
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      ).toEqual(parsed);
       expect(JSON.parse(batch.jsonArray().toString('utf8'))).toEqual(parsed);
     });
 
-    it('never returns another tenant\'s events', async () => {
+    it("never returns another tenant's events", async () => {
       await appendTo(ctx, 'acme', ['s', 'f'], T0);
       await appendTo(ctx, 'globex', ['s', 's', 's'], T0);
       await appendTo(ctx, 'acme', ['fp'], T0);

@@ -11,15 +11,23 @@ export const healthRecords = (streamId: string, tenant = 'acme'): NewHealthRecor
   { streamId, tenant, at: 500, kind: 'recovered', message: 'Delivering again.' },
 ];
 
-export const deadLetters = (streamId: string, tenant = 'acme'): NewDeadLetter[] => [1, 2, 3].map((n) => ({
-  streamId, tenant, seq: n * 10, logId: `log-${streamId}-${n}`, type: n === 2 ? 'fp' : 's',
-  raw: JSON.stringify({ log_id: `log-${streamId}-${n}`, data: { type: 's', user_name: `ユーザー${n}`, n } }),
-  at: 1000 + n, errorKind: 'invalid', message: `Rejected ${n}.`, ...(n === 1 ? { status: 422 } : {}),
-}));
+export const deadLetters = (streamId: string, tenant = 'acme'): NewDeadLetter[] =>
+  [1, 2, 3].map((n) => ({
+    streamId,
+    tenant,
+    seq: n * 10,
+    logId: `log-${streamId}-${n}`,
+    type: n === 2 ? 'fp' : 's',
+    raw: JSON.stringify({ log_id: `log-${streamId}-${n}`, data: { type: 's', user_name: `ユーザー${n}`, n } }),
+    at: 1000 + n,
+    errorKind: 'invalid',
+    message: `Rejected ${n}.`,
+    ...(n === 1 ? { status: 422 } : {}),
+  }));
 
 export function describeRecords(ctx: ContractContext): void {
   describe('health log', () => {
-    it('lists a stream\'s records newest first, with every field kept', async () => {
+    it("lists a stream's records newest first, with every field kept", async () => {
       for (const r of healthRecords('s1')) await ctx.store.health.append(r);
       await ctx.store.health.append({ streamId: 's2', tenant: 'globex', at: 250, kind: 'cursor_moved', message: 'Replay.' });
       const list = await ctx.store.health.list('s1');
@@ -27,7 +35,9 @@ export function describeRecords(ctx: ContractContext): void {
       const ids = list.map((r) => r.id);
       expect(new Set(ids).size).toBe(5);
       expect([...ids].sort((a, b) => b - a)).toEqual(ids);
-      expect(await ctx.store.health.list('s2')).toEqual([{ id: expect.any(Number), streamId: 's2', tenant: 'globex', at: 250, kind: 'cursor_moved', message: 'Replay.' }]);
+      expect(await ctx.store.health.list('s2')).toEqual([
+        { id: expect.any(Number), streamId: 's2', tenant: 'globex', at: 250, kind: 'cursor_moved', message: 'Replay.' },
+      ]);
       expect(await ctx.store.health.list('none')).toEqual([]);
     });
 
@@ -58,7 +68,7 @@ export function describeRecords(ctx: ContractContext): void {
   });
 
   describe('dead letters', () => {
-    it('lists a stream\'s letters oldest first with every field kept, and counts them', async () => {
+    it("lists a stream's letters oldest first with every field kept, and counts them", async () => {
       await ctx.store.deadLetters.add(deadLetters('s1').slice(0, 2));
       await ctx.store.deadLetters.add(deadLetters('s2'));
       await ctx.store.deadLetters.add(deadLetters('s1').slice(2));

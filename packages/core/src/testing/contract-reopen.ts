@@ -49,7 +49,10 @@ export function describeReopen(ctx: ContractContext): void {
       expect((await readAll(ctx, query('acme', 0))).seqs).toEqual(ctx.log.filter((e) => e.tenant === 'acme').map((e) => e.seq));
       const q = query('acme', 0);
       expect((await store.events.read(q)).batch.jsonLines().toString('utf8')).toBe(
-        ctx.log.filter((e) => e.tenant === 'acme').map((e) => `${e.text}\n`).join(''),
+        ctx.log
+          .filter((e) => e.tenant === 'acme')
+          .map((e) => `${e.text}\n`)
+          .join(''),
       );
       for (const e of ctx.log) expect(await store.events.recordedAt(e.seq)).toBe(e.recordedAt);
       expect(await store.streams.commitDelivery('s3', { generation: generation - 1, cursor: 99, delivered: 1, at: T0 })).toBe(false);

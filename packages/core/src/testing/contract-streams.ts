@@ -4,11 +4,19 @@ import type { NewStream, StoredStream } from '../store.js';
 import { type ContractContext, streamDef } from './contract-helpers.js';
 
 export const richStream = (id = 'dd1', tenant = 'acme'): NewStream => ({
-  id, tenant, name: 'Datadog EU', type: 'datadog', status: 'active',
+  id,
+  tenant,
+  name: 'Datadog EU',
+  type: 'datadog',
+  status: 'active',
   sink: { datadogRegion: 'eu', tags: ['a', 'b'], nested: { n: 1, ok: true, none: null } },
-  filters: [{ type: 'category', name: 'auth.login.fail' }, { type: 'type', name: 'fp' }],
+  filters: [
+    { type: 'category', name: 'auth.login.fail' },
+    { type: 'type', name: 'fp' },
+  ],
   pii_config: { log_fields: ['email', 'phone'], method: 'hash', algorithm: 'xxhash' },
-  isPriority: true, managedBy: 'config',
+  isPriority: true,
+  managedBy: 'config',
 });
 
 const freshState = { cursor: 7, failingSince: null, lastSuccessAt: null, lastErrorAt: null, delivered: 0, deadLettered: 0, suspendedReason: null };
@@ -66,7 +74,9 @@ export function describeStreams(ctx: ContractContext): void {
       for (const id of ['s1', 's2']) {
         await ctx.store.streams.create(streamDef(id, 'acme'), 0, 1000);
         await ctx.store.health.append({ streamId: id, tenant: 'acme', at: 1000, kind: 'delivery_failed', message: 'Failed.' });
-        await ctx.store.deadLetters.add([{ streamId: id, tenant: 'acme', seq: 1, logId: 'l1', type: 's', raw: '{}', at: 1000, errorKind: 'invalid', message: 'Bad.' }]);
+        await ctx.store.deadLetters.add([
+          { streamId: id, tenant: 'acme', seq: 1, logId: 'l1', type: 's', raw: '{}', at: 1000, errorKind: 'invalid', message: 'Bad.' },
+        ]);
       }
       expect(await ctx.store.streams.delete('s1')).toBe(true);
       expect(await ctx.store.streams.get('s1')).toBeNull();

@@ -4,9 +4,14 @@ import type { NewApiToken } from '../api-tokens.js';
 import { type ContractContext, T0 } from './contract-helpers.js';
 
 export const apiToken = (n: number, tenant = 'acme', more: Partial<NewApiToken> = {}): NewApiToken => ({
-  id: `tok_${String(n).padStart(4, '0')}`, tenant, name: n % 2 ? `CI deploy ${n}` : null,
+  id: `tok_${String(n).padStart(4, '0')}`,
+  tenant,
+  name: n % 2 ? `CI deploy ${n}` : null,
   scopes: n % 2 ? ['read:log_streams', 'ingest:logs'] : ['ingest:logs'],
-  hash: `${n}`.padStart(64, 'a'), createdAt: T0 + n * 1000, expiresAt: n % 3 === 0 ? T0 + 90 * 86_400_000 : null, ...more,
+  hash: `${n}`.padStart(64, 'a'),
+  createdAt: T0 + n * 1000,
+  expiresAt: n % 3 === 0 ? T0 + 90 * 86_400_000 : null,
+  ...more,
 });
 
 const withoutHash = ({ hash: _hash, ...rest }: NewApiToken) => ({ ...rest, lastUsedAt: null, revokedAt: null });
@@ -30,7 +35,7 @@ export function describeTokens(ctx: ContractContext, persistent: boolean): void 
       expect(await ctx.store.tokens.list()).toHaveLength(1);
     });
 
-    it('lists all tokens or one tenant\'s, oldest first', async () => {
+    it("lists all tokens or one tenant's, oldest first", async () => {
       for (const n of [4, 1, 3, 2]) await ctx.store.tokens.create(apiToken(n, n % 2 ? 'acme' : 'globex'));
       expect((await ctx.store.tokens.list()).map((t) => t.id)).toEqual(['tok_0001', 'tok_0002', 'tok_0003', 'tok_0004']);
       expect((await ctx.store.tokens.list('acme')).map((t) => t.id)).toEqual(['tok_0001', 'tok_0003']);

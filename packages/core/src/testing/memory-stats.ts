@@ -16,7 +16,10 @@ export function createMemoryStreamStats(buckets: Map<string, Map<number, StatsBu
       mine.set(minute, b);
     },
     async list(streamId, from, to) {
-      return [...(buckets.get(streamId)?.values() ?? [])].filter((b) => b.at >= from && b.at < to).sort((a, b) => a.at - b.at).map((b) => ({ ...b }));
+      return [...(buckets.get(streamId)?.values() ?? [])]
+        .filter((b) => b.at >= from && b.at < to)
+        .sort((a, b) => a.at - b.at)
+        .map((b) => ({ ...b }));
     },
     async totals(streamId) {
       const sum = zero();

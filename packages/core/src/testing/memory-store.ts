@@ -2,8 +2,21 @@
 import { createLogBatch } from '../batch.js';
 import type { EventFilter } from '../filter.js';
 import type {
-  AppendResult, DeadLetterQueue, EventLog, HealthLog, LogBounds, NewDeadLetter, NewHealthRecord,
-  PreparedBatch, PurgeResult, ReadQuery, ReadResult, StatsBucket, Store, StoredStream, StreamRepository,
+  AppendResult,
+  DeadLetterQueue,
+  EventLog,
+  HealthLog,
+  LogBounds,
+  NewDeadLetter,
+  NewHealthRecord,
+  PreparedBatch,
+  PurgeResult,
+  ReadQuery,
+  ReadResult,
+  StatsBucket,
+  Store,
+  StoredStream,
+  StreamRepository,
 } from '../store.js';
 import type { DeadLetter, HealthRecord } from '../types.js';
 import { createMemoryStreamStats } from './memory-stats.js';
@@ -118,8 +131,15 @@ export function createMemoryStore(now: () => number = Date.now): Store {
         const last = lostEvents[lostEvents.length - 1];
         if (!last) continue;
         result.streams.push({ streamId: s.id, lost: lostEvents.length });
-        health.push({ id: ++healthId, streamId: s.id, tenant: s.tenant, at: now(), kind: 'events_lost', count: lostEvents.length,
-          message: `${lostEvents.length} events passed the retention period before they were delivered; the stream moved on.` });
+        health.push({
+          id: ++healthId,
+          streamId: s.id,
+          tenant: s.tenant,
+          at: now(),
+          kind: 'events_lost',
+          count: lostEvents.length,
+          message: `${lostEvents.length} events passed the retention period before they were delivered; the stream moved on.`,
+        });
         s.state.cursor = last.seq;
       }
       events = events.slice(cut);
@@ -142,7 +162,9 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     async create(def, cursor, at) {
       if (streams.has(def.id)) throw new Error(`Stream ${def.id} already exists.`);
       const s: StoredStream = {
-        ...structuredClone(def), createdAt: at, updatedAt: at,
+        ...structuredClone(def),
+        createdAt: at,
+        updatedAt: at,
         state: { cursor, failingSince: null, lastSuccessAt: null, lastErrorAt: null, delivered: 0, deadLettered: 0, suspendedReason: null, generation: 0 },
       };
       streams.set(def.id, s);
@@ -226,7 +248,10 @@ export function createMemoryStore(now: () => number = Date.now): Store {
       for (const l of list) letters.push({ ...l, id: ++letterId });
     },
     async list(streamId, { limit = 100, afterId = 0 } = {}) {
-      return letters.filter((l) => l.streamId === streamId && l.id > afterId).slice(0, limit).map((l) => ({ ...l }));
+      return letters
+        .filter((l) => l.streamId === streamId && l.id > afterId)
+        .slice(0, limit)
+        .map((l) => ({ ...l }));
     },
     async count(streamId) {
       return letters.filter((l) => l.streamId === streamId).length;

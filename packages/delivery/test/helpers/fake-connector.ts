@@ -1,5 +1,14 @@
 // A scripted fake connector for tests: records every batch and answers with scripted results.
-import { defineConnector, operatorOnly, secret, type ConnectorDefinition, type DeliveryResult, type HealthResult, type LogBatch, type BatchLimits } from '@outflow/core';
+import {
+  defineConnector,
+  operatorOnly,
+  secret,
+  type ConnectorDefinition,
+  type DeliveryResult,
+  type HealthResult,
+  type LogBatch,
+  type BatchLimits,
+} from '@outflow/core';
 import { z } from 'zod';
 
 export interface SentCall {

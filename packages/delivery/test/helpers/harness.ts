@@ -87,7 +87,18 @@ export async function createHarness(h: HarnessOptions = {}): Promise<Harness> {
     async createStream(patch = {}, cursor = 0) {
       const id = patch.id ?? `stream-${++streamNo}`;
       return store.streams.create(
-        { id, tenant: 't1', name: id, type: 'fake', status: 'active', sink: { url: 'https://example.com/in' }, filters: [], isPriority: false, managedBy: 'api', ...patch },
+        {
+          id,
+          tenant: 't1',
+          name: id,
+          type: 'fake',
+          status: 'active',
+          sink: { url: 'https://example.com/in' },
+          filters: [],
+          isPriority: false,
+          managedBy: 'api',
+          ...patch,
+        },
         cursor,
         clock.now(),
       );

@@ -11,8 +11,17 @@ const COMMON: ReadonlyMap<string, DeliveryErrorKind> = new Map([
   ...names('throttled', ['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'LimitExceededException']),
   ...names('transient', ['InternalFailure', 'InternalException', 'InternalServerError', 'ServiceUnavailable', 'ServiceUnavailableException']),
   ...names('auth', [
-    'AccessDeniedException', 'AccessDenied', 'UnrecognizedClientException', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'ExpiredTokenException',
-    'ExpiredToken', 'InvalidClientTokenId', 'MissingAuthenticationTokenException', 'IncompleteSignature', 'CredentialsProviderError',
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'InvalidClientTokenId',
+    'MissingAuthenticationTokenException',
+    'IncompleteSignature',
+    'CredentialsProviderError',
   ]),
   ...names('config', ['ResourceNotFoundException']),
 ]);
@@ -39,7 +48,14 @@ const SAYS: Record<DeliveryErrorKind, string> = {
 };
 
 /** A failure of `kind` for the AWS error `code`, quoting its message redacted and shortened. */
-export function awsFailure(kind: DeliveryErrorKind, code: string, message: string | undefined, options: AwsErrorOptions, status?: number, retryAfterMs?: number): AwsFailure {
+export function awsFailure(
+  kind: DeliveryErrorKind,
+  code: string,
+  message: string | undefined,
+  options: AwsErrorOptions,
+  status?: number,
+  retryAfterMs?: number,
+): AwsFailure {
   const detail = message ? `: ${redactText(message, options.secrets).slice(0, 300)}` : '';
   const error = new DeliveryError(kind, `${options.service} ${SAYS[kind]} (${code})${detail}`.replace(/\.?$/, '.'), { status, vendorCode: code });
   return kind === 'throttled' || kind === 'transient' ? { status: 'retryable', error, retryAfterMs } : { status: 'permanent', error };
@@ -63,9 +79,11 @@ export function awsErrorResult(err: unknown, options: AwsErrorOptions): AwsFailu
   const name = typeof e.name === 'string' ? e.name : 'Error';
   const message = typeof e.message === 'string' ? e.message : String(err);
   const status = e.$metadata?.httpStatusCode;
-  const http = status === undefined ? undefined : classifyHttpStatus({ status, headers: e.$response?.headers ?? {}, body: `${name}: ${message}` }, options.secrets);
+  const http =
+    status === undefined ? undefined : classifyHttpStatus({ status, headers: e.$response?.headers ?? {}, body: `${name}: ${message}` }, options.secrets);
   const kind = awsErrorKind(name, options.kinds);
   if (kind) return awsFailure(kind, name, message, options, status, http?.status === 'retryable' ? http.retryAfterMs : undefined);
-  if (http?.status === 'retryable' || http?.status === 'permanent') return { ...http, error: new DeliveryError(http.error.kind, http.error.message, { ...http.error.details, vendorCode: name }) };
+  if (http?.status === 'retryable' || http?.status === 'permanent')
+    return { ...http, error: new DeliveryError(http.error.kind, http.error.message, { ...http.error.details, vendorCode: name }) };
   return toDeliveryResult(transportError(name === 'AbortError' ? 'ABORTED' : 'ENETWORK', redactText(message, options.secrets)), options) as AwsFailure;
 }

@@ -80,7 +80,8 @@ export function awsRequestHandler(transport: HttpTransport): AwsRequestHandler {
       const res = await transport.request({ method: request.method, url: urlOf(request), headers: request.headers, body, signal });
       if (res.truncated) throw transportError('ERESPONSETOOLARGE', `The answer (HTTP ${res.status}) is larger than the transport's response cap.`);
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      for (const [name, value] of Object.entries(res.headers))
+        if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
       return { response: { statusCode: res.status, headers, body: res.body } };
     },
     updateHttpClientConfig() {},

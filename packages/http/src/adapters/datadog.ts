@@ -19,7 +19,11 @@ export interface DatadogResponseBody {
 export interface DatadogHttpLibraryOptions<R> {
   transport: HttpTransport;
   /** The SDK's `client.ResponseContext` constructor. */
-  ResponseContext: new (status: number, headers: Record<string, string>, body: DatadogResponseBody) => R;
+  ResponseContext: new (
+    status: number,
+    headers: Record<string, string>,
+    body: DatadogResponseBody,
+  ) => R;
   /** The attempt's signal, the deadline of every request (combined with the SDK's `httpConfig.signal` when both are set). */
   signal?: AbortSignal | undefined;
   /** Put before the SDK's User-Agent, e.g. `outflow/0.1.0`. */

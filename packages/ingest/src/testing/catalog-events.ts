@@ -21,7 +21,8 @@ export interface Schema {
 const FIXTURE = new URL('../../test/fixtures/tenant-logs-schema.json', import.meta.url);
 
 /** The catalog's event schemas by type code (167 of them). */
-export const CATALOG: Readonly<Record<string, Schema>> = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { components: { schemas: Record<string, Schema> } }).components.schemas;
+export const CATALOG: Readonly<Record<string, Schema>> = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { components: { schemas: Record<string, Schema> } })
+  .components.schemas;
 
 /** True when the schema says nothing about the value's type: any JSON value fits. */
 export function untyped(s: Schema): boolean {
@@ -77,12 +78,19 @@ export function valueFor(s: Schema, name: string): unknown {
   const types = Array.isArray(s.type) ? s.type : [s.type];
   const type = types.find((t) => t !== 'null') ?? 'null';
   switch (type) {
-    case 'string': return stringFor(s, name);
-    case 'number': case 'integer': return 1;
-    case 'boolean': return true;
-    case 'null': return null;
-    case 'array': return s.items ? [valueFor(s.items, name)] : [];
-    default: return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, p]) => [k, valueFor(p, k)]));
+    case 'string':
+      return stringFor(s, name);
+    case 'number':
+    case 'integer':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    case 'array':
+      return s.items ? [valueFor(s.items, name)] : [];
+    default:
+      return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, p]) => [k, valueFor(p, k)]));
   }
 }
 
@@ -100,7 +108,11 @@ export function catalogEvent(code: string, logId: string): Record<string, unknow
 export function misfit(v: unknown, s: Schema, path = ''): string | undefined {
   if (s.const !== undefined && v !== s.const) return `${path}: not the const`;
   if (s.enum && !s.enum.includes(v)) return `${path}: not in the enum`;
-  if (s.allOf) for (const p of s.allOf) { const m = misfit(v, p, path); if (m) return m; }
+  if (s.allOf)
+    for (const p of s.allOf) {
+      const m = misfit(v, p, path);
+      if (m) return m;
+    }
   const choices = s.anyOf ?? s.oneOf;
   if (choices && choices.every((p) => misfit(v, p, path) !== undefined)) return `${path}: fits none of anyOf/oneOf`;
   if (s.type === undefined) return undefined;
@@ -112,11 +124,19 @@ export function misfit(v: unknown, s: Schema, path = ''): string | undefined {
     if (s.maxLength !== undefined && v.length > s.maxLength) return `${path}: longer than ${s.maxLength}`;
     if (s.format === 'date-time' && Number.isNaN(Date.parse(v))) return `${path}: not a date-time`;
   }
-  if (Array.isArray(v) && s.items) for (const [i, x] of v.entries()) { const m = misfit(x, s.items, `${path}[${i}]`); if (m) return m; }
+  if (Array.isArray(v) && s.items)
+    for (const [i, x] of v.entries()) {
+      const m = misfit(x, s.items, `${path}[${i}]`);
+      if (m) return m;
+    }
   if (t === 'object') {
     const o = v as Record<string, unknown>;
     for (const k of s.required ?? []) if (!(k in o)) return `${path}.${k}: required`;
-    for (const [k, p] of Object.entries(s.properties ?? {})) if (k in o) { const m = misfit(o[k], p, `${path}.${k}`); if (m) return m; }
+    for (const [k, p] of Object.entries(s.properties ?? {}))
+      if (k in o) {
+        const m = misfit(o[k], p, `${path}.${k}`);
+        if (m) return m;
+      }
   }
   return undefined;
 }
