@@ -72,7 +72,7 @@ beforeAll(async () => {
   const uplink = (await run('npm', ['config', 'get', 'registry'], { cwd: root, env })).stdout.trim();
   const machine = await machineNpmConfig(root, env);
   registry = await timed('verdaccio start and uplink check', () =>
-    startRegistry(join(root, 'registry'), uplink, { proxy: machine['https-proxy'] ?? machine.proxy }),
+    startRegistry(join(root, 'registry'), uplink, { proxy: machine['https-proxy'] ?? machine.proxy, ca: machine.cafile }),
   );
   sandbox = createSandbox(join(root, 'machine'), registry, machine);
   receiver = await startReceiver();
