@@ -106,7 +106,8 @@ function consume(s: StreamState, chunks: readonly Buffer[], now: number): void {
 
 function handle(req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== 'POST') {
-    res.writeHead(req.method === 'HEAD' ? 200 : 405).end();
+    // A probe's HEAD gets a length as real intakes send, so its keep-alive socket is reused like a delivery's.
+    res.writeHead(req.method === 'HEAD' ? 200 : 405, { 'content-length': '0' }).end();
     return;
   }
   const name = decodeURIComponent((req.url ?? '').replace(/^\/s\//, '').split('?')[0] ?? '');
