@@ -20,7 +20,7 @@ const POOL = { keepAlive: true, maxSockets: 256, maxFreeSockets: 64 };
 /** URLs whose route is kept; past this (a runner with more destinations) the table starts over. */
 const TARGETS_KEPT = 4096;
 
-/** What a URL's requests reuse: its proxy (none: direct) and, when direct, the lean request options. */
+/** What a URL's requests reuse once the egress policy allowed it: its proxy (none: direct) and, when direct, the lean request options. */
 interface Target {
   proxy: URL | undefined;
   lean: LeanTarget | undefined;
@@ -44,12 +44,13 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     transformRequest: [(data: unknown) => data],
   });
   let closed = false;
-  // A connector sends every request to the same few URLs: each one's proxy decision (which reads the
-  // environment) and lean request options are worked out once, not per request.
+  // A connector sends every request to the same few URLs: each one's egress verdict (fixed by the policy),
+  // proxy decision (which reads the environment) and lean request options are worked out once, not per request.
   const targets = new Map<string, Target>();
   const targetOf = (raw: string): Target => {
     let target = targets.get(raw);
     if (target) return target;
+    guard.checkUrl(raw); // throws for a refused URL, which is then never kept
     const proxy = proxyFor(raw, options.proxy);
     target = { proxy, lean: proxy ? undefined : leanTarget(new URL(raw), { http: httpAgent, https: httpsAgent }) };
     if (targets.size >= TARGETS_KEPT) targets.clear();
@@ -75,7 +76,6 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     try {
       if (closed) throw Object.assign(new Error('The HTTP transport is closed.'), { code: 'ECLOSED' });
       signal.throwIfAborted();
-      guard.checkUrl(req.url);
       const target = targetOf(req.url);
       let data = typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
       const gzipped = data !== undefined && req.compress === 'gzip';
