@@ -66,10 +66,8 @@ export function createRootContainer(config: RunnerConfig, logger: Logger): Depen
     shared<Supervisor>((c) =>
       createSupervisor({
         store: c.resolve<Store>(Tokens.Store),
-        connectors: c.resolve<ConnectorRegistry>(Tokens.ConnectorRegistry),
         clock: c.resolve<Clock>(Tokens.Clock),
         logger: c.resolve<Logger>(Tokens.Logger),
-        egress: c.resolve<EgressGuard>(Tokens.Egress),
         openConnector: c.resolve<OpenStreamConnector>(Tokens.OpenConnector),
         options: { ...config.delivery, retention: config.retention },
       }),

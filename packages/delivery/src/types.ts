@@ -66,20 +66,26 @@ export type DeliveryOptionsInput = {
   [K in keyof DeliveryOptions]?: DeliveryOptions[K] extends object | undefined ? Partial<NonNullable<DeliveryOptions[K]>> : DeliveryOptions[K];
 };
 
-export interface SupervisorDeps {
+/** What a supervisor needs besides how it opens connectors. */
+interface SupervisorBase {
   store: Store;
-  connectors: ConnectorRegistry;
   clock?: Clock | undefined;
   logger: Logger;
-  egress: EgressGuard;
   options?: DeliveryOptionsInput | undefined;
   /** Source of jitter in [0, 1) (tests); Math.random by default. */
   random?: (() => number) | undefined;
-  /** The runner's HTTP transport, handed to every connector as `ctx.http` (unused when `openConnector` is given). */
-  http?: HttpTransport | undefined;
-  /** The stream-to-connector path bound to the runner's deps; `openStreamConnector` over these deps by default. */
-  openConnector?: OpenStreamConnector | undefined;
 }
+
+/**
+ * Either the stream-to-connector path bound to the runner's deps (`openConnector`), or the parts to
+ * build `openStreamConnector` over: the installed connectors, the egress guard and the HTTP transport
+ * handed to every connector as `ctx.http`.
+ */
+export type SupervisorDeps = SupervisorBase &
+  (
+    | { openConnector: OpenStreamConnector }
+    | { openConnector?: undefined; connectors: ConnectorRegistry; egress: EgressGuard; http?: HttpTransport | undefined }
+  );
 
 export type WorkerState = 'idle' | 'sending' | 'backing_off' | 'paused' | 'suspended' | 'stopped';
 
