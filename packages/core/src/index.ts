@@ -11,7 +11,6 @@ export * from './errors.js';
 export * from './classify.js';
 export * from './redact.js';
 export * from './scrub-error.js';
-export * from './read-excerpt.js';
 export * from './inflight.js';
 export * from './secrets.js';
 export * from './header-value.js';

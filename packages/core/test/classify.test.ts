@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { classifyHttpStatus, classifyNetworkError, readExcerpt, scrubError } from '../src/index.js';
+import { classifyHttpStatus, classifyNetworkError, scrubError } from '../src/index.js';
 
 describe('classifyNetworkError', () => {
   it('keeps the error code and a redacted message, but never the raw error with its request', () => {
@@ -54,20 +54,5 @@ describe('classifyHttpStatus', () => {
   it('redacts secrets from the body excerpt', () => {
     const r = classifyHttpStatus({ status: 400, body: 'bad token tok-98765' }, ['tok-98765']);
     expect(r.status === 'permanent' && r.error.details.responseBody).toBe('bad token [REDACTED]');
-  });
-});
-
-describe('readExcerpt', () => {
-  it('reads at most the cap and destroys the stream', async () => {
-    let destroyed = false;
-    async function* chunks() {
-      yield Buffer.from('abcdef');
-      yield Buffer.from('ghijkl');
-      yield Buffer.from('never');
-    }
-    const it = chunks();
-    const stream = Object.assign(it, { destroy: () => void (destroyed = true), destroyed: false, readableEnded: false });
-    expect(await readExcerpt(stream, 8)).toBe('abcdefgh');
-    expect(destroyed).toBe(true);
   });
 });
