@@ -1,6 +1,6 @@
 // Healthcheck by GET /api/v1/validate, previews with the key masked, and close semantics.
 import type { Connector } from '@outflow/core';
-import { sampleBatch } from '@outflow/connector-testkit';
+import { eventually, sampleBatch } from '@outflow/connector-testkit';
 import { startDatadogFake, type DatadogFake } from '@outflow/connector-testkit/fakes/datadog';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_KEY, connect, never } from './fixtures.js';
@@ -72,7 +72,8 @@ describe('close', () => {
     expect(await conn.send(sampleBatch(1), never())).toMatchObject({ status: 'permanent', error: { kind: 'config', message: 'The connector is closed.' } });
     expect((await conn.healthcheck(never())).ok).toBe(false);
     expect(fake.requests).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 50));
+    // Closing ends the kept-alive sockets; the server sees them go shortly after.
+    await eventually(() => fake.openConnections() === 0, 5000, 'A socket stayed open after close().');
     expect(fake.openConnections()).toBe(0);
   });
 

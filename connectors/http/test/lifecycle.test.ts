@@ -1,6 +1,7 @@
 // Healthcheck, preview, close, egress policy and secret hygiene.
 import { inspect } from 'node:util';
 import { ConfigError, createEgressGuard, type Connector, type ConnectorContext } from '@outflow/core';
+import { eventually } from '@outflow/connector-testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { httpConnector } from '../src/index.js';
 import { connect, makeBatch, makeContext, never, parseConfig } from './fixtures.js';
@@ -104,7 +105,8 @@ describe('close', () => {
     }
     expect((await conn.healthcheck(never())).ok).toBe(false);
     expect(rx.requests).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 50));
+    // Closing ends the kept-alive sockets; the server sees them go shortly after.
+    await eventually(() => rx.openConnections() === 0, 5000, 'A socket stayed open after close().');
     expect(rx.openConnections()).toBe(0);
   });
 

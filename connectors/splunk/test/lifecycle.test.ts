@@ -1,6 +1,6 @@
 // Healthcheck (GET /health, then an empty /event POST that writes nothing), previews, close.
 import type { Connector } from '@outflow/core';
-import { sampleBatch } from '@outflow/connector-testkit';
+import { eventually, sampleBatch } from '@outflow/connector-testkit';
 import { startSplunkFake, type SplunkFake } from '@outflow/connector-testkit/fakes/splunk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect, never, TOKEN } from './fixtures.js';
@@ -75,7 +75,8 @@ describe('close', () => {
     expect(await conn.send(sampleBatch(1), never())).toMatchObject({ status: 'permanent', error: { kind: 'config', message: 'The connector is closed.' } });
     expect((await conn.healthcheck(never())).ok).toBe(false);
     expect(fake.requests).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 50));
+    // Closing ends the kept-alive sockets; the server sees them go shortly after.
+    await eventually(() => fake.openConnections() === 0, 5000, 'A socket stayed open after close().');
     expect(fake.openConnections()).toBe(0);
   });
 

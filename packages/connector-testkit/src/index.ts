@@ -4,4 +4,5 @@ export * from './capture-logger.js';
 export * from './sample-envelopes.js';
 export * from './naming.js';
 export * from './test-fixtures.js';
+export * from './wait.js';
 export * from './conformance/index.js';
