@@ -49,6 +49,12 @@ const schema = z
       .default('outflow.auth0')
       .describe('`Source` of every event, for matching in rules. Default: `outflow.auth0`.'),
     detailType: z.string().min(1).max(128).default('Auth0 log').describe('`DetailType` (`detail-type`) of every event. Default: `Auth0 log`, as Auth0 sends.'),
+    detailFormat: z
+      .enum(['auth0', 'cloudevents'])
+      .default('auth0')
+      .describe(
+        'Outflow extra. `auth0`: `detail` is the `{log_id, data}` envelope, as Auth0 sends. `cloudevents`: `detail` is the event as a CloudEvents 1.0 event (id = log_id, type `com.auth0.log.<code>`, source `urn:auth0:<tenant>`), as Auth0 Event Streams send. Default: auth0.',
+      ),
     awsEndpoint: destination(z.url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' }).optional()).describe(
       "Outflow extra. Endpoint URL override for VPC endpoints, LocalStack or tests. Default: `https://events.<awsRegion>.amazonaws.com`. Checked against the runner's egress policy.",
     ),

@@ -44,7 +44,12 @@ function create(ctx: ConnectorContext, config: EventbridgeConfig): Connector {
   const lease = leaseTransport(ctx);
   const client = new EventBridgeClient({ region: target.region, endpoint: target.endpoint, ...credentialsOf(config), ...awsClientOptions(lease.transport) });
   const errors = { service: 'EventBridge', kinds: EVENTBRIDGE_KINDS, secrets: collectSecrets(config) };
-  const settings = { source: config.source, detailType: config.detailType, eventBusName: target.eventBusName };
+  const settings = {
+    source: config.source,
+    detailType: config.detailType,
+    eventBusName: target.eventBusName,
+    cloudEventsTenant: config.detailFormat === 'cloudevents' ? ctx.tenant : undefined,
+  };
   const inFlight = trackInFlight(ctx.clock);
 
   /** One PutEvents call; the outcome of each of its entries. */

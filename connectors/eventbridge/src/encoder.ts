@@ -1,6 +1,6 @@
 // Encodes a batch as PutEvents entries (Detail = the stored envelope text) and packs them into calls within AWS limits.
 import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import type { LogBatch } from '@outflow/core';
+import { toCloudEvent, type LogBatch } from '@outflow/core';
 
 /** PutEvents takes at most 10 entries per call. */
 export const MAX_ENTRIES_PER_CALL = 10;
@@ -12,6 +12,8 @@ export interface EntrySettings {
   detailType: string;
   /** Name or ARN of the bus, as sent in EventBusName. */
   eventBusName: string;
+  /** Set: Detail is the event's CloudEvents 1.0 form with this tenant as its source; unset: the stored envelope. */
+  cloudEventsTenant?: string | undefined;
 }
 
 export interface PlannedEntry {
@@ -22,11 +24,12 @@ export interface PlannedEntry {
   size: number;
 }
 
-/** One entry per event: Detail is the stored `{log_id, data}` text as is; Time is `data.date` when it parses (else EventBridge's receive time). */
+/** One entry per event: Detail is the stored `{log_id, data}` text as is (or its CloudEvent); Time is `data.date` when it parses (else EventBridge's receive time). */
 export function buildEntries(batch: LogBatch, settings: EntrySettings): PlannedEntry[] {
   const fixed = Buffer.byteLength(settings.source) + Buffer.byteLength(settings.detailType) + Buffer.byteLength(settings.eventBusName);
   return batch.envelopes().map((envelope, index) => {
-    const raw = batch.raw(index);
+    const tenant = settings.cloudEventsTenant;
+    const raw = tenant === undefined ? batch.raw(index) : Buffer.from(JSON.stringify(toCloudEvent(envelope, tenant)));
     const date = envelope.data?.date;
     const ms = typeof date === 'string' ? Date.parse(date) : Number.NaN;
     const time = Number.isNaN(ms) ? undefined : new Date(ms);

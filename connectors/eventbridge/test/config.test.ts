@@ -34,6 +34,7 @@ describe('eventbridge config', () => {
       eventBusName: 'default',
       source: 'outflow.auth0',
       detailType: 'Auth0 log',
+      detailFormat: 'auth0',
       maxEntryBytes: 256 * 1024,
     });
   });
@@ -131,6 +132,7 @@ describe('eventbridge config', () => {
       'awsRegion',
       'awsSecretAccessKey',
       'awsSessionToken',
+      'detailFormat',
       'detailType',
       'eventBusName',
       'maxEntryBytes',

@@ -17,6 +17,23 @@ describe('PutEvents entries', () => {
     });
   });
 
+  it('with cloudEventsTenant, Detail is the golden CloudEvent of the event', () => {
+    const [planned] = buildEntries(batchFromEnvelopes([GOLDEN]), { ...settings, cloudEventsTenant: 'acme' });
+    const detail = JSON.stringify({
+      specversion: '1.0',
+      id: GOLDEN.log_id,
+      source: 'urn:auth0:acme',
+      type: 'com.auth0.log.fp',
+      time: '2026-01-01T00:00:05.123Z',
+      subject: 'auth0|65a1f0c2e4b0a1b2c3d4e5f7',
+      datacontenttype: 'application/json',
+      a0tenant: 'acme',
+      data: GOLDEN.data,
+    });
+    expect(planned?.entry.Detail).toBe(detail);
+    expect(planned?.size).toBe(14 + 'outflow.auth0'.length + 'Auth0 log'.length + Buffer.byteLength(detail) + 'default'.length);
+  });
+
   it('uses the stored text as Detail without re-serializing it', () => {
     // Spacing, key order and escapes a re-serialization would change.
     const raw = '{ "log_id" : "L1",\n  "data": {"type":"s","date":"2026-01-01T00:00:00Z","log_id":"L1","description":"caf\\u00e9 ✓"} }';

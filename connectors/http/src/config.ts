@@ -32,6 +32,12 @@ const schema = z
       .describe(
         'Body layout: JSONLINES (one envelope per line, one request per batch), JSONARRAY (a JSON array per batch) or JSONOBJECT (one request per event). Default: JSONLINES.',
       ),
+    httpEnvelope: z
+      .enum(['auth0', 'cloudevents'])
+      .default('auth0')
+      .describe(
+        'Outflow extra. `auth0`: each event as Auth0 sends it, `{log_id, data}`. `cloudevents`: each event as a CloudEvents 1.0 event (id = log_id, type `com.auth0.log.<code>`, source `urn:auth0:<tenant>`), in structured mode with JSONOBJECT or batch mode (`application/cloudevents-batch+json`) with JSONARRAY. Default: auth0.',
+      ),
     httpAuthorization: secretHeaderValue('Sent verbatim as the Authorization header, e.g. `Bearer <token>` or `Basic <base64>`. Secret.').optional(),
     httpCustomHeaders: z
       .array(customHeader)
@@ -57,6 +63,10 @@ const schema = z
       else if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['httpCustomHeaders', i, 'header'], message: `${header} is listed twice` });
       seen.add(name);
     });
+    if (config.httpEnvelope === 'cloudevents' && config.httpContentFormat === 'JSONLINES') {
+      const message = 'must be JSONOBJECT (CloudEvents structured mode) or JSONARRAY (batch mode) with httpEnvelope cloudevents';
+      ctx.addIssue({ code: 'custom', path: ['httpContentFormat'], message });
+    }
     if (config.httpSigningSecret) {
       try {
         parseSigningKey(config.httpSigningSecret.reveal());

@@ -1,5 +1,5 @@
 // Turns a batch into the webhook's requests: one body per batch, or one per event for JSONOBJECT; signed when a key is set.
-import { allIndices, encodeBodies, type ConnectorContext, type LogBatch } from '@outflow/core';
+import { allIndices, encodeBodies, toCloudEvent, type ConnectorContext, type LogBatch } from '@outflow/core';
 import type { EncodedRequest } from '@outflow/http';
 import { identityHeaders, postHeaders, requestHeaders } from './headers.js';
 import { parseSigningKey, signPayload, webhookId } from './signing.js';
@@ -17,13 +17,21 @@ function prepare(config: HttpConfig) {
   return p;
 }
 
+/** The bodies of a batch: stored text for Auth0's envelope, else one CloudEvent per event (one per body, or a batch array). */
+function bodiesOf(batch: LogBatch, config: HttpConfig, tenant: string): Buffer[] {
+  if (config.httpEnvelope !== 'cloudevents') return encodeBodies(batch, config.httpContentFormat);
+  const events = batch.envelopes().map((e) => toCloudEvent(e, tenant));
+  if (config.httpContentFormat === 'JSONARRAY') return events.length ? [Buffer.from(JSON.stringify(events))] : [];
+  return events.map((e) => Buffer.from(JSON.stringify(e)));
+}
+
 /**
  * The requests for a non-empty batch. Bodies come from stored text, never re-serialized; gzip happens
  * on the wire. `lean`: the transport's plain node:http path, since axios cost runner CPU here (ADR 0007).
  */
 export function encodeHttp(batch: LogBatch, config: HttpConfig, ctx: ConnectorContext): EncodedRequest[] {
   const { base, key } = prepare(config);
-  const bodies = encodeBodies(batch, config.httpContentFormat);
+  const bodies = bodiesOf(batch, config, ctx.tenant);
   const perEvent = config.httpContentFormat === 'JSONOBJECT';
   return bodies.map((body, i) => {
     const indices = perEvent ? [i] : allIndices(batch.length);

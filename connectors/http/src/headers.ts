@@ -1,5 +1,5 @@
 // Request headers of the webhook: content type, credentials, custom headers, signing, masking.
-import { defaultContentType } from '@outflow/core';
+import { CLOUDEVENTS_BATCH_CONTENT_TYPE, CLOUDEVENTS_CONTENT_TYPE, defaultContentType } from '@outflow/core';
 import { USER_AGENT } from './version.js';
 import type { HttpConfig } from './types.js';
 
@@ -20,9 +20,15 @@ export function identityHeaders(config: HttpConfig): Headers {
   return headers;
 }
 
+/** The Content-Type a config sends unless it names one: CloudEvents' own types in structured and batch mode. */
+function contentType(config: HttpConfig): string {
+  if (config.httpEnvelope !== 'cloudevents') return defaultContentType(config.httpContentFormat);
+  return config.httpContentFormat === 'JSONARRAY' ? CLOUDEVENTS_BATCH_CONTENT_TYPE : CLOUDEVENTS_CONTENT_TYPE;
+}
+
 /** Headers of every POST: Content-Type and identity headers (the transport adds Content-Encoding when compressing). */
 export function postHeaders(config: HttpConfig): Headers {
-  const headers: Headers = { 'Content-Type': config.httpContentType ?? defaultContentType(config.httpContentFormat) };
+  const headers: Headers = { 'Content-Type': config.httpContentType ?? contentType(config) };
   return Object.assign(headers, identityHeaders(config));
 }
 

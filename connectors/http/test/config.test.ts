@@ -123,6 +123,7 @@ describe('webhook config', () => {
       'httpContentType',
       'httpCustomHeaders',
       'httpEndpoint',
+      'httpEnvelope',
       'httpSigningSecret',
     ]);
     for (const f of fields) expect(json.properties[f]?.description, f).toMatch(/\w{3,}/);

@@ -19,6 +19,7 @@ export * from './batch.js';
 export * from './indices.js';
 export * from './sized-alloc.js';
 export * from './formats.js';
+export * from './cloud-event.js';
 export * from './log-id.js';
 export * from './http-types.js';
 export * from './connector.js';
