@@ -11,9 +11,9 @@ const restrict = (...patterns) => ['error', { patterns: [DEEP, ...patterns] }];
 /** Build and test tooling every package may use. */
 const TOOLING = 'vitest-preset|tsconfig';
 const CONNECTOR_DEPS = {
-  regex: `^@outflow/(?!(core|http|connector-testkit|${TOOLING})(/|$))`,
+  regex: `^@outflow/(?!(core|http|connector-http|connector-testkit|${TOOLING})(/|$))`,
   message:
-    'A connector may import only @outflow/core, @outflow/http and (in tests) @outflow/connector-testkit; delivery, stores and the runner are the platform.',
+    'A connector may import only @outflow/core, @outflow/http, the webhook it may preset (@outflow/connector-http) and (in tests) @outflow/connector-testkit; delivery, stores and the runner are the platform.',
 };
 const TESTKIT_IN_SRC = { regex: '^@outflow/connector-testkit(/|$)', message: "@outflow/connector-testkit is for a connector's tests, not its source." };
 const CORE_DEPS = { regex: `^@outflow/(?!(${TOOLING})(/|$))`, message: '@outflow/core imports no other @outflow package: everything else builds on it.' };

@@ -111,6 +111,28 @@ describe('dashboard', () => {
     await page.getByText('No log streams yet').waitFor();
   });
 
+  it('shows a card for every installed connector, and warns when PII masking hides what Verosint needs', async () => {
+    const types = ((await (await runner.api('/api/v2/connectors')).json()) as Array<{ type: string }>).map((c) => c.type);
+    await page.getByRole('button', { name: /Create your first stream/ }).click();
+    await page.locator('.service-card').first().waitFor();
+    expect(await page.locator('.service-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-type')))).toEqual(types);
+    await page.locator('.service-card[data-type="verosint"]').click();
+    await expect.poll(() => page.locator('#sink-verosintEndpoint').inputValue(), poll).toBe('https://api.verosint.com/v1/signalprint/logs');
+    const warning = page.locator('.pii-warning');
+    expect(await warning.count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Phone' }).check();
+    expect(await warning.count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Email' }).check();
+    await expect
+      .poll(() => warning.textContent(), poll)
+      .toBe('This destination needs Email unmasked: Verosint links sign-ins to people by email and user name, so masking them breaks its detections.');
+    await page.getByRole('checkbox', { name: 'Username' }).check();
+    await expect.poll(() => warning.textContent(), poll).toContain('needs Email and Username unmasked');
+    await browser.screenshot('create-verosint-pii-warning');
+    await page.goto(runner.url);
+    await page.getByText('No log streams yet').waitFor();
+  });
+
   it('creates a webhook stream through the generated form, with a payload preview that follows the format', async () => {
     await page.getByRole('button', { name: /Create your first stream/ }).click();
     await page.locator('.service-card[data-type="http"]').click();

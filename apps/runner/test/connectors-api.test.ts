@@ -42,6 +42,16 @@ describe('GET /api/v2/connectors', () => {
     expect(byType('datadog').datadogRegion).toMatchObject({ destination: true });
   });
 
+  it('names the PII fields a destination needs unmasked (Verosint: email and username), and none for others', async () => {
+    const list = (await (await app.api('/api/v2/connectors')).json()) as Array<ConnectorInfo & { needsUnmasked?: { fields: string[]; reason: string } }>;
+    const verosint = list.find((c) => c.type === 'verosint');
+    expect(verosint?.needsUnmasked?.fields).toEqual(['email', 'username']);
+    expect(verosint?.needsUnmasked?.reason).toMatch(/Verosint links sign-ins to people/);
+    expect(verosint?.schema.properties.verosintEndpoint).toMatchObject({ default: 'https://api.verosint.com/v1/signalprint/logs', destination: true });
+    expect(verosint?.schema.properties.verosintApiKey).toMatchObject({ secret: true });
+    expect(list.find((c) => c.type === 'http')).not.toHaveProperty('needsUnmasked');
+  });
+
   it('needs a token with the read scope', async () => {
     expect((await fetch(`${app.url}/api/v2/connectors`)).status).toBe(401);
     const res = await app.api('/api/v2/connectors', { token: 'ingest-only-token' });

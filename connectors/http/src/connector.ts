@@ -6,8 +6,11 @@ import type { HttpConfig } from './types.js';
 
 const MiB = 1024 * 1024;
 
+/** The webhook's batch limits, presets included. */
+export const WEBHOOK_LIMITS = { maxEvents: 1000, maxBytes: 4 * MiB, maxEventBytes: 1 * MiB } as const;
+
 /** Besides each secret: the credential of `Bearer <token>` and the key of `whsec_<key>`. */
-function extraSecrets(config: HttpConfig): string[] {
+export function extraSecrets(config: HttpConfig): string[] {
   const out: string[] = [];
   const auth = config.httpAuthorization?.reveal();
   const credential = auth?.split(/\s+/).pop();
@@ -22,7 +25,7 @@ export const httpConnector = defineHttpConnector({
   displayName: 'Custom Webhook',
   description: 'POSTs Auth0 log envelopes to an HTTPS endpoint as JSON lines, a JSON array or one JSON object per request.',
   configSchema: httpConfigSchema,
-  limits: { maxEvents: 1000, maxBytes: 4 * MiB, maxEventBytes: 1 * MiB },
+  limits: { ...WEBHOOK_LIMITS },
   endpoints: (config) => ({ httpEndpoint: config.httpEndpoint }),
   encode: encodeHttp,
   probe: probeHttp,

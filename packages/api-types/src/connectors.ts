@@ -37,5 +37,7 @@ export interface ConnectorInfo {
   description?: string;
   /** Hard limits of one request to the destination. */
   limits: { maxEvents: number; maxBytes: number; maxEventBytes: number };
+  /** PII fields (`pii_config.log_fields` names) the destination needs unmasked, and why. */
+  needsUnmasked?: { fields: string[]; reason: string };
   schema: JsonSchema;
 }

@@ -58,6 +58,12 @@ export interface Connector {
   close(): Promise<void>;
 }
 
+/** PII fields a destination relies on (e.g. a fraud service reading email and user name) and the reason shown when they are masked. */
+export interface NeedsUnmasked {
+  fields: readonly string[];
+  reason: string;
+}
+
 export interface ConnectorDefinition<C = unknown> {
   /** The stream `type` this connector serves (Auth0's names where Auth0 has the type). */
   readonly type: string;
@@ -68,6 +74,8 @@ export interface ConnectorDefinition<C = unknown> {
   readonly configSchema: z.ZodType<C>;
   /** Hard limits of one request to this destination. */
   readonly limits: BatchLimits;
+  /** PII fields (Auth0 `pii_config.log_fields` names) the destination needs unmasked, and why; forms warn when they are masked. */
+  readonly needsUnmasked?: NeedsUnmasked | undefined;
   create(ctx: ConnectorContext, config: C): Connector;
 }
 

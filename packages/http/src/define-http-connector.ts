@@ -150,6 +150,7 @@ export function defineHttpConnector<S extends z.ZodType>(spec: HttpConnectorSpec
     description: spec.description,
     configSchema: spec.configSchema,
     limits: spec.limits,
+    ...(spec.needsUnmasked ? { needsUnmasked: spec.needsUnmasked } : {}),
     create,
   }) as ConnectorDefinition<z.output<S>>;
 }

@@ -9,6 +9,7 @@ import type {
   HttpRequest,
   HttpResponse,
   LogBatch,
+  NeedsUnmasked,
   TransportError,
 } from '@outflow/core';
 import type { TlsOptions } from './options.js';
@@ -48,6 +49,8 @@ export interface HttpConnectorSpec<S extends z.ZodType> {
   description?: string | undefined;
   configSchema: S;
   limits: BatchLimits;
+  /** PII fields the destination needs unmasked, and why (forms warn). */
+  needsUnmasked?: NeedsUnmasked | undefined;
   /** The config's destination URLs by field path, checked against the egress policy at create. */
   endpoints(config: z.output<S>): Record<string, string | undefined>;
   /** The request(s) for a non-empty batch. Bodies uncompressed; set `compress` to gzip on the wire. */

@@ -11,8 +11,20 @@ const LABELS: Record<string, string> = {
   address: 'Address',
 };
 
-export function PiiSettings({ value, onChange, disabled }: { value: PiiConfig | undefined; onChange: (v: PiiConfig | undefined) => void; disabled?: boolean }) {
+export function PiiSettings({
+  value,
+  onChange,
+  disabled,
+  needsUnmasked,
+}: {
+  value: PiiConfig | undefined;
+  onChange: (v: PiiConfig | undefined) => void;
+  disabled?: boolean;
+  /** The destination's fields that must stay readable: selecting one shows a warning. */
+  needsUnmasked?: { fields: string[]; reason: string } | undefined;
+}) {
   const fields = new Set(value?.log_fields ?? []);
+  const clashing = needsUnmasked?.fields.filter((f) => fields.has(f)) ?? [];
   const method = value?.method ?? 'mask';
   const update = (next: Set<string>, m = method) =>
     onChange(next.size ? { log_fields: PII_FIELDS.filter((f) => next.has(f)), method: m, algorithm: 'xxhash' } : undefined);
@@ -37,6 +49,11 @@ export function PiiSettings({ value, onChange, disabled }: { value: PiiConfig | 
           </label>
         ))}
       </div>
+      {clashing.length ? (
+        <p className="notice notice-warning pii-warning" role="alert">
+          {`This destination needs ${clashing.map((f) => LABELS[f] ?? f).join(' and ')} unmasked: ${needsUnmasked?.reason}`}
+        </p>
+      ) : null}
       <div className="segmented" role="radiogroup" aria-label="PII method">
         {(['mask', 'hash'] as const).map((m) => (
           <label key={m} className={`segment ${method === m ? 'on' : ''}`}>

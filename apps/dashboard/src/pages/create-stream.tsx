@@ -149,7 +149,7 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
           <FiltersPicker value={filters} onChange={setFilters} />
         </Card>
         <Card title="PII settings">
-          <PiiSettings value={pii} onChange={setPii} />
+          <PiiSettings value={pii} onChange={setPii} needsUnmasked={connector.needsUnmasked} />
         </Card>
         <Card title="Starting point">
           <div className="segmented" role="radiogroup" aria-label="Starting point">

@@ -90,7 +90,7 @@ export function SettingsTab({
         <FiltersPicker value={filters} onChange={setFilters} disabled={readOnly} />
       </Card>
       <Card title="PII settings">
-        <PiiSettings value={pii} onChange={setPii} disabled={readOnly} />
+        <PiiSettings value={pii} onChange={setPii} disabled={readOnly} needsUnmasked={connector?.needsUnmasked} />
       </Card>
       {notice ? <Notice tone={notice.tone}>{notice.text}</Notice> : null}
       {readOnly ? null : (

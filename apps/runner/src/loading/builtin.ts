@@ -6,6 +6,10 @@ import { httpConnector } from '@outflow/connector-http';
 import { segmentConnector } from '@outflow/connector-segment';
 import { slackConnector } from '@outflow/connector-slack';
 import { splunkConnector } from '@outflow/connector-splunk';
+import { mdrOneConnector } from '@outflow/connector-mdr-one';
+import { oortConnector } from '@outflow/connector-oort';
+import { perchConnector } from '@outflow/connector-perch';
+import { verosintConnector } from '@outflow/connector-verosint';
 import type { ConnectorDefinition } from '@outflow/core';
 
 export const builtinConnectors = {
@@ -16,4 +20,8 @@ export const builtinConnectors = {
   '@outflow/connector-slack': slackConnector,
   '@outflow/connector-segment': segmentConnector,
   '@outflow/connector-eventbridge': eventbridgeConnector,
+  '@outflow/connector-verosint': verosintConnector,
+  '@outflow/connector-oort': oortConnector,
+  '@outflow/connector-mdr-one': mdrOneConnector,
+  '@outflow/connector-perch': perchConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;

@@ -17,6 +17,7 @@ export function addConnectorRoutes(router: Router, deps: ApiDeps): void {
           displayName: definition.displayName,
           ...(definition.description ? { description: definition.description } : {}),
           limits: definition.limits,
+          ...(definition.needsUnmasked ? { needsUnmasked: { fields: [...definition.needsUnmasked.fields], reason: definition.needsUnmasked.reason } } : {}),
           // zod writes the JSON Schema; JsonSchema names the parts clients read.
           schema: configJsonSchema(definition.configSchema) as JsonSchema,
         }),
