@@ -6,6 +6,7 @@ import { httpConnector } from '@outflow/connector-http';
 import { segmentConnector } from '@outflow/connector-segment';
 import { slackConnector } from '@outflow/connector-slack';
 import { splunkConnector } from '@outflow/connector-splunk';
+import { sumoConnector } from '@outflow/connector-sumo';
 import type { ConnectorDefinition } from '@outflow/core';
 
 export const builtinConnectors = {
@@ -16,4 +17,5 @@ export const builtinConnectors = {
   '@outflow/connector-slack': slackConnector,
   '@outflow/connector-segment': segmentConnector,
   '@outflow/connector-eventbridge': eventbridgeConnector,
+  '@outflow/connector-sumo': sumoConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;
