@@ -15,11 +15,13 @@ const metadata = (max: number) =>
     .refine((v) => v.trim() !== '', 'must not be empty');
 
 const fields = z
-  .record(
-    z.string().regex(FIELD_KEY, 'must be a field name: letters, digits, `_`, `-` or `.`, 1-128 characters, not starting with `_`'),
-    headerValue().regex(FIELD_VALUE, 'must be 1-1024 characters without `,` or `=` (they separate the X-Sumo-Fields pairs)'),
-  )
-  .refine((f) => Object.keys(f).length <= 50, 'must have at most 50 fields')
+  .record(z.string(), headerValue().regex(FIELD_VALUE, 'must be 1-1024 characters without `,` or `=` (they separate the X-Sumo-Fields pairs)'))
+  .superRefine((f, ctx) => {
+    const keys = Object.keys(f);
+    if (keys.length > 50) ctx.addIssue({ code: 'custom', message: 'must have at most 50 fields' });
+    for (const key of keys.filter((k) => !FIELD_KEY.test(k)))
+      ctx.addIssue({ code: 'custom', path: [key], message: 'must be a field name: letters, digits, `_`, `-` or `.`, 1-128 characters, not starting with `_`' });
+  })
   .default({});
 
 const schema = z

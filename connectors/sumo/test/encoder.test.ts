@@ -46,7 +46,13 @@ describe('golden requests', () => {
   afterEach(() => fake.close());
 
   it('source address mode: POST to the address, gzip JSON lines, the metadata headers', async () => {
-    const c = connect({ sumoSourceAddress: fake.sourceAddress, sumoCategory: 'prod/auth0', sumoName: 'auth0', sumoHost: 'acme.eu.auth0.com', sumoFields: { env: 'prod' } });
+    const c = connect({
+      sumoSourceAddress: fake.sourceAddress,
+      sumoCategory: 'prod/auth0',
+      sumoName: 'auth0',
+      sumoHost: 'acme.eu.auth0.com',
+      sumoFields: { env: 'prod' },
+    });
     expect(await c.send(goldenBatch(), never())).toEqual({ status: 'success' });
     const [req] = fake.deliveries();
     expect(req?.path).toBe(`/receiver/v1/http/${fake.code}`);
@@ -87,7 +93,12 @@ describe('preview', () => {
         {
           method: 'POST',
           url: 'https://endpoint4.collection.sumologic.com/[REDACTED]',
-          headers: { 'Content-Type': 'application/x-ndjson', 'User-Agent': expect.stringMatching(/^outflow\//), 'X-Sumo-Fields': 'env=prod', 'Content-Encoding': 'gzip' },
+          headers: {
+            'Content-Type': 'application/x-ndjson',
+            'User-Agent': expect.stringMatching(/^outflow\//),
+            'X-Sumo-Fields': 'env=prod',
+            'Content-Encoding': 'gzip',
+          },
           body: GOLDEN_LINE,
         },
       ],
