@@ -3,8 +3,8 @@ import { destination, headerValue, secret, secretHeaderValue } from '@outflow/co
 import { z } from 'zod';
 import { sourceAddressProblem } from './source-url.js';
 
-/** A Sumo field name: letters, digits, `_`, `-` and `.`, not starting with `_` (Sumo's built-in metadata). */
-const FIELD_KEY = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+/** A Sumo field name: letters, digits, `_`, `-` and `.` (e.g. `env`, or `_parser` for Cloud SIEM). */
+const FIELD_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 /** A field value: sendable in a header, and without the `,` and `=` that separate the pairs of X-Sumo-Fields. */
 const FIELD_VALUE = /^[^,=]{1,1024}$/;
 
@@ -20,7 +20,7 @@ const fields = z
     const keys = Object.keys(f);
     if (keys.length > 50) ctx.addIssue({ code: 'custom', message: 'must have at most 50 fields' });
     for (const key of keys.filter((k) => !FIELD_KEY.test(k)))
-      ctx.addIssue({ code: 'custom', path: [key], message: 'must be a field name: letters, digits, `_`, `-` or `.`, 1-128 characters, not starting with `_`' });
+      ctx.addIssue({ code: 'custom', path: [key], message: 'must be a field name: letters, digits, `_`, `-` or `.`, 1-128 characters' });
   })
   .default({});
 

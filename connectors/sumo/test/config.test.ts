@@ -39,11 +39,16 @@ describe('sumo config', () => {
       sumoCategory: 'prod/auth0',
       sumoName: 'Auth0 logs',
       sumoHost: 'acme.eu.auth0.com',
-      sumoFields: { env: 'prod', 'team-a.x_y': 'Identité' },
+      sumoFields: { env: 'prod', 'team-a.x_y': 'Identité', _parser: '/Parsers/System/Auth0/Auth0' },
       sumoConcurrency: 2,
     });
     expect(c.sumoToken?.reveal()).toBe(TOKEN);
-    expect(c).toMatchObject({ sumoEndpoint: ENDPOINT, sumoCategory: 'prod/auth0', sumoFields: { env: 'prod', 'team-a.x_y': 'Identité' }, sumoConcurrency: 2 });
+    expect(c).toMatchObject({
+      sumoEndpoint: ENDPOINT,
+      sumoCategory: 'prod/auth0',
+      sumoFields: { env: 'prod', 'team-a.x_y': 'Identité', _parser: '/Parsers/System/Auth0/Auth0' },
+      sumoConcurrency: 2,
+    });
   });
 
   it('needs exactly one mode, complete', () => {
@@ -79,7 +84,8 @@ describe('sumo config', () => {
     expect(problems({ sumoSourceAddress: ADDRESS, sumoFields: { env: 'a=b' } })).toMatch(/^sumoFields\.env:/m);
     expect(problems({ sumoSourceAddress: ADDRESS, sumoFields: { env: '' } })).toMatch(/^sumoFields\.env:/m);
     expect(problems({ sumoSourceAddress: ADDRESS, sumoFields: { env: 'line\nbreak' } })).toMatch(/^sumoFields\.env: must not contain a line feed/m);
-    expect(problems({ sumoSourceAddress: ADDRESS, sumoFields: { _sourceCategory: 'x' } })).toMatch(/^sumoFields\._sourceCategory: must be a field name/m);
+    expect(problems({ sumoSourceAddress: ADDRESS, sumoFields: { '-env': 'x' } })).toMatch(/^sumoFields\.-env: must be a field name/m);
+    expect(problems({ sumoSourceAddress: ADDRESS, sumoFields: { ['k'.repeat(129)]: 'x' } })).toMatch(/^sumoFields\.k+: must be a field name/m);
     expect(problems({ sumoSourceAddress: ADDRESS, sumoFields: { 'a b': 'x' } })).toMatch(/^sumoFields\.a b: must be a field name/m);
     const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`f${i}`, 'v']));
     expect(problems({ sumoSourceAddress: ADDRESS, sumoFields: many })).toMatch(/^sumoFields: must have at most 50 fields/m);
