@@ -1,9 +1,14 @@
 // One sender per Sumo source: requests to the same source wait their turn, across every stream of the runner.
 import { createHash } from 'node:crypto';
 
+interface Waiter {
+  limit: number;
+  take: () => void;
+}
+
 interface Lane {
   active: number;
-  waiting: Array<() => void>;
+  waiting: Waiter[];
 }
 
 /** Lanes by a hash of the source's identity (never the URL or token itself); a lane is dropped when idle. */
@@ -18,10 +23,21 @@ export function laneLoad(key: string): { active: number; waiting: number } {
   return { active: lane?.active ?? 0, waiting: lane?.waiting.length ?? 0 };
 }
 
+/** Lets waiters in, in order, while the first one's own limit has room; forgets an idle lane. */
+function wake(key: string, lane: Lane): void {
+  for (let next = lane.waiting[0]; next && lane.active < next.limit; next = lane.waiting[0]) {
+    lane.waiting.shift();
+    lane.active++;
+    next.take();
+  }
+  if (lane.active === 0 && lane.waiting.length === 0) lanes.delete(key);
+}
+
 /**
- * Waits until fewer than `limit` requests to the source are in flight, then takes a place and
- * resolves its release (call it once, when the request is answered). Resolves undefined, taking
- * nothing, when `signal` aborts first (the attempt's deadline, or close).
+ * Waits until fewer than `limit` requests to the source are in flight (and nobody waits before
+ * this one), then takes a place and resolves its release (call it when the request is answered;
+ * later calls do nothing). Resolves undefined, taking nothing, when `signal` aborts first (the
+ * attempt's deadline, or close).
  */
 export function acquire(key: string, limit: number, signal: AbortSignal): Promise<(() => void) | undefined> {
   const lane = lanes.get(key) ?? { active: 0, waiting: [] };
@@ -31,30 +47,31 @@ export function acquire(key: string, limit: number, signal: AbortSignal): Promis
     if (released) return;
     released = true;
     lane.active--;
-    lane.waiting.shift()?.();
-    if (lane.active === 0 && lane.waiting.length === 0) lanes.delete(key);
+    wake(key, lane);
   };
   if (signal.aborted) {
-    if (lane.active === 0 && lane.waiting.length === 0) lanes.delete(key);
+    wake(key, lane);
     return Promise.resolve(undefined);
   }
-  if (lane.active < limit) {
+  if (lane.waiting.length === 0 && lane.active < limit) {
     lane.active++;
     return Promise.resolve(release);
   }
   return new Promise((resolve) => {
-    const turn = () => {
-      signal.removeEventListener('abort', abort);
-      lane.active++;
-      resolve(release);
+    const waiter: Waiter = {
+      limit,
+      take: () => {
+        signal.removeEventListener('abort', abort);
+        resolve(release);
+      },
     };
     const abort = () => {
-      const at = lane.waiting.indexOf(turn);
+      const at = lane.waiting.indexOf(waiter);
       if (at >= 0) lane.waiting.splice(at, 1);
-      if (lane.active === 0 && lane.waiting.length === 0) lanes.delete(key);
+      wake(key, lane);
       resolve(undefined);
     };
-    lane.waiting.push(turn);
+    lane.waiting.push(waiter);
     signal.addEventListener('abort', abort, { once: true });
   });
 }

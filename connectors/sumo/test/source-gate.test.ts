@@ -85,3 +85,27 @@ describe('sends to one source', () => {
     await c.close();
   });
 });
+
+describe('lanes shared by different limits', () => {
+  it('lets a waiter in only when its own limit has room, in arrival order', async () => {
+    const key = laneKey('https://example.test/receiver/v1/http/mixed');
+    const a = await acquire(key, 2, never());
+    const b = await acquire(key, 2, never());
+    const order: string[] = [];
+    const strict = acquire(key, 1, never()).then((r) => (order.push('strict'), r));
+    const loose = acquire(key, 2, never()).then((r) => (order.push('loose'), r));
+    a!();
+    await Promise.resolve();
+    // One request is still in flight: the limit-1 waiter at the head must wait, and the one behind it too.
+    expect(order).toEqual([]);
+    expect(laneLoad(key)).toEqual({ active: 1, waiting: 2 });
+    b!();
+    const s = await strict;
+    // The limit-1 holder is alone; the limit-2 waiter joins it.
+    const l = await loose;
+    expect(order).toEqual(['strict', 'loose']);
+    s!();
+    l!();
+    expect(laneLoad(key)).toEqual({ active: 0, waiting: 0 });
+  });
+});
