@@ -26,6 +26,8 @@ const sinkTypes = [
   { type: 'splunk', field: 'splunkDomain', rest: { splunkToken: 'splunk-token-0001' }, url: (base: string) => base },
   { type: 'datadog', field: 'datadogEndpoint', rest: { datadogApiKey: 'dd-key-0001' }, url: (base: string) => base },
   { type: 'segment', field: 'segmentHost', rest: { segmentWriteKey: 'segment-key-0001' }, url: (base: string) => base },
+  { type: 'sumo', field: 'sumoSourceAddress', rest: {}, url: (base: string) => `${base}/receiver/v1/http/ZaVnC4dhaV3egressTest0123456789` },
+  { type: 'sumo', field: 'sumoEndpoint', rest: { sumoToken: 'sumo-token-0001' }, url: (base: string) => `${base}/receiver/v1/http` },
   {
     type: 'eventbridge',
     field: 'awsEndpoint',

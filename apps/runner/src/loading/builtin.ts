@@ -10,6 +10,7 @@ import { mdrOneConnector } from '@outflow/connector-mdr-one';
 import { oortConnector } from '@outflow/connector-oort';
 import { perchConnector } from '@outflow/connector-perch';
 import { verosintConnector } from '@outflow/connector-verosint';
+import { sumoConnector } from '@outflow/connector-sumo';
 import type { ConnectorDefinition } from '@outflow/core';
 
 export const builtinConnectors = {
@@ -24,4 +25,5 @@ export const builtinConnectors = {
   '@outflow/connector-oort': oortConnector,
   '@outflow/connector-mdr-one': mdrOneConnector,
   '@outflow/connector-perch': perchConnector,
+  '@outflow/connector-sumo': sumoConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;
