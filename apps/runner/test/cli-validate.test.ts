@@ -124,7 +124,7 @@ streams:
       .trim()
       .split('\n')
       .map((l) => l.split(/\s+/)[0]);
-    expect(types).toEqual(['console', 'datadog', 'eventbridge', 'http', 'segment', 'slack', 'splunk']);
+    expect(types).toEqual(['console', 'datadog', 'eventbridge', 'http', 'panther', 'segment', 'slack', 'splunk']);
   });
 });
 
