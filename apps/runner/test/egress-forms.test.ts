@@ -26,7 +26,12 @@ const sinkTypes = [
   { type: 'splunk', field: 'splunkDomain', rest: { splunkToken: 'splunk-token-0001' }, url: (base: string) => base },
   { type: 'datadog', field: 'datadogEndpoint', rest: { datadogApiKey: 'dd-key-0001' }, url: (base: string) => base },
   { type: 'segment', field: 'segmentHost', rest: { segmentWriteKey: 'segment-key-0001' }, url: (base: string) => base },
-  { type: 'panther', field: 'pantherUrl', rest: { pantherAuthMethod: 'bearer', pantherBearerToken: 'panther-token-0001' }, url: (base: string) => `${base}/http/source` },
+  {
+    type: 'panther',
+    field: 'pantherUrl',
+    rest: { pantherAuthMethod: 'bearer', pantherBearerToken: 'panther-token-0001' },
+    url: (base: string) => `${base}/http/source`,
+  },
   {
     type: 'eventbridge',
     field: 'awsEndpoint',

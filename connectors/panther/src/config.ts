@@ -3,7 +3,17 @@ import { destination, headerName, headerValue, headerValueProblem, secret, secre
 import { z } from 'zod';
 
 /** Header names the connector or the HTTP client sets, which the auth header may not replace. */
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'content-type', 'content-encoding', 'transfer-encoding', 'connection', 'user-agent', 'te', 'expect']);
+const RESERVED_HEADERS = new Set([
+  'host',
+  'content-length',
+  'content-type',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'user-agent',
+  'te',
+  'expect',
+]);
 
 /** zod runs refinements even after `.url()` failed, so they must not throw. */
 const parseUrl = (u: string): URL | undefined => (URL.canParse(u) ? new URL(u) : undefined);
@@ -32,10 +42,16 @@ const schema = z.strictObject({
     .optional()
     .describe('Header name configured on the source (pantherAuthMethod `sharedSecret` or `hmac`), e.g. `x-panther-secret` or `X-Signature`.'),
   pantherSecretValue: secret(
-    'The source\'s secret value (pantherAuthMethod `sharedSecret`: sent as the header value; `hmac`: the HMAC key, never sent). Secret.',
+    "The source's secret value (pantherAuthMethod `sharedSecret`: sent as the header value; `hmac`: the HMAC key, never sent). Secret.",
   ).optional(),
-  pantherHmacAlgorithm: z.enum(['sha256', 'sha512']).default('sha256').describe('HMAC hash, as chosen on the source (pantherAuthMethod `hmac`). Default: sha256.'),
-  pantherHmacEncoding: z.enum(['hex', 'base64']).default('hex').describe('How the HMAC digest is written in the header (pantherAuthMethod `hmac`). Default: hex.'),
+  pantherHmacAlgorithm: z
+    .enum(['sha256', 'sha512'])
+    .default('sha256')
+    .describe('HMAC hash, as chosen on the source (pantherAuthMethod `hmac`). Default: sha256.'),
+  pantherHmacEncoding: z
+    .enum(['hex', 'base64'])
+    .default('hex')
+    .describe('How the HMAC digest is written in the header (pantherAuthMethod `hmac`). Default: hex.'),
   pantherHmacPrefix: headerValue()
     .max(32)
     .default('')
@@ -43,7 +59,9 @@ const schema = z.strictObject({
   pantherContentFormat: z
     .enum(['JSONLINES', 'JSONARRAY'])
     .default('JSONLINES')
-    .describe('Body layout: JSONLINES (one `{log_id, data}` envelope per line) or JSONARRAY (a JSON array of envelopes). Panther infers the stream type. Default: JSONLINES.'),
+    .describe(
+      'Body layout: JSONLINES (one `{log_id, data}` envelope per line) or JSONARRAY (a JSON array of envelopes). Panther infers the stream type. Default: JSONLINES.',
+    ),
   pantherCompression: z
     .enum(['gzip', 'none'])
     .default('gzip')

@@ -29,15 +29,30 @@ describe('classification', () => {
 
   it('401 without the expected header and 403 for a wrong token or signature are permanent auth', async () => {
     fake = await startPantherFake({ auth: { method: 'sharedSecret', header: 'x-panther-secret', secret: 'right' } });
-    let conn = connect(fake.sourceUrl, { pantherAuthMethod: 'sharedSecret', pantherBearerToken: undefined, pantherHeaderName: 'X-Other', pantherSecretValue: 'right' });
+    let conn = connect(fake.sourceUrl, {
+      pantherAuthMethod: 'sharedSecret',
+      pantherBearerToken: undefined,
+      pantherHeaderName: 'X-Other',
+      pantherSecretValue: 'right',
+    });
     expect(failure(await conn.send(twoBatch(), never()))).toMatchObject({ status: 'permanent', error: { kind: 'auth', details: { status: 401 } } });
     await conn.close();
-    conn = connect(fake.sourceUrl, { pantherAuthMethod: 'sharedSecret', pantherBearerToken: undefined, pantherHeaderName: 'X-Panther-Secret', pantherSecretValue: 'wrong' });
+    conn = connect(fake.sourceUrl, {
+      pantherAuthMethod: 'sharedSecret',
+      pantherBearerToken: undefined,
+      pantherHeaderName: 'X-Panther-Secret',
+      pantherSecretValue: 'wrong',
+    });
     expect(failure(await conn.send(twoBatch(), never()))).toMatchObject({ status: 'permanent', error: { kind: 'auth', details: { status: 403 } } });
     await conn.close();
     await fake.close();
     fake = await startPantherFake({ auth: { method: 'hmac', header: 'x-signature', secret: HMAC_KEY } });
-    conn = connect(fake.sourceUrl, { pantherAuthMethod: 'hmac', pantherBearerToken: undefined, pantherHeaderName: 'X-Signature', pantherSecretValue: `${HMAC_KEY}-old` });
+    conn = connect(fake.sourceUrl, {
+      pantherAuthMethod: 'hmac',
+      pantherBearerToken: undefined,
+      pantherHeaderName: 'X-Signature',
+      pantherSecretValue: `${HMAC_KEY}-old`,
+    });
     expect(failure(await conn.send(twoBatch(), never()))).toMatchObject({ status: 'permanent', error: { kind: 'auth', details: { status: 403 } } });
     await conn.close();
   });
@@ -97,7 +112,13 @@ describe('healthcheck', () => {
 
   it('checks an HMAC source with the signature of the empty body', async () => {
     fake = await startPantherFake({ auth: { method: 'hmac', header: 'x-signature', secret: HMAC_KEY, prefix: 'sha256=' } });
-    const conn = connect(fake.sourceUrl, { pantherAuthMethod: 'hmac', pantherBearerToken: undefined, pantherHeaderName: 'X-Signature', pantherSecretValue: HMAC_KEY, pantherHmacPrefix: 'sha256=' });
+    const conn = connect(fake.sourceUrl, {
+      pantherAuthMethod: 'hmac',
+      pantherBearerToken: undefined,
+      pantherHeaderName: 'X-Signature',
+      pantherSecretValue: HMAC_KEY,
+      pantherHmacPrefix: 'sha256=',
+    });
     expect(await conn.healthcheck(never())).toMatchObject({ ok: true });
     await conn.close();
   });

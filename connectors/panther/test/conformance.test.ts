@@ -14,7 +14,10 @@ const invalidConfigs = [
   { config: { pantherUrl: URL_OK, pantherAuthMethod: 'basic' }, path: 'pantherAuthMethod' },
   { config: { pantherUrl: URL_OK, pantherAuthMethod: 'bearer' }, path: 'pantherBearerToken' },
   { config: { pantherUrl: URL_OK, pantherAuthMethod: 'hmac', pantherSecretValue: 'k' }, path: 'pantherHeaderName' },
-  { config: { pantherUrl: URL_OK, pantherAuthMethod: 'hmac', pantherHeaderName: 'X-Sig', pantherSecretValue: 'k', pantherHmacAlgorithm: 'md5' }, path: 'pantherHmacAlgorithm' },
+  {
+    config: { pantherUrl: URL_OK, pantherAuthMethod: 'hmac', pantherHeaderName: 'X-Sig', pantherSecretValue: 'k', pantherHmacAlgorithm: 'md5' },
+    path: 'pantherHmacAlgorithm',
+  },
 ];
 const statusExpectations = { 404: 'permanent', 405: 'permanent' } as const;
 
@@ -49,7 +52,8 @@ describe('shared secret', () => {
 describe('hmac', () => {
   describeConnectorConformance(pantherConnector, {
     packageDir,
-    startFake: () => startPantherFake({ auth: { method: 'hmac', header: 'x-signature', secret: HMAC_KEY, algorithm: 'sha512', encoding: 'base64', prefix: 'sha512=' } }),
+    startFake: () =>
+      startPantherFake({ auth: { method: 'hmac', header: 'x-signature', secret: HMAC_KEY, algorithm: 'sha512', encoding: 'base64', prefix: 'sha512=' } }),
     validConfig: (fake) => ({
       pantherUrl: (fake as PantherFake).sourceUrl,
       pantherAuthMethod: 'hmac',

@@ -17,7 +17,8 @@ const GOLDEN_ARRAY = `[${ENVELOPE(ID)},${ENVELOPE(ID2)}]`;
 
 const URL_OK = 'https://logs.acme.runpanther.net/http/5f9c2b7e-3a41-4c8e-9d2f-0b6a1e7c4d93';
 const bearer = (extra = {}) => parseConfig({ pantherUrl: URL_OK, pantherAuthMethod: 'bearer', pantherBearerToken: TOKEN, ...extra });
-const hmac = (extra = {}) => parseConfig({ pantherUrl: URL_OK, pantherAuthMethod: 'hmac', pantherHeaderName: 'X-Signature', pantherSecretValue: HMAC_KEY, ...extra });
+const hmac = (extra = {}) =>
+  parseConfig({ pantherUrl: URL_OK, pantherAuthMethod: 'hmac', pantherHeaderName: 'X-Signature', pantherSecretValue: HMAC_KEY, ...extra });
 
 describe('bodies', () => {
   it('JSONLINES: one stored envelope per line, each ending in a newline', () => {
@@ -33,12 +34,23 @@ describe('requests', () => {
   it('bearer, gzip: the plain body with the transport compressing it, Authorization: Bearer', () => {
     const req = encodePanther(twoBatch(), bearer());
     expect(req).toMatchObject({ method: 'POST', url: URL_OK, compress: 'gzip' });
-    expect(req.headers).toEqual({ 'Content-Type': 'application/x-ndjson', 'User-Agent': expect.stringMatching(/^outflow\/\d/), Authorization: `Bearer ${TOKEN}` });
+    expect(req.headers).toEqual({
+      'Content-Type': 'application/x-ndjson',
+      'User-Agent': expect.stringMatching(/^outflow\/\d/),
+      Authorization: `Bearer ${TOKEN}`,
+    });
     expect(req.body?.toString()).toBe(GOLDEN_LINES);
   });
 
   it('shared secret, no compression: the configured header carries the secret as is', () => {
-    const config = parseConfig({ pantherUrl: URL_OK, pantherAuthMethod: 'sharedSecret', pantherHeaderName: 'X-Panther-Secret', pantherSecretValue: SHARED_SECRET, pantherCompression: 'none', pantherContentFormat: 'JSONARRAY' });
+    const config = parseConfig({
+      pantherUrl: URL_OK,
+      pantherAuthMethod: 'sharedSecret',
+      pantherHeaderName: 'X-Panther-Secret',
+      pantherSecretValue: SHARED_SECRET,
+      pantherCompression: 'none',
+      pantherContentFormat: 'JSONARRAY',
+    });
     const req = encodePanther(twoBatch(), config);
     expect(req.compress).toBeUndefined();
     expect(req.headers).toEqual({ 'Content-Type': 'application/json', 'User-Agent': expect.any(String), 'X-Panther-Secret': SHARED_SECRET });
@@ -89,8 +101,18 @@ describe('golden payloads on the wire', () => {
   });
 
   it('hmac sha512/base64 with a prefix, gzip, JSONARRAY: the signature the source checks is over the gzip bytes received', async () => {
-    fake = await startPantherFake({ auth: { method: 'hmac', header: 'x-signature', secret: HMAC_KEY, algorithm: 'sha512', encoding: 'base64', prefix: 'sha512=' } });
-    const extra = { pantherAuthMethod: 'hmac', pantherHeaderName: 'X-Signature', pantherSecretValue: HMAC_KEY, pantherHmacAlgorithm: 'sha512', pantherHmacEncoding: 'base64', pantherHmacPrefix: 'sha512=', pantherContentFormat: 'JSONARRAY' } as const;
+    fake = await startPantherFake({
+      auth: { method: 'hmac', header: 'x-signature', secret: HMAC_KEY, algorithm: 'sha512', encoding: 'base64', prefix: 'sha512=' },
+    });
+    const extra = {
+      pantherAuthMethod: 'hmac',
+      pantherHeaderName: 'X-Signature',
+      pantherSecretValue: HMAC_KEY,
+      pantherHmacAlgorithm: 'sha512',
+      pantherHmacEncoding: 'base64',
+      pantherHmacPrefix: 'sha512=',
+      pantherContentFormat: 'JSONARRAY',
+    } as const;
     const conn = connect(fake.sourceUrl, { ...extra, pantherBearerToken: undefined });
     expect(await conn.send(twoBatch(), never())).toEqual({ status: 'success' });
     await conn.close();

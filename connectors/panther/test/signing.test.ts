@@ -20,7 +20,9 @@ describe('signBody', () => {
 
   it('matches RFC 4231 test case 2 (key "Jefe")', () => {
     const data = Buffer.from('what do ya want for nothing?');
-    expect(signBody('Jefe', data, { algorithm: 'sha256', encoding: 'hex', prefix: '' })).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(signBody('Jefe', data, { algorithm: 'sha256', encoding: 'hex', prefix: '' })).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
     expect(signBody('Jefe', data, { algorithm: 'sha512', encoding: 'hex', prefix: '' })).toBe(
       '164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737',
     );

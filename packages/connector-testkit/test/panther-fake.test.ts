@@ -1,14 +1,7 @@
 // The fake Panther HTTP source: each auth mode checked exactly, HMAC over the bytes received, stream types, 1 MB with headers.
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  PANTHER_FAKE_TOKEN,
-  PANTHER_MAX_REQUEST_BYTES,
-  pantherEventsOf,
-  pantherHmac,
-  startPantherFake,
-  type PantherFake,
-} from '../src/fakes/panther.js';
+import { PANTHER_FAKE_TOKEN, PANTHER_MAX_REQUEST_BYTES, pantherEventsOf, pantherHmac, startPantherFake, type PantherFake } from '../src/fakes/panther.js';
 
 let fake: PantherFake | undefined;
 afterEach(async () => {
@@ -74,7 +67,13 @@ describe('fake Panther source', () => {
   });
 
   it('parses JSON lines and arrays as Panther infers them', () => {
-    expect(pantherEventsOf(LINES)).toEqual({ type: 'lines', events: [{ log_id: 'a', data: { type: 's' } }, { log_id: 'b', data: { type: 'f' } }] });
+    expect(pantherEventsOf(LINES)).toEqual({
+      type: 'lines',
+      events: [
+        { log_id: 'a', data: { type: 's' } },
+        { log_id: 'b', data: { type: 'f' } },
+      ],
+    });
     expect(pantherEventsOf(' [{"a":1}] ')).toEqual({ type: 'jsonArray', events: [{ a: 1 }] });
     expect(pantherEventsOf('[1,2]')).toBe('The JSON array must hold objects.');
     expect(pantherEventsOf('"x"\n')).toBe('Each line must be a JSON object.');

@@ -59,7 +59,12 @@ export function pantherThrottled(retryAfterSeconds: number): FakeAnswer {
 
 /** `prefix` + the encoded HMAC of the bytes under the secret's UTF-8 bytes. */
 export function pantherHmac(secret: string, body: Buffer, options: PantherHmacOptions = {}): string {
-  return (options.prefix ?? '') + createHmac(options.algorithm ?? 'sha256', secret).update(body).digest(options.encoding ?? 'hex');
+  return (
+    (options.prefix ?? '') +
+    createHmac(options.algorithm ?? 'sha256', secret)
+      .update(body)
+      .digest(options.encoding ?? 'hex')
+  );
 }
 
 /** Bytes of the request as sent: request line, headers, blank line and body. */
@@ -104,7 +109,10 @@ export function pantherEventsOf(text: string): { type: PantherStreamType; events
       if (!Array.isArray(parsed) || !parsed.every(isObject)) return 'The JSON array must hold objects.';
       return { type: 'jsonArray', events: parsed };
     }
-    const events = trimmed.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown);
+    const events = trimmed
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as unknown);
     if (!events.every(isObject)) return 'Each line must be a JSON object.';
     return { type: 'lines', events };
   } catch {
