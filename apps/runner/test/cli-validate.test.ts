@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startReceiver } from './support/receiver.js';
+import { builtinConnectors } from '../src/loading/builtin.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
@@ -124,7 +125,7 @@ streams:
       .trim()
       .split('\n')
       .map((l) => l.split(/\s+/)[0]);
-    expect(types).toEqual(['console', 'datadog', 'eventbridge', 'http', 'segment', 'slack', 'splunk', 'sumo']);
+    expect(types).toEqual(Object.values(builtinConnectors).map((c) => c.type).sort());
   });
 });
 

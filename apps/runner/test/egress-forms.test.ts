@@ -29,6 +29,12 @@ const sinkTypes = [
   { type: 'sumo', field: 'sumoSourceAddress', rest: {}, url: (base: string) => `${base}/receiver/v1/http/ZaVnC4dhaV3egressTest0123456789` },
   { type: 'sumo', field: 'sumoEndpoint', rest: { sumoToken: 'sumo-token-0001' }, url: (base: string) => `${base}/receiver/v1/http` },
   {
+    type: 'panther',
+    field: 'pantherUrl',
+    rest: { pantherAuthMethod: 'bearer', pantherBearerToken: 'panther-token-0001' },
+    url: (base: string) => `${base}/http/source`,
+  },
+  {
     type: 'eventbridge',
     field: 'awsEndpoint',
     rest: { awsRegion: 'us-east-1', eventBusName: 'auth0-logs', awsAccessKeyId: 'AKIAOUTFLOWTEST00001', awsSecretAccessKey: 'eventbridge-secret-0001' },

@@ -3,6 +3,7 @@ import { consoleConnector } from '@outflow/connector-console';
 import { datadogConnector } from '@outflow/connector-datadog';
 import { eventbridgeConnector } from '@outflow/connector-eventbridge';
 import { httpConnector } from '@outflow/connector-http';
+import { pantherConnector } from '@outflow/connector-panther';
 import { segmentConnector } from '@outflow/connector-segment';
 import { slackConnector } from '@outflow/connector-slack';
 import { splunkConnector } from '@outflow/connector-splunk';
@@ -26,4 +27,5 @@ export const builtinConnectors = {
   '@outflow/connector-mdr-one': mdrOneConnector,
   '@outflow/connector-perch': perchConnector,
   '@outflow/connector-sumo': sumoConnector,
+  '@outflow/connector-panther': pantherConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;
