@@ -125,7 +125,11 @@ streams:
       .trim()
       .split('\n')
       .map((l) => l.split(/\s+/)[0]);
-    expect(types).toEqual(Object.values(builtinConnectors).map((c) => c.type).sort());
+    expect(types).toEqual(
+      Object.values(builtinConnectors)
+        .map((c) => c.type)
+        .sort(),
+    );
   });
 });
 

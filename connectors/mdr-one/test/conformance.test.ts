@@ -7,7 +7,7 @@ import { mdrOneConnector } from '../src/index.js';
 describeConnectorConformance(mdrOneConnector, {
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   startFake: () => startPartnerFake({ layout: 'either', path: '/intake/auth0' }),
-  validConfig: (fake) => ({ mdrOneEndpoint: fake.intakeUrl, mdrOneToken: PARTNER_FAKE_TOKEN }),
+  validConfig: (fake) => ({ mdrOneEndpoint: `${fake.url}/intake/auth0`, mdrOneToken: PARTNER_FAKE_TOKEN }),
   invalidConfigs: [
     { config: { mdrOneToken: PARTNER_FAKE_TOKEN }, path: 'mdrOneEndpoint' },
     { config: { mdrOneEndpoint: 'https://intake.example.com/x' }, path: 'mdrOneToken' },

@@ -7,7 +7,7 @@ import { oortConnector } from '../src/index.js';
 describeConnectorConformance(oortConnector, {
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   startFake: () => startPartnerFake({ layout: 'either', path: '/intake/auth0' }),
-  validConfig: (fake) => ({ oortEndpoint: fake.intakeUrl, oortToken: PARTNER_FAKE_TOKEN }),
+  validConfig: (fake) => ({ oortEndpoint: `${fake.url}/intake/auth0`, oortToken: PARTNER_FAKE_TOKEN }),
   invalidConfigs: [
     { config: { oortToken: PARTNER_FAKE_TOKEN }, path: 'oortEndpoint' },
     { config: { oortEndpoint: 'https://intake.example.com/x' }, path: 'oortToken' },

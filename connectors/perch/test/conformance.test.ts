@@ -7,7 +7,7 @@ import { perchConnector } from '../src/index.js';
 describeConnectorConformance(perchConnector, {
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   startFake: () => startPartnerFake({ layout: 'either', path: '/intake/auth0' }),
-  validConfig: (fake) => ({ perchEndpoint: fake.intakeUrl, perchToken: PARTNER_FAKE_TOKEN }),
+  validConfig: (fake) => ({ perchEndpoint: `${fake.url}/intake/auth0`, perchToken: PARTNER_FAKE_TOKEN }),
   invalidConfigs: [
     { config: { perchToken: PARTNER_FAKE_TOKEN }, path: 'perchEndpoint' },
     { config: { perchEndpoint: 'https://intake.example.com/x' }, path: 'perchToken' },

@@ -7,6 +7,8 @@ const BRANDS: Record<string, { bg: string; fg?: string; glyph: string }> = {
   segment: { bg: '#52bd94', glyph: 'S' },
   eventbridge: { bg: '#e7157b', glyph: 'EB' },
   console: { bg: '#334155', glyph: '>_' },
+  sumo: { bg: '#000099', glyph: 'SL' },
+  panther: { bg: '#101828', glyph: 'PN' },
   verosint: { bg: '#0f766e', glyph: 'V' },
   oort: { bg: '#1e293b', fg: '#6ee7b7', glyph: 'O' },
   'mdr-one': { bg: '#b91c1c', glyph: 'M1' },
