@@ -22,7 +22,12 @@ describe('logzio fake', () => {
       { log_id: 'a', n: 1, type: 'auth0' },
       { log_id: 'b', type: 'own' },
     ]);
-    expect(fake.countsByLogId()).toEqual(new Map([['a', 1], ['b', 1]]));
+    expect(fake.countsByLogId()).toEqual(
+      new Map([
+        ['a', 1],
+        ['b', 1],
+      ]),
+    );
   });
 
   it('refuses a missing or wrong token with 401 and the listener reason, storing nothing', async () => {

@@ -60,7 +60,12 @@ describe('combineResults', () => {
 
   it('maps partial answers to batch indices when nothing failed', () => {
     const partial = { status: 'partial', failed: [{ index: 0, retryable: true, reason: 'later' }] } as const;
-    expect(combineResults([{ result: { status: 'success' }, indices: [0] }, { result: partial, indices: [4, 5] }])).toEqual({
+    expect(
+      combineResults([
+        { result: { status: 'success' }, indices: [0] },
+        { result: partial, indices: [4, 5] },
+      ]),
+    ).toEqual({
       status: 'partial',
       failed: [{ index: 4, retryable: true, reason: 'later' }],
     });
