@@ -3,7 +3,7 @@ import { DeliveryError } from '@outflow/core';
 import { defineHttpConnector, type EncodedRequest } from '@outflow/http';
 import { classifyLogzio } from './answer.js';
 import { logzioConfigSchema } from './config.js';
-import { encodeLines, MAX_BODY_BYTES, MAX_LINE_BYTES } from './encoder.js';
+import { encodeLines, MAX_LINE_BYTES } from './encoder.js';
 import { listenerBaseUrl } from './regions.js';
 import type { LogzioConfig } from './types.js';
 import { USER_AGENT } from './version.js';
@@ -50,8 +50,6 @@ export const logzioConnector = defineHttpConnector({
   classify: classifyLogzio,
   // An empty POST: the listener checks the token and stores nothing (zero lines).
   probe: (config) => request(config, Buffer.alloc(0)),
-  // The token also travels URL-encoded; the schema keeps it URL-safe, so this is the same string.
+  // Defence in depth: the token as written in the URL (the schema keeps it URL-safe, so today the same string).
   secrets: (config) => [encodeURIComponent(config.logzioToken.reveal())],
 });
-
-export { MAX_BODY_BYTES, MAX_LINE_BYTES };
