@@ -34,6 +34,7 @@ const sinkTypes = [
     rest: { pantherAuthMethod: 'bearer', pantherBearerToken: 'panther-token-0001' },
     url: (base: string) => `${base}/http/source`,
   },
+  { type: 'logzio', field: 'logzioEndpoint', rest: { logzioToken: 'logzioShippingToken0001' }, url: (base: string) => base },
   {
     type: 'eventbridge',
     field: 'awsEndpoint',

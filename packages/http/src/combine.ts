@@ -7,16 +7,16 @@ export const isFailure = (r: DeliveryResult): r is Failure => r.status === 'retr
 
 /**
  * All accepted → success. All failed the same way (status and kind) → that result, with the
- * longest Retry-After. Otherwise `partial` naming each event of each failed request.
+ * longest Retry-After. Otherwise `partial` naming each event of each failed request and each
+ * event a partial answer refused.
  */
 export function combineResults(results: ReadonlyArray<{ result: DeliveryResult; indices: readonly number[] }>): DeliveryResult {
   const failures = results.filter((r): r is { result: Failure; indices: readonly number[] } => isFailure(r.result));
-  if (failures.length === 0) {
-    const partial = results.flatMap(({ result, indices }) =>
-      result.status === 'partial' ? result.failed.map((f) => ({ ...f, index: indices[f.index] ?? f.index })) : [],
-    );
-    return partial.length ? { status: 'partial', failed: partial } : { status: 'success' };
-  }
+  // Events a partial answer refused, as batch indices: kept whether or not other requests failed.
+  const partial = results.flatMap(({ result, indices }) =>
+    result.status === 'partial' ? result.failed.map((f) => ({ ...f, index: indices[f.index] ?? f.index })) : [],
+  );
+  if (failures.length === 0) return partial.length ? { status: 'partial', failed: partial } : { status: 'success' };
   const first = (failures[0] as { result: Failure }).result;
   const uniform = failures.every(({ result }) => result.status === first.status && result.error.kind === first.error.kind);
   if (failures.length === results.length && uniform) {
@@ -32,7 +32,7 @@ export function combineResults(results: ReadonlyArray<{ result: DeliveryResult; 
       status: result.error.details.status,
     })),
   );
-  return { status: 'partial', failed };
+  return { status: 'partial', failed: [...failed, ...partial] };
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping order. */

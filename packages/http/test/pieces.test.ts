@@ -1,9 +1,9 @@
-// The helper's pieces SDK connectors reuse: the endpoint check and ignored config fields.
-import { configJsonSchema, createEgressGuard, isConfigError, secret } from '@outflow/core';
+// The helper's pieces SDK connectors reuse: the endpoint check, ignored config fields and combined results.
+import { configJsonSchema, createEgressGuard, DeliveryError, isConfigError, secret } from '@outflow/core';
 import { createManualClock } from '@outflow/core/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { checkEndpoints, withIgnoredFields } from '../src/index.js';
+import { checkEndpoints, combineResults, withIgnoredFields } from '../src/index.js';
 
 describe('checkEndpoints', () => {
   const guard = createEgressGuard({ allowHttp: false, allowPrivateNetworks: false });
@@ -38,5 +38,36 @@ describe('withIgnoredFields', () => {
     const json = configJsonSchema(schema) as { properties: Record<string, { secret?: boolean }> };
     expect(Object.keys(json.properties)).toEqual(['url', 'token', 'retries']);
     expect(json.properties.token?.secret).toBe(true);
+  });
+});
+
+describe('combineResults', () => {
+  const refused = { status: 'permanent', error: new DeliveryError('invalid', 'Too large.') } as const;
+
+  it("keeps a partial answer's refused events when another request of the batch failed", () => {
+    const partial = { status: 'partial', failed: [{ index: 1, retryable: false, reason: 'bad line' }] } as const;
+    const result = combineResults([
+      { result: partial, indices: [0, 2, 3] },
+      { result: refused, indices: [1] },
+    ]);
+    expect(result.status).toBe('partial');
+    const failed = result.status === 'partial' ? result.failed.map((f) => [f.index, f.retryable, f.reason]) : [];
+    expect(failed).toEqual([
+      [1, false, 'Too large.'],
+      [2, false, 'bad line'],
+    ]);
+  });
+
+  it('maps partial answers to batch indices when nothing failed', () => {
+    const partial = { status: 'partial', failed: [{ index: 0, retryable: true, reason: 'later' }] } as const;
+    expect(
+      combineResults([
+        { result: { status: 'success' }, indices: [0] },
+        { result: partial, indices: [4, 5] },
+      ]),
+    ).toEqual({
+      status: 'partial',
+      failed: [{ index: 4, retryable: true, reason: 'later' }],
+    });
   });
 });

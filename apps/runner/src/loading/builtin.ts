@@ -4,6 +4,7 @@ import { datadogConnector } from '@outflow/connector-datadog';
 import { eventbridgeConnector } from '@outflow/connector-eventbridge';
 import { httpConnector } from '@outflow/connector-http';
 import { pantherConnector } from '@outflow/connector-panther';
+import { logzioConnector } from '@outflow/connector-logzio';
 import { segmentConnector } from '@outflow/connector-segment';
 import { slackConnector } from '@outflow/connector-slack';
 import { splunkConnector } from '@outflow/connector-splunk';
@@ -28,4 +29,5 @@ export const builtinConnectors = {
   '@outflow/connector-perch': perchConnector,
   '@outflow/connector-sumo': sumoConnector,
   '@outflow/connector-panther': pantherConnector,
+  '@outflow/connector-logzio': logzioConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;
