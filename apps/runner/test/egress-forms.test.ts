@@ -26,6 +26,7 @@ const sinkTypes = [
   { type: 'splunk', field: 'splunkDomain', rest: { splunkToken: 'splunk-token-0001' }, url: (base: string) => base },
   { type: 'datadog', field: 'datadogEndpoint', rest: { datadogApiKey: 'dd-key-0001' }, url: (base: string) => base },
   { type: 'segment', field: 'segmentHost', rest: { segmentWriteKey: 'segment-key-0001' }, url: (base: string) => base },
+  { type: 'pangea', field: 'pangeaBaseUrl', rest: { pangeaToken: 'pts_pangea0token0001' }, url: (base: string) => base },
   {
     type: 'eventbridge',
     field: 'awsEndpoint',

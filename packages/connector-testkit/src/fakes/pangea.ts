@@ -56,8 +56,8 @@ export interface PangeaFakeOptions {
   configId?: string;
   /** The token serves several configs: a request without config_id gets MissingConfigID. Default false. */
   requireConfigId?: boolean;
-  /** /v2/log answers 202 Accepted; GET /request/<id> settles after `settleAfterPolls` polls. Default false. */
-  accepted?: boolean;
+  /** /v2/log answers 202 Accepted (always, or for the requests the function picks); GET /request/<id> settles after `settleAfterPolls` polls. Default false. */
+  accepted?: boolean | ((req: RecordedRequest) => boolean);
   /** Polls answered 202 before the result (0: the first poll settles). Default 1. */
   settleAfterPolls?: number;
   /** Events per request. Default 1000. */
@@ -116,7 +116,7 @@ export async function startPangeaFake(options: PangeaFakeOptions = {}): Promise<
   const logged: Array<Record<string, unknown>> = [];
   /** Accepted requests: the answer they settle to, the events they log then, and polls so far. */
   const queued = new Map<string, { answer: FakeAnswer; events: Array<Record<string, unknown>>; polls: number }>();
-  let accepted = options.accepted ?? false;
+  let accepted: boolean | ((req: RecordedRequest) => boolean) = options.accepted ?? false;
   let held = false;
 
   /** Validates a /v2/log request: the final answer and the events it logs. */
@@ -154,7 +154,8 @@ export async function startPangeaFake(options: PangeaFakeOptions = {}): Promise<
   const log = (req: RecordedRequest): FakeAnswer => {
     if (req.method !== 'POST') return pangeaAnswer(405, 'MethodNotAllowed');
     const outcome = process(req);
-    if (!accepted && req.path !== '/v2/log_async') {
+    const queue = req.path === '/v2/log_async' || (typeof accepted === 'function' ? accepted(req) : accepted);
+    if (!queue) {
       logged.push(...outcome.events);
       return outcome.answer;
     }
