@@ -34,7 +34,10 @@ describe('an Accepted request', () => {
   it('a request that settles as a ValidationError is invalid as a whole (the platform splits it)', async () => {
     fake = await startPangeaFake({ accepted: true, settleAfterPolls: 0, refuse: (_e, i) => (i === 1 ? { code: 'Refused', detail: 'bad' } : undefined) });
     conn = connect(fake.url);
-    expect(await conn.send(sampleBatch(3), never())).toMatchObject({ status: 'permanent', error: { kind: 'invalid', details: { vendorCode: 'ValidationError' } } });
+    expect(await conn.send(sampleBatch(3), never())).toMatchObject({
+      status: 'permanent',
+      error: { kind: 'invalid', details: { vendorCode: 'ValidationError' } },
+    });
     expect(fake.events()).toHaveLength(0);
   });
 
@@ -46,7 +49,8 @@ describe('an Accepted request', () => {
     const result = await conn.send(sampleBatch(2), AbortSignal.timeout(900));
     const elapsed = Date.now() - started;
     expect(result).toMatchObject({ status: 'retryable', error: { kind: 'transient', details: { vendorCode: 'ACCEPTED_NOT_SETTLED' } } });
-    if (result.status === 'retryable') expect(result.error.message).toMatch(/request_id prq_\w+\) but did not report the result before the attempt's deadline \(\d+ ms, 2 polls\)/);
+    if (result.status === 'retryable')
+      expect(result.error.message).toMatch(/request_id prq_\w+\) but did not report the result before the attempt's deadline \(\d+ ms, 2 polls\)/);
     expect(elapsed).toBeGreaterThanOrEqual(850);
     expect(elapsed).toBeLessThan(1600);
   });
@@ -55,7 +59,12 @@ describe('an Accepted request', () => {
     fake = await startPangeaFake({ accepted: true, settleAfterPolls: 0 });
     conn = connect(fake.url);
     fake.setHandler((req) => (req.method === 'POST' ? pangeaAnswer(202, 'Accepted', { request_id: 'prq_later' }) : pangeaAnswer(200, 'Success')));
-    fake.enqueue(pangeaAnswer(202, 'Accepted', { request_id: 'prq_later' }), pangeaAnswer(404, 'NotFound'), { status: 503 }, pangeaAnswer(429, 'TooManyRequests'));
+    fake.enqueue(
+      pangeaAnswer(202, 'Accepted', { request_id: 'prq_later' }),
+      pangeaAnswer(404, 'NotFound'),
+      { status: 503 },
+      pangeaAnswer(429, 'TooManyRequests'),
+    );
     const result = await conn.send(sampleBatch(1), AbortSignal.timeout(10_000));
     expect(result).toEqual({ status: 'success' });
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v2/log', ...Array(4).fill('GET /request/prq_later')]);

@@ -92,7 +92,10 @@ describe('ValidationError naming events', () => {
       [2, false],
       [3, true],
     ]);
-    expect(result.failed[2]).toMatchObject({ status: 400, reason: 'Pangea refused the event (ValidationError): ValueTooLong: too long (/events/2/event/message)' });
+    expect(result.failed[2]).toMatchObject({
+      status: 400,
+      reason: 'Pangea refused the event (ValidationError): ValueTooLong: too long (/events/2/event/message)',
+    });
   });
 
   it('the real fake refuses a whole request for one bad event, naming it', async () => {
@@ -109,7 +112,9 @@ describe('ValidationError naming events', () => {
   });
 
   it('without event names the whole batch is invalid, for the platform to split', () => {
-    expect(refusedEvents({ status: 'ValidationError', result: { errors: [{ source: '/config_id' }, { source: '/events/9/event' }, { source: 7 }] } }, 3).size).toBe(0);
+    expect(
+      refusedEvents({ status: 'ValidationError', result: { errors: [{ source: '/config_id' }, { source: '/events/9/event' }, { source: 7 }] } }, 3).size,
+    ).toBe(0);
     expect(refusedEvents({ status: 'ValidationError', result: { errors: [{ source: '/events/1' }, { source: '/events/1/event/x' }] } }, 3)).toEqual(
       new Map([[1, 'invalid: refused (/events/1)']]),
     );

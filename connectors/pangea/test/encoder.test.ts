@@ -18,7 +18,14 @@ const GOLDEN =
 /** A Management API call without description, user name or IP: the fallbacks. */
 const SAPI: LogEnvelope = {
   log_id: 'sapi-1',
-  data: { date: '2026-02-03T04:05:06Z', type: 'sapi', client_id: 'AaiyAPdpYdesoKnqjj8HJqRn4T5titww', client_name: 'Deploy CLI', user_id: 'auth0|42', log_id: 'sapi-1' },
+  data: {
+    date: '2026-02-03T04:05:06Z',
+    type: 'sapi',
+    client_id: 'AaiyAPdpYdesoKnqjj8HJqRn4T5titww',
+    client_name: 'Deploy CLI',
+    user_id: 'auth0|42',
+    log_id: 'sapi-1',
+  },
 };
 const SAPI_RAW = JSON.stringify(SAPI);
 const GOLDEN_SAPI =
@@ -55,7 +62,7 @@ describe('field mapping', () => {
   });
 
   it('takes the actor, then the target, from the first field present', () => {
-    const event = (data: Record<string, unknown>) => toAuditEvent({ log_id: 'l', data: { log_id: 'l', type: 's', ...data } }, '{}');
+    const event = (data: Record<string, unknown>) => toAuditEvent({ log_id: 'l', data: { log_id: 'l', date: 'not a date', type: 's', ...data } }, '{}');
     expect(event({ user_name: 'a', user_id: 'b', client_name: 'c', client_id: 'd' })).toMatchObject({ actor: 'a', target: 'c' });
     expect(event({ user_id: 'b', client_id: 'd', hostname: 'h' })).toMatchObject({ actor: 'b', target: 'd' });
     expect(event({ client_id: 'd' })).toMatchObject({ actor: 'd', target: 'd' });
@@ -65,7 +72,13 @@ describe('field mapping', () => {
   it('cuts long fields to the Secure Audit Log limits without splitting a character, but never `new`', () => {
     const long = 'é'.repeat(200);
     const raw = `{"x":"${'y'.repeat(40_000)}"}`;
-    const e = toAuditEvent({ log_id: 'l', data: { log_id: 'l', type: 'x'.repeat(40), user_name: long, ip: '1'.repeat(300), description: 'd'.repeat(40_000) } }, raw);
+    const e = toAuditEvent(
+      {
+        log_id: 'l',
+        data: { log_id: 'l', date: '2026-01-01T00:00:00Z', type: 'x'.repeat(40), user_name: long, ip: '1'.repeat(300), description: 'd'.repeat(40_000) },
+      },
+      raw,
+    );
     expect([e.actor?.length, e.action?.length, e.source?.length, e.message.length]).toEqual([128, 32, 128, 32_766]);
     expect(e.new).toBe(raw);
     expect(clip('ab😀', 3)).toBe('ab');

@@ -49,7 +49,15 @@ describe('healthcheck', () => {
 describe('create', () => {
   it('checks the destination against the egress policy, naming the field', () => {
     const ctx = makeContext();
-    const strict = { ...ctx, egress: { ...ctx.egress, checkUrl: () => { throw new Error('private address'); } } };
+    const strict = {
+      ...ctx,
+      egress: {
+        ...ctx.egress,
+        checkUrl: () => {
+          throw new Error('private address');
+        },
+      },
+    };
     expect(() => pangeaConnector.create(strict, parseConfig({ pangeaToken: TOKEN }))).toThrow(/pangeaDomain: private address/);
     expect(() => pangeaConnector.create(strict, parseConfig({ pangeaToken: TOKEN, pangeaBaseUrl: fake.url }))).toThrow(/pangeaBaseUrl: private address/);
   });
@@ -65,10 +73,13 @@ describe('limits on the wire', () => {
     expect(new Set(fake.logIds())).toEqual(new Set(batch.logIds));
   });
 
-  it('a request over the fake's event limit (1,000 by default) is a ValidationError, read as invalid', async () => {
+  it('a request over the fake event limit (1,000 by default) is a ValidationError, read as invalid', async () => {
     const small = await startPangeaFake({ maxEvents: 2 });
     const c = connect(small.url, { pangeaConfigId: undefined });
-    expect(await c.send(sampleBatch(3), never())).toMatchObject({ status: 'permanent', error: { kind: 'invalid', details: { vendorCode: 'ValidationError' } } });
+    expect(await c.send(sampleBatch(3), never())).toMatchObject({
+      status: 'permanent',
+      error: { kind: 'invalid', details: { vendorCode: 'ValidationError' } },
+    });
     await c.close();
     await small.close();
   });

@@ -13,7 +13,9 @@ interface Envelope {
 }
 
 const auth = { authorization: `Bearer ${PANGEA_FAKE_TOKEN}`, 'content-type': 'application/json' };
-const event = (n: number, extra: Record<string, unknown> = {}) => ({ event: { message: `m${n}`, actor: 'ada', new: JSON.stringify({ log_id: `id${n}` }), ...extra } });
+const event = (n: number, extra: Record<string, unknown> = {}) => ({
+  event: { message: `m${n}`, actor: 'ada', new: JSON.stringify({ log_id: `id${n}` }), ...extra },
+});
 
 async function call(path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<{ http: number; env: Envelope }> {
   const res = await fetch(`${fake.url}${path}`, {
@@ -95,5 +97,12 @@ describe('the Pangea fake', () => {
     expect(fake.events()).toHaveLength(1);
     fake.reset();
     expect([fake.events().length, fake.requests.length]).toEqual([0, 0]);
+  });
+
+  it('answers Accepted only for the requests an `accepted` function picks', async () => {
+    fake = await startPangeaFake({ accepted: (req) => (req.json() as { events: unknown[] }).events.length > 1 });
+    expect((await call('/v2/log', { body: { events: [event(1)] } })).http).toBe(200);
+    expect((await call('/v2/log', { body: { events: [event(2), event(3)] } })).http).toBe(202);
+    expect(fake.logIds()).toEqual(['id1']);
   });
 });

@@ -63,7 +63,7 @@ export interface PangeaFakeOptions {
   /** Events per request. Default 1000. */
   maxEvents?: number;
   /** Refuses an event (a config schema rule): the whole request gets a ValidationError naming it. */
-  refuse?(event: Record<string, unknown>, index: number): Omit<PangeaErrorField, 'source'> & { field?: string } | undefined;
+  refuse?(event: Record<string, unknown>, index: number): (Omit<PangeaErrorField, 'source'> & { field?: string }) | undefined;
 }
 
 export interface PangeaFake extends FakeServer {
@@ -104,7 +104,8 @@ function itemErrors(item: unknown, i: number): PangeaErrorField[] {
     if (max === undefined) errors.push({ code: 'UnknownField', detail: `'${name}' is not a field of this configuration's schema`, source });
     else if (typeof value !== 'string') errors.push({ code: 'InvalidType', detail: `'${name}' must be a string`, source });
     else if (value.length > max) errors.push({ code: 'ValueTooLong', detail: `'${name}' is longer than ${max} characters`, source });
-    else if (name === 'timestamp' && !Number.isFinite(Date.parse(value))) errors.push({ code: 'InvalidDateTime', detail: "'timestamp' is not a date-time", source });
+    else if (name === 'timestamp' && !Number.isFinite(Date.parse(value)))
+      errors.push({ code: 'InvalidDateTime', detail: "'timestamp' is not a date-time", source });
   }
   return errors;
 }
@@ -138,7 +139,8 @@ export async function startPangeaFake(options: PangeaFakeOptions = {}): Promise<
     const items = body.events;
     const invalid = (errors: PangeaErrorField[]) =>
       refuse(pangeaAnswer(400, 'ValidationError', { summary: `There were ${errors.length} validation errors`, result: { errors } }));
-    if (!Array.isArray(items) || items.length === 0) return invalid([{ code: 'RequiredValue', detail: "'events' must hold at least 1 event", source: '/events' }]);
+    if (!Array.isArray(items) || items.length === 0)
+      return invalid([{ code: 'RequiredValue', detail: "'events' must hold at least 1 event", source: '/events' }]);
     if (items.length > maxEvents) return invalid([{ code: 'TooManyItems', detail: `'events' holds more than ${maxEvents} events`, source: '/events' }]);
     const errors = items.flatMap((item, i) => {
       const own = itemErrors(item, i);
@@ -174,7 +176,8 @@ export async function startPangeaFake(options: PangeaFakeOptions = {}): Promise<
     const entry = queued.get(id);
     if (!entry) return pangeaAnswer(404, 'NotFound', { summary: `Request ${id} not found` });
     entry.polls++;
-    if (held || entry.polls <= (options.settleAfterPolls ?? 1)) return pangeaAnswer(202, 'Accepted', { request_id: id, summary: 'Your request is in progress' });
+    if (held || entry.polls <= (options.settleAfterPolls ?? 1))
+      return pangeaAnswer(202, 'Accepted', { request_id: id, summary: 'Your request is in progress' });
     if (entry.events.length) logged.push(...entry.events.splice(0));
     return entry.answer;
   };
