@@ -50,13 +50,17 @@ interface ErrorField {
   source?: unknown;
 }
 
+/** The `result.errors` of a ValidationError (empty when it has none). */
+function errorFields(envelope: PangeaEnvelope): ErrorField[] {
+  const errors = (envelope.result as { errors?: unknown } | undefined)?.errors;
+  return Array.isArray(errors) ? (errors as ErrorField[]).filter((e) => typeof e === 'object' && e !== null) : [];
+}
+
 /** `/events/3/event/message` → 3: the events a ValidationError names, with their detail. */
 export function refusedEvents(envelope: PangeaEnvelope, events: number): Map<number, string> {
-  const errors = (envelope.result as { errors?: unknown } | undefined)?.errors;
   const out = new Map<number, string>();
-  if (!Array.isArray(errors)) return out;
-  for (const e of errors as ErrorField[]) {
-    const match = typeof e?.source === 'string' ? /^\/events\/(\d+)(?:\/|$)/.exec(e.source) : null;
+  for (const e of errorFields(envelope)) {
+    const match = typeof e.source === 'string' ? /^\/events\/(\d+)(?:\/|$)/.exec(e.source) : null;
     const index = match ? Number(match[1]) : -1;
     if (index < 0 || index >= events || out.has(index)) continue;
     out.set(index, `${String(e.code ?? 'invalid')}: ${String(e.detail ?? 'refused')} (${e.source as string})`);
@@ -64,12 +68,17 @@ export function refusedEvents(envelope: PangeaEnvelope, events: number): Map<num
   return out;
 }
 
+/** An error about the request's own fields (`/config_id`, `/verbose`), which no event can fix. */
+const requestLevel = (e: ErrorField): boolean => typeof e.source === 'string' && e.source !== '' && !/^\/events(?:\/|$)/.test(e.source);
+
 /**
- * A ValidationError refuses the whole request, so naming events gives a `partial` result: those
- * events are dead letters, all the others are sent again. Without names (or in a poll, `events` 0)
- * the whole batch is `invalid` and the platform splits it to find the bad events.
+ * A ValidationError refuses the whole request. One about the request's own fields is `config`
+ * (splitting the batch would only dead-letter good events). One naming events gives a `partial`
+ * result: those events are dead letters, all the others are sent again. Without names (or in a
+ * poll, `events` 0) the whole batch is `invalid` and the platform splits it to find the bad events.
  */
 function validationResult(envelope: PangeaEnvelope, events: number, error: DeliveryError): DeliveryResult {
+  if (errorFields(envelope).some(requestLevel)) return { status: 'permanent', error: new DeliveryError('config', error.message, error.details) };
   const named = refusedEvents(envelope, events);
   if (named.size === 0) return { status: 'permanent', error };
   const failed: ItemFailure[] = [];

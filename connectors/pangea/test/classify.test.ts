@@ -111,6 +111,19 @@ describe('ValidationError naming events', () => {
     expect(fake.events()).toHaveLength(0);
   });
 
+  it('an error about the request itself (config_id) is config, even next to event errors: splitting cannot fix it', async () => {
+    const configError = { code: 'InvalidConfigID', detail: 'unknown config', source: '/config_id' };
+    const eventError = { code: 'ValueTooLong', detail: 'too long', source: '/events/0/event/actor' };
+    fake.enqueue(
+      pangeaAnswer(400, 'ValidationError', { result: { errors: [configError] } }),
+      pangeaAnswer(400, 'ValidationError', { result: { errors: [eventError, configError] } }),
+      pangeaAnswer(400, 'ValidationError', { result: { errors: [{ ...eventError, source: '/events' }] } }),
+    );
+    expect(await send()).toMatchObject({ status: 'permanent', error: { kind: 'config', details: { vendorCode: 'ValidationError' } } });
+    expect(await send()).toMatchObject({ status: 'permanent', error: { kind: 'config' } });
+    expect(await send()).toMatchObject({ status: 'permanent', error: { kind: 'invalid' } });
+  });
+
   it('without event names the whole batch is invalid, for the platform to split', () => {
     expect(
       refusedEvents({ status: 'ValidationError', result: { errors: [{ source: '/config_id' }, { source: '/events/9/event' }, { source: 7 }] } }, 3).size,
