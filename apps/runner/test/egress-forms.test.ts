@@ -35,6 +35,7 @@ const sinkTypes = [
     url: (base: string) => `${base}/http/source`,
   },
   { type: 'logzio', field: 'logzioEndpoint', rest: { logzioToken: 'logzioShippingToken0001' }, url: (base: string) => base },
+  { type: 'pangea', field: 'pangeaBaseUrl', rest: { pangeaToken: 'pts_pangea0token0001' }, url: (base: string) => base },
   {
     type: 'eventbridge',
     field: 'awsEndpoint',

@@ -5,6 +5,7 @@ import { eventbridgeConnector } from '@outflow/connector-eventbridge';
 import { httpConnector } from '@outflow/connector-http';
 import { pantherConnector } from '@outflow/connector-panther';
 import { logzioConnector } from '@outflow/connector-logzio';
+import { pangeaConnector } from '@outflow/connector-pangea';
 import { segmentConnector } from '@outflow/connector-segment';
 import { slackConnector } from '@outflow/connector-slack';
 import { splunkConnector } from '@outflow/connector-splunk';
@@ -30,4 +31,5 @@ export const builtinConnectors = {
   '@outflow/connector-sumo': sumoConnector,
   '@outflow/connector-panther': pantherConnector,
   '@outflow/connector-logzio': logzioConnector,
+  '@outflow/connector-pangea': pangeaConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;
