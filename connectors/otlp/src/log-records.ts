@@ -56,11 +56,14 @@ function attributesOf(envelope: LogEnvelope, logId: string, type: string): LogAt
   return attributes;
 }
 
-/** One resource per tenant hostname in the batch: `service.name`, `auth0.tenant`, `auth0.hostname`, then the configured ones. */
-function resources(options: RecordOptions, tenant: string): (hostname: string | undefined) => Resource {
+/**
+ * One resource per (tenant, hostname) in the batch: `service.name`, `auth0.tenant` (the event's
+ * `tenant_name`, else the stream's tenant), `auth0.hostname`, then the configured attributes.
+ */
+function resources(options: RecordOptions, streamTenant: string): (tenant: string | undefined, hostname: string | undefined) => Resource {
   const made = new Map<string, Resource>();
-  return (hostname) => {
-    const key = hostname ?? '';
+  return (tenant = streamTenant, hostname) => {
+    const key = `${tenant}\n${hostname ?? ''}`;
     let resource = made.get(key);
     if (!resource) {
       const own: Record<string, string> = { 'service.name': options.serviceName, 'auth0.tenant': tenant };
@@ -71,7 +74,7 @@ function resources(options: RecordOptions, tenant: string): (hostname: string | 
   };
 }
 
-/** The log records of a batch, in batch order. `tenant` is the stream's tenant (the Auth0 tenant the events came from). */
+/** The log records of a batch, in batch order. `tenant` is the stream's tenant, for events without `tenant_name`. */
 export function toLogRecords(batch: LogBatch, options: RecordOptions, tenant: string): ReadableLogRecord[] {
   const envelopes = batch.envelopes();
   const resourceFor = resources(options, tenant);
@@ -87,7 +90,7 @@ export function toLogRecords(batch: LogBatch, options: RecordOptions, tenant: st
       severityNumber: severity.number,
       severityText: severity.text,
       body: options.body === 'string' ? batch.raw(i).toString('utf8') : (envelope as unknown as AnyValueMap),
-      resource: resourceFor(text(data.hostname)),
+      resource: resourceFor(text(data.tenant_name), text(data.hostname)),
       instrumentationScope: SCOPE,
       attributes: attributesOf(envelope, logId, type),
       droppedAttributesCount: 0,
