@@ -53,7 +53,12 @@ describe('otlp connector end to end', () => {
       expect(r.attributes).toMatchObject({ 'auth0.type': body.data.type, 'user.id': body.data.user_id, 'client.address': body.data.ip });
       expect(r.timeUnixNano).toBe(`${BigInt(Date.parse(body.data.date as string)) * 1_000_000n}`);
       expect(r.severityText).toBe(String(body.data.type).startsWith('f') ? 'WARN' : 'INFO');
-      expect(r.resource).toEqual({ 'service.name': 'auth0', 'auth0.tenant': 'acme', 'auth0.hostname': 'tenant.example.auth0.com', 'deployment.environment.name': 'e2e' });
+      expect(r.resource).toEqual({
+        'service.name': 'auth0',
+        'auth0.tenant': 'acme',
+        'auth0.hostname': 'tenant.example.auth0.com',
+        'deployment.environment.name': 'e2e',
+      });
       expect(r.scope.name).toBe('outflow');
     }
     // Deliveries are gzipped protobuf (the start probe is an empty, uncompressed export); all carry the key header.

@@ -22,7 +22,12 @@ const hint: Partial<Record<DeliveryErrorKind, string>> = {
 };
 
 /** Every answer read the OTLP way; a 2xx is a success unless partialSuccess rejected every record (then `confirm` warns about partial ones). */
-export function classifyOtlp(response: HttpResponse, _text: string, events: number, context: { secrets: readonly string[]; now: number | undefined }): DeliveryResult | undefined {
+export function classifyOtlp(
+  response: HttpResponse,
+  _text: string,
+  events: number,
+  context: { secrets: readonly string[]; now: number | undefined },
+): DeliveryResult | undefined {
   const { status, headers } = response;
   if (status >= 200 && status < 300) return allRejected(response, events, context.secrets);
   const kind = kindOf(status);

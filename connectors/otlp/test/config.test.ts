@@ -33,7 +33,9 @@ describe('config', () => {
 
   it('refuses headers the connector sets, unsendable values and bad names', () => {
     const base = { endpoint: 'https://otlp.example.com' };
-    expect(issues({ ...base, headers: { 'content-encoding': 'br' } })).toEqual(['headers.content-encoding: content-encoding is set by the connector and cannot be configured']);
+    expect(issues({ ...base, headers: { 'content-encoding': 'br' } })).toEqual([
+      'headers.content-encoding: content-encoding is set by the connector and cannot be configured',
+    ]);
     expect(issues({ ...base, headers: { 'User-Agent': 'x' } })[0]).toMatch(/^headers\.User-Agent: /);
     expect(issues({ ...base, headers: { 'api-key': 'a\r\nX-Injected: 1' } })[0]).toMatch(/^headers\.api-key: must not contain a carriage return/);
     expect(issues({ ...base, headers: { 'bad name': 'x' } })[0]).toMatch(/^headers\.bad name: /);

@@ -51,7 +51,12 @@ const GOLDEN_JSON = {
                             kv('hostname', 'acme.eu.auth0.com'),
                             kv('ip', '203.0.113.7'),
                             kv('user_name', 'ada@example.com'),
-                            { key: 'details', value: { kvlistValue: { values: [{ key: 'error', value: { kvlistValue: { values: [kv('message', 'Wrong email or password.')] } } }] } } },
+                            {
+                              key: 'details',
+                              value: {
+                                kvlistValue: { values: [{ key: 'error', value: { kvlistValue: { values: [kv('message', 'Wrong email or password.')] } } }] },
+                              },
+                            },
                             kv('log_id', GOLDEN_ENVELOPE.log_id),
                           ],
                         },
@@ -104,16 +109,30 @@ describe('golden requests', () => {
     expect(body.toString('hex')).toBe(GOLDEN_PROTOBUF_HEX);
     const [record] = decode(body, 'protobuf');
     expect(record?.body).toBe(JSON.stringify(GOLDEN_ENVELOPE));
-    expect(record?.resource).toEqual({ 'service.name': 'auth0', 'auth0.tenant': 'acme', 'auth0.hostname': 'acme.eu.auth0.com', 'deployment.environment.name': 'prod' });
+    expect(record?.resource).toEqual({
+      'service.name': 'auth0',
+      'auth0.tenant': 'acme',
+      'auth0.hostname': 'acme.eu.auth0.com',
+      'deployment.environment.name': 'prod',
+    });
   });
 
   it('protobuf and JSON decode to the same records (nanosecond timestamps exact, nested maps, numbers)', () => {
-    const batch = batchFromEnvelopes([GOLDEN_ENVELOPE, envelopeAt(GOLDEN_ENVELOPE, 7, { type: 'sapi', details: { statusCode: 200, ratio: 0.5, ok: true, list: [1, 'a'], none: null } })]);
+    const batch = batchFromEnvelopes([
+      GOLDEN_ENVELOPE,
+      envelopeAt(GOLDEN_ENVELOPE, 7, { type: 'sapi', details: { statusCode: 200, ratio: 0.5, ok: true, list: [1, 'a'], none: null } }),
+    ]);
     const fromProtobuf = decode(golden('protobuf', {}, batch), 'protobuf');
     const fromJson = decode(golden('json', {}, batch), 'json');
     expect(fromProtobuf).toEqual(fromJson);
     expect(fromProtobuf.map((r) => r.timeUnixNano)).toEqual(['1767268800123000000', '1767225607000000000']);
-    expect((fromProtobuf[1]?.body as { data: { details: unknown } }).data.details).toEqual({ statusCode: 200, ratio: 0.5, ok: true, list: [1, 'a'], none: null });
+    expect((fromProtobuf[1]?.body as { data: { details: unknown } }).data.details).toEqual({
+      statusCode: 200,
+      ratio: 0.5,
+      ok: true,
+      list: [1, 'a'],
+      none: null,
+    });
   });
 
   it('an empty request is valid in both encodings (the healthcheck sends it)', () => {

@@ -70,7 +70,11 @@ describe('toLogRecords', () => {
   });
 
   it('leaves out attributes the event does not have, and never writes empty strings', () => {
-    const [record] = toLogRecords(batchFromEnvelopes([{ log_id: 'x1', data: { type: 'fu', date: '2026-01-01T00:00:00Z', user_id: '', ip: 42 } }]), OPTIONS, 'acme');
+    const [record] = toLogRecords(
+      batchFromEnvelopes([{ log_id: 'x1', data: { type: 'fu', date: '2026-01-01T00:00:00Z', user_id: '', ip: 42 } }]),
+      OPTIONS,
+      'acme',
+    );
     expect(record?.attributes).toEqual({ 'auth0.log_id': 'x1', 'auth0.type': 'fu', 'auth0.category': 'auth.login.fail' });
   });
 
@@ -83,7 +87,11 @@ describe('toLogRecords', () => {
   it('shares one resource per tenant and hostname; configured attributes override the connector’s', () => {
     const other = envelopeAt(GOLDEN_ENVELOPE, 2, { hostname: 'login.acme.com', tenant_name: 'acme-prod' });
     const batch = batchFromEnvelopes([GOLDEN_ENVELOPE, envelopeAt(GOLDEN_ENVELOPE, 1), other]);
-    const records = toLogRecords(batch, { ...OPTIONS, serviceName: 'identity', resourceAttributes: { 'deployment.environment.name': 'prod', 'auth0.tenant': 'main' } }, 'acme');
+    const records = toLogRecords(
+      batch,
+      { ...OPTIONS, serviceName: 'identity', resourceAttributes: { 'deployment.environment.name': 'prod', 'auth0.tenant': 'main' } },
+      'acme',
+    );
     expect(records[0]!.resource).toBe(records[1]!.resource);
     expect(records[2]!.resource).not.toBe(records[0]!.resource);
     expect(records[0]!.resource.attributes).toEqual({

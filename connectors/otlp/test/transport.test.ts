@@ -110,7 +110,11 @@ describe('partialSuccess', () => {
   it('a warning without rejections is logged too; an empty or unreadable 2xx body is a plain success', async () => {
     const ctx = makeContext();
     conn = connect(fake.url, {}, ctx);
-    fake.enqueue(otlpSuccess('protobuf', 0, 'attribute auth0.description truncated'), { status: 200 }, { status: 200, headers: { 'content-type': 'application/json' }, body: 'not json' });
+    fake.enqueue(
+      otlpSuccess('protobuf', 0, 'attribute auth0.description truncated'),
+      { status: 200 },
+      { status: 200, headers: { 'content-type': 'application/json' }, body: 'not json' },
+    );
     for (let i = 0; i < 3; i++) expect(await conn.send(sampleBatch(2), never())).toEqual({ status: 'success' });
     expect(ctx.logs.entries.filter((e) => e.level === 'warn').map((e) => e.fields.errorMessage)).toEqual(['attribute auth0.description truncated']);
   });
@@ -121,7 +125,12 @@ describe('partialSuccess', () => {
     const result = await conn.send(sampleBatch(3), never());
     expect(result).toEqual({
       status: 'partial',
-      failed: [0, 1, 2].map((index) => ({ index, retryable: false, status: 200, reason: 'The OTLP receiver rejected every log record of the request: 3 log records were rejected' })),
+      failed: [0, 1, 2].map((index) => ({
+        index,
+        retryable: false,
+        status: 200,
+        reason: 'The OTLP receiver rejected every log record of the request: 3 log records were rejected',
+      })),
     });
   });
 
@@ -151,7 +160,12 @@ describe('healthcheck and preview', () => {
     conn = connect(fake.url, { encoding: 'json', headers: { 'api-key': API_KEY, 'X-Scope-OrgID': 'tenant-1' } });
     const [req] = conn.preview!(sampleBatch(2)).requests;
     expect(req).toMatchObject({ method: 'POST', url: `${fake.url}/v1/logs` });
-    expect(req?.headers).toMatchObject({ 'api-key': '[REDACTED]', 'X-Scope-OrgID': '[REDACTED]', 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    expect(req?.headers).toMatchObject({
+      'api-key': '[REDACTED]',
+      'X-Scope-OrgID': '[REDACTED]',
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+    });
     expect(JSON.parse(req!.body).resourceLogs[0].scopeLogs[0].logRecords).toHaveLength(2);
     expect(fake.requests).toHaveLength(0);
   });

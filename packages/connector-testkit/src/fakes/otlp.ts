@@ -56,13 +56,22 @@ export function otlpEncodingOf(req: RecordedRequest): OtlpEncoding | undefined {
 export function otlpStatus(status: number, message: string, encoding: OtlpEncoding = 'protobuf', headers: Record<string, string> = {}): FakeAnswer {
   const code = status === 400 ? 3 : status === 401 ? 16 : status === 403 ? 7 : status === 429 ? 8 : status === 503 ? 14 : 2;
   if (encoding === 'json') return { status, headers: { 'content-type': OTLP_JSON, ...headers }, body: JSON.stringify({ code, message }) };
-  return { status, headers: { 'content-type': OTLP_PROTOBUF, ...headers }, body: Buffer.from(RpcStatus.encode(RpcStatus.fromObject({ code, message })).finish()) };
+  return {
+    status,
+    headers: { 'content-type': OTLP_PROTOBUF, ...headers },
+    body: Buffer.from(RpcStatus.encode(RpcStatus.fromObject({ code, message })).finish()),
+  };
 }
 
 /** A 200 ExportLogsServiceResponse, with partialSuccess when `rejected` or `message` is given. */
 export function otlpSuccess(encoding: OtlpEncoding = 'protobuf', rejected = 0, message = ''): FakeAnswer {
   const partial = rejected > 0 || message ? { rejectedLogRecords: rejected, errorMessage: message } : undefined;
-  if (encoding === 'json') return { status: 200, headers: { 'content-type': OTLP_JSON }, body: JSON.stringify(partial ? { partialSuccess: { ...partial, rejectedLogRecords: String(rejected) } } : {}) };
+  if (encoding === 'json')
+    return {
+      status: 200,
+      headers: { 'content-type': OTLP_JSON },
+      body: JSON.stringify(partial ? { partialSuccess: { ...partial, rejectedLogRecords: String(rejected) } } : {}),
+    };
   const msg = ExportLogsServiceResponse.fromObject(partial ? { partialSuccess: partial } : {});
   return { status: 200, headers: { 'content-type': OTLP_PROTOBUF }, body: Buffer.from(ExportLogsServiceResponse.encode(msg).finish()) };
 }
@@ -130,7 +139,8 @@ export async function startOtlpFake(options: OtlpFakeOptions = {}): Promise<Otlp
 
   const logs = (req: RecordedRequest): FakeAnswer => {
     const encoding = otlpEncodingOf(req);
-    if (!encoding) return { status: 415, headers: { 'content-type': 'text/plain' }, body: `415 unsupported media type, supported: [${OTLP_JSON}, ${OTLP_PROTOBUF}]` };
+    if (!encoding)
+      return { status: 415, headers: { 'content-type': 'text/plain' }, body: `415 unsupported media type, supported: [${OTLP_JSON}, ${OTLP_PROTOBUF}]` };
     for (const [name, value] of required) {
       const got = header(req, name);
       if (got !== value) return otlpStatus(401, got === undefined ? `missing ${name} header` : `invalid ${name}`, encoding);
