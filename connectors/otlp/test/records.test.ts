@@ -71,7 +71,7 @@ describe('toLogRecords', () => {
 
   it('leaves out attributes the event does not have, and never writes empty strings', () => {
     const [record] = toLogRecords(
-      batchFromEnvelopes([{ log_id: 'x1', data: { type: 'fu', date: '2026-01-01T00:00:00Z', user_id: '', ip: 42 } }]),
+      batchFromEnvelopes([{ log_id: 'x1', data: { log_id: 'x1', type: 'fu', date: '2026-01-01T00:00:00Z', user_id: '', ip: 42 as unknown as string } }]),
       OPTIONS,
       'acme',
     );
