@@ -1,31 +1,13 @@
 // Configuration of the OTLP logs connector: the collector's endpoint, encoding, compression, headers and resource.
-import { destination, headerName, headerNameProblem, secretHeaderValue } from '@outflow/core';
+import { destination } from '@outflow/core';
 import { z } from 'zod';
-
-/** Headers the connector sets itself (or Node does): they cannot be overridden. */
-const RESERVED = new Set(['content-type', 'content-encoding', 'content-length', 'host', 'transfer-encoding', 'connection', 'user-agent']);
+import { headersSchema } from './headers.js';
 
 /** zod runs refinements even after `.url()` failed, so they must not throw. */
 const parseUrl = (u: string): URL | undefined => (URL.canParse(u) ? new URL(u) : undefined);
 
 const PRINTABLE = /^[^\x00-\x1f\x7f]*$/;
 const attributeValue = z.string().max(1024).regex(PRINTABLE, 'must not contain control characters');
-
-/** Header name → value; every value is a secret (an API key header is the common case). */
-const headers = z
-  .record(headerName().max(256), secretHeaderValue())
-  .superRefine((h, ctx) => {
-    for (const name of Object.keys(h)) {
-      if (headerNameProblem(name)) continue;
-      if (RESERVED.has(name.toLowerCase())) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is set by the connector and cannot be configured` });
-    }
-    if (Object.keys(h).length > 32) ctx.addIssue({ code: 'custom', message: 'at most 32 headers' });
-  })
-  .default({})
-  .meta({ secret: true, writeOnly: true })
-  .describe(
-    'Extra request headers, e.g. `{"api-key": "<New Relic license key>"}` or `{"Authorization": "Basic <base64>"}`. Every value is a secret: hidden in the API, logs and previews. Content-Type, Content-Encoding, Content-Length, Host and User-Agent cannot be set.',
-  );
 
 export const otlpConfigSchema = z
   .strictObject({
@@ -42,7 +24,7 @@ export const otlpConfigSchema = z
       .default('protobuf')
       .describe('`protobuf` (`application/x-protobuf`, the OTLP default, accepted everywhere) or `json` (`application/json`). Default: protobuf.'),
     compression: z.enum(['gzip', 'none']).default('gzip').describe('`gzip` compresses each request (`Content-Encoding: gzip`). Default: gzip.'),
-    headers,
+    headers: headersSchema,
     serviceName: attributeValue.min(1).default('auth0').describe('The `service.name` resource attribute. Default: `auth0`.'),
     resourceAttributes: z
       .record(z.string().min(1).max(256).regex(PRINTABLE, 'must not contain control characters'), attributeValue)

@@ -1,6 +1,6 @@
 // Config: defaults, the logs URL, header rules, secret header values (one secret field, masked whole by the API).
 import { inspect } from 'node:util';
-import { collectSecrets, destinationPaths, maskAtPaths, secretPaths } from '@outflow/core';
+import { collectSecrets, configJsonSchema, destinationPaths, maskAtPaths, secretPaths } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
 import { logsUrl, otlpConfigSchema } from '../src/index.js';
 import { API_KEY, parseConfig } from './fixtures.js';
@@ -29,6 +29,18 @@ describe('config', () => {
     expect(destinationPaths(otlpConfigSchema)).toEqual(['endpoint']);
     const raw = { endpoint: 'https://otlp.example.com', headers: { 'api-key': API_KEY } };
     expect(maskAtPaths(raw, secretPaths(otlpConfigSchema))).toEqual({ endpoint: 'https://otlp.example.com', headers: '[REDACTED]' });
+  });
+
+  it("takes headers as the OTEL_EXPORTER_OTLP_HEADERS text too (what the dashboard's secret field sends)", () => {
+    const c = parseConfig({ endpoint: 'https://otlp.example.com', headers: ` api-key=${API_KEY} , X-Scope-OrgID=tenant%201,` });
+    expect(Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, v.reveal()]))).toEqual({ 'api-key': API_KEY, 'X-Scope-OrgID': 'tenant 1' });
+    expect(issues({ endpoint: 'https://otlp.example.com', headers: `api-key=${API_KEY},${API_KEY}` })).toEqual(['headers: pair 2 must be name=value']);
+    expect(issues({ endpoint: 'https://otlp.example.com', headers: 'a=%E0%A4%A' })).toEqual(['headers: the value of pair 1 is not valid percent-encoding']);
+    expect(issues({ endpoint: 'https://otlp.example.com', headers: 'Host=evil.example' })).toEqual([
+      'headers.Host: Host is set by the connector and cannot be configured',
+    ]);
+    const json = configJsonSchema(otlpConfigSchema) as { properties: { headers: { type: string; secret: boolean } } };
+    expect(json.properties.headers).toMatchObject({ type: 'object', secret: true });
   });
 
   it('refuses headers the connector sets, unsendable values and bad names', () => {
