@@ -24,7 +24,7 @@ const hint: Partial<Record<DeliveryErrorKind, string>> = {
 /** Every answer read the OTLP way; a 2xx is a success unless partialSuccess rejected every record (then `confirm` warns about partial ones). */
 export function classifyOtlp(
   response: HttpResponse,
-  _text: string,
+  text: string,
   events: number,
   context: { secrets: readonly string[]; now: number | undefined },
 ): DeliveryResult | undefined {
@@ -34,7 +34,9 @@ export function classifyOtlp(
   const said = statusMessageOf(response.body, [headers['content-type']].flat()[0]);
   const reason = said ? `: ${redactText(said.slice(0, 300), context.secrets)}` : '';
   const message = `The OTLP receiver answered HTTP ${status}${reason}${hint[kind] ? ` (${hint[kind]})` : ''}.`;
-  const error = new DeliveryError(kind, message, { status, ...(status === 413 ? { tooLarge: true } : {}) });
+  // A non-OTLP answer (a proxy's text or HTML) is kept as a short redacted excerpt.
+  const excerpt = !said && !/protobuf/i.test(String(headers['content-type'])) ? redactText(text.slice(0, 512), context.secrets) || undefined : undefined;
+  const error = new DeliveryError(kind, message, { status, ...(excerpt ? { responseBody: excerpt } : {}), ...(status === 413 ? { tooLarge: true } : {}) });
   if (RETRYABLE_STATUSES.has(status)) return { status: 'retryable', error, retryAfterMs: parseRetryAfter(headers['retry-after'], context.now) };
   return { status: 'permanent', error };
 }

@@ -83,6 +83,14 @@ describe('answers', () => {
     expect(failure(await conn.send(sampleBatch(1), never())).error).toMatchObject({ kind: 'invalid', details: { status: 413, tooLarge: true } });
   });
 
+  it('keeps a redacted excerpt of a non-OTLP error body (e.g. a proxy page)', async () => {
+    conn = connect(fake.url);
+    fake.enqueue({ status: 403, headers: { 'content-type': 'text/html' }, body: `<h1>Forbidden</h1> key ${API_KEY}` });
+    const result = failure(await conn.send(sampleBatch(1), never()));
+    expect(result.error).toMatchObject({ kind: 'auth', message: 'The OTLP receiver answered HTTP 403 (check the credential headers).' });
+    expect(result.error.details.responseBody).toBe('<h1>Forbidden</h1> key [REDACTED]');
+  });
+
   it('redacts a header secret echoed in an error message', async () => {
     conn = connect(fake.url);
     fake.enqueue(otlpStatus(400, `bad api-key ${API_KEY}`));
