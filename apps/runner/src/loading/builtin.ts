@@ -6,6 +6,7 @@ import { httpConnector } from '@outflow/connector-http';
 import { pantherConnector } from '@outflow/connector-panther';
 import { logzioConnector } from '@outflow/connector-logzio';
 import { pangeaConnector } from '@outflow/connector-pangea';
+import { otlpConnector } from '@outflow/connector-otlp';
 import { segmentConnector } from '@outflow/connector-segment';
 import { slackConnector } from '@outflow/connector-slack';
 import { splunkConnector } from '@outflow/connector-splunk';
@@ -32,4 +33,5 @@ export const builtinConnectors = {
   '@outflow/connector-panther': pantherConnector,
   '@outflow/connector-logzio': logzioConnector,
   '@outflow/connector-pangea': pangeaConnector,
+  '@outflow/connector-otlp': otlpConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;

@@ -60,7 +60,9 @@ export function describeConfig<C>(definition: ConnectorDefinition<C>, options: R
       const parsed = schema.parse(valid);
       for (const path of paths) {
         const v = valueAt(parsed, path);
-        if (v !== undefined) expect(typeof (v as { reveal?: unknown }).reveal, `${path} parses to a Secret`).toBe('function');
+        // A secret field is a Secret, or a map of them (e.g. headers whose every value is secret).
+        const values = v && typeof v === 'object' && !('reveal' in v) ? Object.values(v) : v === undefined ? [] : [v];
+        for (const each of values) expect(typeof (each as { reveal?: unknown }).reveal, `${path} parses to a Secret`).toBe('function');
       }
       const json = JSON.stringify(parsed);
       const shown = inspect(parsed, { depth: 10 });
