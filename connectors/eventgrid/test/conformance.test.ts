@@ -1,19 +1,34 @@
-// Runs the shared connector conformance suite against the eventgrid connector and a local fake intake.
+// Runs the shared connector conformance suite against the eventgrid connector and the fake Event Grid topic.
 import { fileURLToPath } from 'node:url';
-import { describeConnectorConformance, startFakeServer } from '@outflow/connector-testkit';
+import { describeConnectorConformance, type RecordedRequest } from '@outflow/connector-testkit';
+import { EVENTGRID_FAKE_KEY, eventgridError, startEventgridFake } from '@outflow/connector-testkit/fakes/eventgrid';
 import { eventgridConnector } from '../src/index.js';
 
-const API_KEY = 'tk_live_0123456789abcdefSECRET';
+/** The healthcheck publishes an empty array; only requests carrying events are deliveries. */
+const isPublishWithEvents = (req: RecordedRequest) => req.method === 'POST' && req.text() !== '[]';
 
 describeConnectorConformance(eventgridConnector, {
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
-  startFake: () => startFakeServer(),
-  validConfig: (fake) => ({ endpoint: `${fake.url}/v1/logs`, apiKey: API_KEY }),
+  startFake: () => startEventgridFake(),
+  validConfig: (fake) => ({ endpoint: `${fake.url}/api/events`, accessKey: EVENTGRID_FAKE_KEY }),
   invalidConfigs: [
-    { config: { apiKey: API_KEY }, path: 'endpoint' },
-    { config: { endpoint: 'ftp://intake.example.com/', apiKey: API_KEY }, path: 'endpoint' },
-    { config: { endpoint: 'https://intake.example.com/v1/logs' }, path: 'apiKey' },
-    { config: { endpoint: 'https://intake.example.com/v1/logs', apiKey: '' }, path: 'apiKey' },
+    { config: { endpoint: 'https://t.westeurope-1.eventgrid.azure.net/api/events' }, path: 'accessKey' },
+    { config: { accessKey: EVENTGRID_FAKE_KEY }, path: 'azurePartnerTopic' },
+    { config: { accessKey: EVENTGRID_FAKE_KEY, azurePartnerTopic: 'auth0-logs' }, path: 'azureRegion' },
+    { config: { accessKey: EVENTGRID_FAKE_KEY, endpoint: 'eventgrid.azure.net/api/events' }, path: 'endpoint' },
+    { config: { accessKey: EVENTGRID_FAKE_KEY, endpoint: 'https://t.westeurope-1.eventgrid.azure.net/api/events', sasToken: 'r=x&e=y&s=z' }, path: 'sasToken' },
+    {
+      config: { accessKey: EVENTGRID_FAKE_KEY, endpoint: 'https://t.westeurope-1.eventgrid.azure.net/api/events', schema: 'eventGrid', channelName: 'auth0-ch' },
+      path: 'channelName',
+    },
+    { config: { accessKey: EVENTGRID_FAKE_KEY, azurePartnerTopic: 'auth0-logs', azureRegion: 'West Europe' }, path: 'azureRegion' },
+    { config: { accessKey: EVENTGRID_FAKE_KEY, azurePartnerTopic: 'auth0-logs', azureRegion: 'westeurope', azureSubscriptionId: 'nope' }, path: 'azureSubscriptionId' },
   ],
-  secretValues: [API_KEY],
+  secretValues: [EVENTGRID_FAKE_KEY],
+  isDelivery: isPublishWithEvents,
+  // Event Grid answers errors in Azure's shape; the classification must hold with that body too.
+  respondWith: (fake, status, headers) =>
+    fake.enqueue(status < 300 ? { status, ...(headers ? { headers } : {}) } : { ...eventgridError(status, 'Error', 'Scripted answer.'), ...(headers ? { headers } : {}) }),
+  // A 404 from Event Grid is a topic or channel that does not exist: `config`, permanent like the default table.
+  statusExpectations: {},
 });

@@ -25,8 +25,8 @@ export interface AzurePipelineRequest {
 }
 
 /** A PipelineResponse: the body as text, or as a stream for the statuses the request asked to stream. */
-export interface AzurePipelineResponse {
-  request: AzurePipelineRequest;
+export interface AzurePipelineResponse<R extends AzurePipelineRequest = AzurePipelineRequest> {
+  request: R;
   status: number;
   headers: AzureHttpHeaders;
   bodyAsText?: string | null;
@@ -35,7 +35,7 @@ export interface AzurePipelineResponse {
 
 /** `httpClient` of an Azure SDK client's options. */
 export interface AzureHttpClient {
-  sendRequest(request: AzurePipelineRequest): Promise<AzurePipelineResponse>;
+  sendRequest<R extends AzurePipelineRequest>(request: R): Promise<AzurePipelineResponse<R>>;
 }
 
 /** Pipeline-compatible headers: case-insensitive names, the first casing kept for `preserveCase`. */
