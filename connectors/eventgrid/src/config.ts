@@ -24,27 +24,31 @@ export const eventgridConfigSchema = z
     endpoint: destination(z.url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' }).optional()).describe(
       "Outflow extra. The topic's endpoint as Azure shows it, e.g. `https://auth0-logs.westeurope-1.eventgrid.azure.net/api/events` (sovereign clouds, private endpoints, tests). Default: built from azurePartnerTopic and azureRegion. Checked against the runner's egress policy.",
     ),
-    channelName: destination(z.string().regex(/^[A-Za-z0-9-]{3,50}$/, 'must be 3-50 letters, digits or hyphens').optional()).describe(
-      'Partner namespace mode: the channel sent in the `aeg-channel-name` header, which routes the events to the customer\'s partner topic. Needs schema cloudEvents. Leave out for a custom topic.',
+    channelName: destination(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9-]{3,50}$/, 'must be 3-50 letters, digits or hyphens')
+        .optional(),
+    ).describe(
+      "Partner namespace mode: the channel sent in the `aeg-channel-name` header, which routes the events to the customer's partner topic. Needs schema cloudEvents. Leave out for a custom topic.",
     ),
     schema: z
       .enum(['cloudEvents', 'eventGrid'])
       .default('cloudEvents')
-      .describe("Input schema of the topic: `cloudEvents` (CloudEvents 1.0, Azure's recommended format) or `eventGrid` (the Event Grid schema). Default: cloudEvents."),
+      .describe(
+        "Input schema of the topic: `cloudEvents` (CloudEvents 1.0, Azure's recommended format) or `eventGrid` (the Event Grid schema). Default: cloudEvents.",
+      ),
     accessKey: secretHeaderValue('Access key of the topic or namespace, sent as `aeg-sas-key`. Secret. Give accessKey or sasToken.').optional(),
     sasToken: secretHeaderValue('Shared access signature (`r=…&e=…&s=…`), sent as `aeg-sas-token`. Secret. Give accessKey or sasToken.').optional(),
-    source: z
-      .string()
-      .min(1)
-      .max(512)
-      .optional()
-      .describe('CloudEvents `source` of every event, a URI reference. Default: `urn:outflow:tenant:<tenant>`.'),
+    source: z.string().min(1).max(512).optional().describe('CloudEvents `source` of every event, a URI reference. Default: `urn:outflow:tenant:<tenant>`.'),
     eventTypePrefix: z
       .string()
       .min(1)
       .max(200)
       .optional()
-      .describe('Prefix of the event type, followed by the Auth0 type code. Default: `com.auth0.log.` (cloudEvents) or `Auth0.Log.` (eventGrid), e.g. `com.auth0.log.s`.'),
+      .describe(
+        'Prefix of the event type, followed by the Auth0 type code. Default: `com.auth0.log.` (cloudEvents) or `Auth0.Log.` (eventGrid), e.g. `com.auth0.log.s`.',
+      ),
     dataVersion: z.string().min(1).max(64).default('1.0').describe('`dataVersion` of Event Grid schema events. Default: `1.0`.'),
   })
   .superRefine((config, ctx) => {

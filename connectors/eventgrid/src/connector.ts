@@ -93,12 +93,18 @@ function create(ctx: ConnectorContext, config: EventgridConfig): Connector {
 
   const probe = async (signal: AbortSignal): Promise<HealthResult> => {
     const result = await publish([], signal);
-    const where = [config.azureSubscriptionId && `subscription ${config.azureSubscriptionId}`, config.azureResourceGroup && `resource group ${config.azureResourceGroup}`]
+    const where = [
+      config.azureSubscriptionId && `subscription ${config.azureSubscriptionId}`,
+      config.azureResourceGroup && `resource group ${config.azureResourceGroup}`,
+    ]
       .filter(Boolean)
       .join(', ');
     if (result.status === 'success') return { ok: true, message: `Event Grid accepted an empty publish at ${endpoint}${where ? ` (${where})` : ''}.` };
     if (result.status === 'permanent' && result.error.kind === 'invalid')
-      return { ok: true, message: `Event Grid is reachable and took the credentials (it answered the empty publish with HTTP ${result.error.details.status ?? '?'}).` };
+      return {
+        ok: true,
+        message: `Event Grid is reachable and took the credentials (it answered the empty publish with HTTP ${result.error.details.status ?? '?'}).`,
+      };
     return { ok: false, error: (result as Extract<DeliveryResult, { error: DeliveryError }>).error };
   };
 

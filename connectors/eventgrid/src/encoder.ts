@@ -94,7 +94,14 @@ export function buildEvents(batch: LogBatch, settings: EventSettings): PlannedEv
             datacontenttype: 'application/json',
             data: data ?? null,
           }
-        : { id, subject: user ?? NO_USER_SUBJECT, eventType: type, ...(time ? { eventTime: time } : {}), dataVersion: settings.dataVersion, data: data ?? null };
+        : {
+            id,
+            subject: user ?? NO_USER_SUBJECT,
+            eventType: type,
+            ...(time ? { eventTime: time } : {}),
+            dataVersion: settings.dataVersion,
+            data: data ?? null,
+          };
     const wire = JSON.stringify(wireOf(input));
     // Without a time the SDK adds one (`"time":"…",`, 33 bytes): counted so packing stays within the limit.
     return { index, input, wire, size: Buffer.byteLength(wire) + (time ? 0 : STAMP_BYTES) };

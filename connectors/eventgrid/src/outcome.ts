@@ -67,6 +67,9 @@ export function sendOutcome(thrown: unknown, context: { secrets: readonly string
   // A RestError without an answer is a network failure the pipeline wrapped; AbortError is the pipeline seeing the signal.
   const message = redactText(thrown instanceof Error ? thrown.message : String(thrown), context.secrets);
   if (thrown instanceof Error && (thrown.name === 'RestError' || thrown.name === 'AbortError'))
-    return { status: 'retryable', error: new DeliveryError('transient', `The request to Event Grid failed: ${message}`, { vendorCode: (thrown as RestErrorLike).code }) };
+    return {
+      status: 'retryable',
+      error: new DeliveryError('transient', `The request to Event Grid failed: ${message}`, { vendorCode: (thrown as RestErrorLike).code }),
+    };
   return { status: 'permanent', error: new DeliveryError('invalid', `The Event Grid SDK refused the events before sending: ${message}`) };
 }

@@ -18,17 +18,27 @@ describeConnectorConformance(eventgridConnector, {
     { config: { accessKey: EVENTGRID_FAKE_KEY, endpoint: 'eventgrid.azure.net/api/events' }, path: 'endpoint' },
     { config: { accessKey: EVENTGRID_FAKE_KEY, endpoint: 'https://t.westeurope-1.eventgrid.azure.net/api/events', sasToken: 'r=x&e=y&s=z' }, path: 'sasToken' },
     {
-      config: { accessKey: EVENTGRID_FAKE_KEY, endpoint: 'https://t.westeurope-1.eventgrid.azure.net/api/events', schema: 'eventGrid', channelName: 'auth0-ch' },
+      config: {
+        accessKey: EVENTGRID_FAKE_KEY,
+        endpoint: 'https://t.westeurope-1.eventgrid.azure.net/api/events',
+        schema: 'eventGrid',
+        channelName: 'auth0-ch',
+      },
       path: 'channelName',
     },
     { config: { accessKey: EVENTGRID_FAKE_KEY, azurePartnerTopic: 'auth0-logs', azureRegion: 'West Europe' }, path: 'azureRegion' },
-    { config: { accessKey: EVENTGRID_FAKE_KEY, azurePartnerTopic: 'auth0-logs', azureRegion: 'westeurope', azureSubscriptionId: 'nope' }, path: 'azureSubscriptionId' },
+    {
+      config: { accessKey: EVENTGRID_FAKE_KEY, azurePartnerTopic: 'auth0-logs', azureRegion: 'westeurope', azureSubscriptionId: 'nope' },
+      path: 'azureSubscriptionId',
+    },
   ],
   secretValues: [EVENTGRID_FAKE_KEY],
   isDelivery: isPublishWithEvents,
   // Event Grid answers errors in Azure's shape; the classification must hold with that body too.
   respondWith: (fake, status, headers) =>
-    fake.enqueue(status < 300 ? { status, ...(headers ? { headers } : {}) } : { ...eventgridError(status, 'Error', 'Scripted answer.'), ...(headers ? { headers } : {}) }),
+    fake.enqueue(
+      status < 300 ? { status, ...(headers ? { headers } : {}) } : { ...eventgridError(status, 'Error', 'Scripted answer.'), ...(headers ? { headers } : {}) },
+    ),
   // A 404 from Event Grid is a topic or channel that does not exist: `config`, permanent like the default table.
   statusExpectations: {},
 });

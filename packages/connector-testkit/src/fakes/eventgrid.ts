@@ -76,7 +76,8 @@ function invalidField(event: EventgridFakeEvent, schema: EventgridFakeSchema): s
   }
   if (schema === 'cloudEvents' && event.specversion !== '1.0') return `Unsupported specversion '${String(event.specversion)}'; only 1.0 is supported.`;
   const time = schema === 'cloudEvents' ? event.time : event.eventTime;
-  if (time !== undefined && (typeof time !== 'string' || Number.isNaN(Date.parse(time)))) return `The event time '${String(time)}' is not an RFC 3339 timestamp.`;
+  if (time !== undefined && (typeof time !== 'string' || Number.isNaN(Date.parse(time))))
+    return `The event time '${String(time)}' is not an RFC 3339 timestamp.`;
   return undefined;
 }
 
@@ -93,10 +94,15 @@ export async function startEventgridFake(options: EventgridFakeOptions = {}): Pr
       return eventgridError(401, 'Unauthorized', 'The request did not include the required aeg-sas-key, aeg-sas-token or Authorization header.');
     if ((givenKey !== undefined && givenKey !== key) || (givenSas !== undefined && givenSas !== sasToken) || (givenKey ?? givenSas) === undefined)
       return eventgridError(401, 'Unauthorized', 'The request authorization key is not authorized for this topic.');
-    if (req.query.get('api-version') !== EVENTGRID_API_VERSION) return eventgridError(400, 'BadRequest', `The api-version '${req.query.get('api-version') ?? ''}' is not supported.`);
+    if (req.query.get('api-version') !== EVENTGRID_API_VERSION)
+      return eventgridError(400, 'BadRequest', `The api-version '${req.query.get('api-version') ?? ''}' is not supported.`);
     const contentType = (header(req, 'content-type') ?? '').toLowerCase().replace(/\s+/g, '');
     if (contentType !== EVENTGRID_CONTENT_TYPES[schema].replace(/\s+/g, ''))
-      return eventgridError(400, 'BadRequest', `This topic takes the ${schema} schema: Content-Type must be ${EVENTGRID_CONTENT_TYPES[schema]} (got '${contentType}').`);
+      return eventgridError(
+        400,
+        'BadRequest',
+        `This topic takes the ${schema} schema: Content-Type must be ${EVENTGRID_CONTENT_TYPES[schema]} (got '${contentType}').`,
+      );
     if (options.channelName !== undefined) {
       const channel = header(req, 'aeg-channel-name');
       if (channel === undefined) return eventgridError(400, 'BadRequest', 'Publishing to a partner namespace needs the aeg-channel-name header.');
