@@ -2,6 +2,7 @@
 import { consoleConnector } from '@outflow/connector-console';
 import { datadogConnector } from '@outflow/connector-datadog';
 import { eventbridgeConnector } from '@outflow/connector-eventbridge';
+import { eventgridConnector } from '@outflow/connector-eventgrid';
 import { httpConnector } from '@outflow/connector-http';
 import { segmentConnector } from '@outflow/connector-segment';
 import { slackConnector } from '@outflow/connector-slack';
@@ -16,4 +17,5 @@ export const builtinConnectors = {
   '@outflow/connector-slack': slackConnector,
   '@outflow/connector-segment': segmentConnector,
   '@outflow/connector-eventbridge': eventbridgeConnector,
+  '@outflow/connector-eventgrid': eventgridConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;
