@@ -38,7 +38,7 @@ export interface AzureHttpClient {
   sendRequest<R extends AzurePipelineRequest>(request: R): Promise<AzurePipelineResponse<R>>;
 }
 
-/** Pipeline-compatible headers: case-insensitive names, the first casing kept for `preserveCase`. */
+/** Pipeline-compatible headers: case-insensitive names, the casing last set kept for `preserveCase`. */
 export function azureHttpHeaders(init: Record<string, string | string[] | undefined> = {}): AzureHttpHeaders {
   const map = new Map<string, { name: string; value: string }>();
   const headers: AzureHttpHeaders = {
