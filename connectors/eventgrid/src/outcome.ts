@@ -45,7 +45,7 @@ export const classifyAnswer: VendorClassification = (response, text, _events, { 
   const azure = azureError(text);
   const kind = response.status === 404 ? 'config' : base.error.kind;
   const what = WHAT[response.status] ?? base.error.message.replace(/\.$/, '');
-  const said = azure.message ? `: ${redactText(azure.message, secrets).slice(0, 300)}` : '';
+  const said = azure.message ? `: ${redactText(azure.message, secrets).slice(0, 300).replace(/\.+$/, '')}` : '';
   const error = new DeliveryError(kind, `${what}${azure.code ? ` [${azure.code}]` : ''}${said}.`, { ...base.error.details, vendorCode: azure.code });
   return base.status === 'permanent' ? { status: 'permanent', error } : { status: 'retryable', error, retryAfterMs: base.retryAfterMs };
 };
