@@ -90,10 +90,12 @@ export async function startEventgridFake(options: EventgridFakeOptions = {}): Pr
   const publish = (req: RecordedRequest): FakeAnswer => {
     const givenKey = header(req, 'aeg-sas-key');
     const givenSas = header(req, 'aeg-sas-token');
-    if (givenKey === undefined && givenSas === undefined && header(req, 'authorization') === undefined)
-      return eventgridError(401, 'Unauthorized', 'The request did not include the required aeg-sas-key, aeg-sas-token or Authorization header.');
-    if ((givenKey !== undefined && givenKey !== key) || (givenSas !== undefined && givenSas !== sasToken) || (givenKey ?? givenSas) === undefined)
-      return eventgridError(401, 'Unauthorized', 'The request authorization key is not authorized for this topic.');
+    // The fake takes no Entra ID bearer tokens: a request without a key or SAS token is unauthorized.
+    if (givenKey === undefined && givenSas === undefined)
+      return eventgridError(401, 'Unauthorized', 'The request did not include the required aeg-sas-key or aeg-sas-token header.');
+    const keyOk = givenKey === undefined || givenKey === key;
+    const sasOk = givenSas === undefined || givenSas === sasToken;
+    if (!keyOk || !sasOk) return eventgridError(401, 'Unauthorized', 'The request authorization key is not authorized for this topic.');
     if (req.query.get('api-version') !== EVENTGRID_API_VERSION)
       return eventgridError(400, 'BadRequest', `The api-version '${req.query.get('api-version') ?? ''}' is not supported.`);
     const contentType = (header(req, 'content-type') ?? '').toLowerCase().replace(/\s+/g, '');
