@@ -20,3 +20,11 @@ export {
 } from './adapters/datadog.js';
 export { awsClientOptions, awsRequestHandler, type AwsHttpRequest, type AwsHttpResponse, type AwsRequestHandler } from './adapters/aws.js';
 export { awsErrorKind, awsErrorResult, awsFailure, type AwsErrorOptions, type AwsFailure } from './adapters/aws-errors.js';
+export {
+  azureHttpHeaders,
+  createAzureHttpClient,
+  type AzureHttpClient,
+  type AzureHttpHeaders,
+  type AzurePipelineRequest,
+  type AzurePipelineResponse,
+} from './adapters/azure.js';

@@ -48,7 +48,7 @@ Shows one log stream; secret sink fields are masked.`,
   create: `Usage: outflow streams create --type TYPE [options]
 
 Options:
-  --type TYPE                 Connector type (http, datadog, splunk, slack, segment, eventbridge, console, …)
+  --type TYPE                 Connector type (http, datadog, splunk, slack, segment, eventbridge, eventgrid, console, …)
 ${DEFINITION}
   --clear-filters             No filters (every event)
   --start-from WHEN           Deliver from this date (ISO 8601, or a duration ago: 2h, 7d)

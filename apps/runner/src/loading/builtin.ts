@@ -2,6 +2,7 @@
 import { consoleConnector } from '@outflow/connector-console';
 import { datadogConnector } from '@outflow/connector-datadog';
 import { eventbridgeConnector } from '@outflow/connector-eventbridge';
+import { eventgridConnector } from '@outflow/connector-eventgrid';
 import { httpConnector } from '@outflow/connector-http';
 import { pantherConnector } from '@outflow/connector-panther';
 import { logzioConnector } from '@outflow/connector-logzio';
@@ -34,4 +35,5 @@ export const builtinConnectors = {
   '@outflow/connector-logzio': logzioConnector,
   '@outflow/connector-pangea': pangeaConnector,
   '@outflow/connector-otlp': otlpConnector,
+  '@outflow/connector-eventgrid': eventgridConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;
