@@ -32,6 +32,10 @@ export function combineResults(results: ReadonlyArray<{ result: DeliveryResult; 
       status: result.error.details.status,
     })),
   );
+  // Events a partially accepted request named as failed stay failed next to the failed requests.
+  for (const { result, indices } of results) {
+    if (result.status === 'partial') failed.push(...result.failed.map((f) => ({ ...f, index: indices[f.index] ?? f.index })));
+  }
   return { status: 'partial', failed };
 }
 
