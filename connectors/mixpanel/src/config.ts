@@ -43,7 +43,9 @@ export const mixpanelConfigSchema = z
       "Outflow extra. Base URL replacing the region's host, for a proxy or a fake in tests, e.g. `https://mixpanel-proxy.internal`; `/import` is appended to its path. Checked against the runner's egress policy.",
     ),
   })
-  .describe("Mixpanel (Auth0 stream type `mixpanel`): one event per log with $insert_id from log_id, sent to the Ingestion API's /import with strict validation.");
+  .describe(
+    "Mixpanel (Auth0 stream type `mixpanel`): one event per log with $insert_id from log_id, sent to the Ingestion API's /import with strict validation.",
+  );
 
 /** The import URL of a config: the region's host or mixpanelHost, `/import?strict=1&project_id=…`. */
 export function importUrl(config: { mixpanelRegion: MixpanelRegion; mixpanelProjectId: string; mixpanelHost?: string | undefined }): string {

@@ -17,9 +17,25 @@ export const MIXPANEL_MIN_TIME_MS = Date.UTC(1971, 0, 1);
 export const MIXPANEL_MAX_FUTURE_MS = 60 * 60 * 1000;
 
 /** Values Mixpanel refuses as distinct_id or $insert_id. */
-export const MIXPANEL_DISALLOWED_IDS: ReadonlySet<string> = new Set(
-  ['00000000-0000-0000-0000-000000000000', 'anon', 'anonymous', 'nil', 'none', 'null', 'n/a', 'na', 'undefined', 'unknown', '<nil>', '0', '-1', 'true', 'false', '[]', '{}'],
-);
+export const MIXPANEL_DISALLOWED_IDS: ReadonlySet<string> = new Set([
+  '00000000-0000-0000-0000-000000000000',
+  'anon',
+  'anonymous',
+  'nil',
+  'none',
+  'null',
+  'n/a',
+  'na',
+  'undefined',
+  'unknown',
+  '<nil>',
+  '0',
+  '-1',
+  'true',
+  'false',
+  '[]',
+  '{}',
+]);
 
 export interface MixpanelFakeOptions {
   projectId?: string;
@@ -106,13 +122,17 @@ function validate(raw: unknown, now: number): { field: string; message: string }
   if (typeof raw.event !== 'string' || !raw.event) return { field: 'event', message: "'event' must be a non-empty string" };
   if (!isObject(raw.properties)) return { field: 'properties', message: "'properties' must be an object" };
   const p = raw.properties;
-  if (Buffer.byteLength(JSON.stringify(raw)) >= MIXPANEL_LIMITS.maxEventBytes) return { field: 'properties', message: 'event must be smaller than 1MB of uncompressed JSON' };
-  if (typeof p.time !== 'number' || !Number.isFinite(p.time)) return { field: 'properties.time', message: "'properties.time' is invalid: must be specified as seconds since epoch" };
+  if (Buffer.byteLength(JSON.stringify(raw)) >= MIXPANEL_LIMITS.maxEventBytes)
+    return { field: 'properties', message: 'event must be smaller than 1MB of uncompressed JSON' };
+  if (typeof p.time !== 'number' || !Number.isFinite(p.time))
+    return { field: 'properties.time', message: "'properties.time' is invalid: must be specified as seconds since epoch" };
   const time = p.time < 1e11 ? p.time * 1000 : p.time;
   if (time < MIXPANEL_MIN_TIME_MS) return { field: 'properties.time', message: "'properties.time' is invalid: must be after 1971-01-01" };
   if (time > now + MIXPANEL_MAX_FUTURE_MS) return { field: 'properties.time', message: "'properties.time' is invalid: more than 1 hour in the future" };
-  if (typeof p.distinct_id !== 'string' && typeof p.distinct_id !== 'number') return { field: 'properties.distinct_id', message: "'properties.distinct_id' is required" };
-  if (MIXPANEL_DISALLOWED_IDS.has(String(p.distinct_id).toLowerCase())) return { field: 'properties.distinct_id', message: "'properties.distinct_id' is invalid: disallowed value" };
+  if (typeof p.distinct_id !== 'string' && typeof p.distinct_id !== 'number')
+    return { field: 'properties.distinct_id', message: "'properties.distinct_id' is required" };
+  if (MIXPANEL_DISALLOWED_IDS.has(String(p.distinct_id).toLowerCase()))
+    return { field: 'properties.distinct_id', message: "'properties.distinct_id' is invalid: disallowed value" };
   const insertId = p.$insert_id;
   if (typeof insertId !== 'string' || !insertId) return { field: 'properties.$insert_id', message: "'properties.$insert_id' is required" };
   if (Buffer.byteLength(insertId) > 36 || !/^[A-Za-z0-9-]+$/.test(insertId) || MIXPANEL_DISALLOWED_IDS.has(insertId.toLowerCase())) {
@@ -157,7 +177,8 @@ export async function startMixpanelFake(options: MixpanelFakeOptions = {}): Prom
     const encoding = req.headers['content-encoding'];
     if (encoding !== undefined && encoding !== 'gzip' && encoding !== 'identity') return error(400, 'Bad Request', `unsupported Content-Encoding ${encoding}`);
     const type = String(req.headers['content-type'] ?? '');
-    if (!type.startsWith('application/json') && !type.startsWith('application/x-ndjson')) return error(400, 'Bad Request', 'Content-Type must be application/json or application/x-ndjson');
+    if (!type.startsWith('application/json') && !type.startsWith('application/x-ndjson'))
+      return error(400, 'Bad Request', 'Content-Type must be application/json or application/x-ndjson');
     if (req.body.length > MIXPANEL_LIMITS.maxRequestBytes) {
       return error(413, 'Request Entity Too Large', `request exceeds max limit of ${MIXPANEL_LIMITS.maxRequestBytes} bytes`);
     }
@@ -180,7 +201,13 @@ export async function startMixpanelFake(options: MixpanelFakeOptions = {}): Prom
     failedLog.push(...failed);
     return {
       status: 400,
-      body: { code: 400, error: 'some data points in the request failed validation', failed_records: failed, num_records_imported: accepted.length, status: 'Bad Request' },
+      body: {
+        code: 400,
+        error: 'some data points in the request failed validation',
+        failed_records: failed,
+        num_records_imported: accepted.length,
+        status: 'Bad Request',
+      },
     };
   });
 
