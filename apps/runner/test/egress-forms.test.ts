@@ -27,6 +27,12 @@ const sinkTypes = [
   { type: 'datadog', field: 'datadogEndpoint', rest: { datadogApiKey: 'dd-key-0001' }, url: (base: string) => base },
   { type: 'segment', field: 'segmentHost', rest: { segmentWriteKey: 'segment-key-0001' }, url: (base: string) => base },
   {
+    type: 'mixpanel',
+    field: 'mixpanelHost',
+    rest: { mixpanelProjectId: '42', mixpanelServiceAccountUsername: 'sa-user', mixpanelServiceAccountPassword: 'mixpanel-secret-0001' },
+    url: (base: string) => base,
+  },
+  {
     type: 'eventbridge',
     field: 'awsEndpoint',
     rest: { awsRegion: 'us-east-1', eventBusName: 'auth0-logs', awsAccessKeyId: 'AKIAOUTFLOWTEST00001', awsSecretAccessKey: 'eventbridge-secret-0001' },

@@ -3,6 +3,7 @@ import { consoleConnector } from '@outflow/connector-console';
 import { datadogConnector } from '@outflow/connector-datadog';
 import { eventbridgeConnector } from '@outflow/connector-eventbridge';
 import { httpConnector } from '@outflow/connector-http';
+import { mixpanelConnector } from '@outflow/connector-mixpanel';
 import { segmentConnector } from '@outflow/connector-segment';
 import { slackConnector } from '@outflow/connector-slack';
 import { splunkConnector } from '@outflow/connector-splunk';
@@ -16,4 +17,5 @@ export const builtinConnectors = {
   '@outflow/connector-slack': slackConnector,
   '@outflow/connector-segment': segmentConnector,
   '@outflow/connector-eventbridge': eventbridgeConnector,
+  '@outflow/connector-mixpanel': mixpanelConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;
