@@ -105,13 +105,18 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Nesting, key and list limits of one property value; the first problem found. */
 function valueProblem(value: unknown, depth: number): string | undefined {
+  let inner: unknown[] = [];
   if (Array.isArray(value)) {
     if (value.length > MIXPANEL_LIMITS.maxListItems) return 'array properties must have fewer than 255 elements';
-    for (const item of value) if (typeof item === 'object' && item !== null && valueProblem(item, depth + 1)) return valueProblem(item, depth + 1);
+    inner = value.filter((item) => typeof item === 'object' && item !== null);
   } else if (isObject(value)) {
     if (depth > MIXPANEL_LIMITS.maxDepth) return 'objects have a max nesting depth of 3';
     if (Object.keys(value).length > MIXPANEL_LIMITS.maxKeys) return 'nested objects must have fewer than 255 keys';
-    for (const inner of Object.values(value)) if (valueProblem(inner, depth + 1)) return valueProblem(inner, depth + 1);
+    inner = Object.values(value);
+  }
+  for (const item of inner) {
+    const problem = valueProblem(item, depth + 1);
+    if (problem) return problem;
   }
   return undefined;
 }
