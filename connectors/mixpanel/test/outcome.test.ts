@@ -3,7 +3,7 @@ import type { HttpResponse } from '@outflow/core';
 import { describe, expect, it } from 'vitest';
 import { classifyImport } from '../src/index.js';
 
-const answer = (status: number): HttpResponse => ({ status, headers: {}, body: Buffer.alloc(0) });
+const answer = (status: number): HttpResponse => ({ status, headers: {}, body: Buffer.alloc(0), truncated: false });
 const context = { secrets: ['s3cret-value'] };
 const invalid = (failed_records: unknown, extra: object = {}) =>
   JSON.stringify({
