@@ -37,6 +37,12 @@ const sinkTypes = [
   { type: 'logzio', field: 'logzioEndpoint', rest: { logzioToken: 'logzioShippingToken0001' }, url: (base: string) => base },
   { type: 'pangea', field: 'pangeaBaseUrl', rest: { pangeaToken: 'pts_pangea0token0001' }, url: (base: string) => base },
   {
+    type: 'mixpanel',
+    field: 'mixpanelHost',
+    rest: { mixpanelProjectId: '42', mixpanelServiceAccountUsername: 'sa-user', mixpanelServiceAccountPassword: 'mixpanel-secret-0001' },
+    url: (base: string) => base,
+  },
+  {
     type: 'eventbridge',
     field: 'awsEndpoint',
     rest: { awsRegion: 'us-east-1', eventBusName: 'auth0-logs', awsAccessKeyId: 'AKIAOUTFLOWTEST00001', awsSecretAccessKey: 'eventbridge-secret-0001' },

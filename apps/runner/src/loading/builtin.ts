@@ -8,6 +8,7 @@ import { pantherConnector } from '@outflow/connector-panther';
 import { logzioConnector } from '@outflow/connector-logzio';
 import { pangeaConnector } from '@outflow/connector-pangea';
 import { otlpConnector } from '@outflow/connector-otlp';
+import { mixpanelConnector } from '@outflow/connector-mixpanel';
 import { segmentConnector } from '@outflow/connector-segment';
 import { slackConnector } from '@outflow/connector-slack';
 import { splunkConnector } from '@outflow/connector-splunk';
@@ -36,4 +37,5 @@ export const builtinConnectors = {
   '@outflow/connector-pangea': pangeaConnector,
   '@outflow/connector-otlp': otlpConnector,
   '@outflow/connector-eventgrid': eventgridConnector,
+  '@outflow/connector-mixpanel': mixpanelConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;
