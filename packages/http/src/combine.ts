@@ -33,11 +33,6 @@ export function combineResults(results: ReadonlyArray<{ result: DeliveryResult; 
     })),
   );
   return { status: 'partial', failed: [...failed, ...partial] };
-  // Events a partially accepted request named as failed stay failed next to the failed requests.
-  for (const { result, indices } of results) {
-    if (result.status === 'partial') failed.push(...result.failed.map((f) => ({ ...f, index: indices[f.index] ?? f.index })));
-  }
-  return { status: 'partial', failed };
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping order. */
