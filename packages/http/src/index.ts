@@ -20,3 +20,10 @@ export {
 } from './adapters/datadog.js';
 export { awsClientOptions, awsRequestHandler, type AwsHttpRequest, type AwsHttpResponse, type AwsRequestHandler } from './adapters/aws.js';
 export { awsErrorKind, awsErrorResult, awsFailure, type AwsErrorOptions, type AwsFailure } from './adapters/aws-errors.js';
+export {
+  elasticConnectionClass,
+  type ElasticBaseConnection,
+  type ElasticConnectionOptions,
+  type ElasticConnectionParams,
+  type ElasticConnectionResponse,
+} from './adapters/elastic.js';
