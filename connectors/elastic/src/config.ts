@@ -26,15 +26,20 @@ export const elasticConfigSchema = z
     elasticFlavor: destination(z.enum(['elasticsearch', 'opensearch']).default('elasticsearch')).describe(
       '`elasticsearch` (default) sends with the official Elasticsearch client; `opensearch` sends the same `_bulk` request to an OpenSearch cluster (which the Elasticsearch client refuses to talk to).',
     ),
-    elasticCloudId: destination(z.string().regex(/^[^:\s]*:[A-Za-z0-9+/=_-]+$/, 'must be an Elastic Cloud ID (`<name>:<base64>`)').optional()).describe(
-      'Elastic Cloud ID of the deployment (from the Cloud console). Give this or elasticNode. Not for OpenSearch.',
-    ),
+    elasticCloudId: destination(
+      z
+        .string()
+        .regex(/^[^:\s]*:[A-Za-z0-9+/=_-]+$/, 'must be an Elastic Cloud ID (`<name>:<base64>`)')
+        .optional(),
+    ).describe('Elastic Cloud ID of the deployment (from the Cloud console). Give this or elasticNode. Not for OpenSearch.'),
     elasticNode: destination(
       z
         .url({ protocol: /^https?$/, error: 'must be an absolute https:// URL' })
         .refine((u) => !URL.canParse(u) || noCredentialsOrQuery(new URL(u)), 'must not contain credentials, a query string or a fragment')
         .optional(),
-    ).describe("URL of an Elasticsearch or OpenSearch node, e.g. `https://es.example.com:9200` (a path prefix is kept). Checked against the runner's egress policy."),
+    ).describe(
+      "URL of an Elasticsearch or OpenSearch node, e.g. `https://es.example.com:9200` (a path prefix is kept). Checked against the runner's egress policy.",
+    ),
     elasticApiKey: secretHeaderValue('Elasticsearch API key, the encoded form (base64 of `id:api_key`), sent as `Authorization: ApiKey …`. Secret.').optional(),
     elasticUsername: z.string().min(1).optional().describe('User name for HTTP Basic auth, with elasticPassword.'),
     elasticPassword: secret('Password for HTTP Basic auth, with elasticUsername. Secret.').optional(),
@@ -54,7 +59,7 @@ export const elasticConfigSchema = z
       .boolean()
       .default(true)
       .describe(
-        'true (default): documents in the Elastic Common Schema like Elastic\'s Auth0 integration (`@timestamp`, `event.*`, `user.*`, `source.ip`, `user_agent.original`, the envelope under `auth0.logs`). false: the `{log_id, data}` envelope plus `@timestamp`.',
+        "true (default): documents in the Elastic Common Schema like Elastic's Auth0 integration (`@timestamp`, `event.*`, `user.*`, `source.ip`, `user_agent.original`, the envelope under `auth0.logs`). false: the `{log_id, data}` envelope plus `@timestamp`.",
       ),
   })
   .superRefine((config, ctx) => {
@@ -63,7 +68,8 @@ export const elasticConfigSchema = z
     if (config.elasticCloudId !== undefined && config.elasticNode !== undefined) issue('elasticCloudId', 'cannot be combined with elasticNode: give one');
     if (config.elasticCloudId !== undefined && !cloudNodeUrl(config.elasticCloudId))
       issue('elasticCloudId', 'does not decode to `<host>$<elasticsearch id>[$<kibana id>]`');
-    if (config.elasticCloudId !== undefined && config.elasticFlavor === 'opensearch') issue('elasticCloudId', 'is Elastic Cloud only; give elasticNode for OpenSearch');
+    if (config.elasticCloudId !== undefined && config.elasticFlavor === 'opensearch')
+      issue('elasticCloudId', 'is Elastic Cloud only; give elasticNode for OpenSearch');
     if (config.elasticUsername !== undefined && config.elasticPassword === undefined) issue('elasticPassword', 'is required with elasticUsername');
     if (config.elasticPassword !== undefined && config.elasticUsername === undefined) issue('elasticUsername', 'is required with elasticPassword');
     const methods = [config.elasticApiKey, config.elasticUsername, config.elasticBearerToken].filter((m) => m !== undefined).length;

@@ -1,5 +1,14 @@
 // The elastic connector: one `_bulk` of `create` actions per send (Elasticsearch client or plain OpenSearch), per-item results, a credentials probe.
-import { collectSecrets, defineConnector, DeliveryError, REDACTED, type Connector, type ConnectorContext, type DeliveryResult, type LogBatch } from '@outflow/core';
+import {
+  collectSecrets,
+  defineConnector,
+  DeliveryError,
+  REDACTED,
+  type Connector,
+  type ConnectorContext,
+  type DeliveryResult,
+  type LogBatch,
+} from '@outflow/core';
 import { checkEndpoints, createHttpTransport, leaseTransport, trackInFlight, type TransportLease } from '@outflow/http';
 import { elasticConfigSchema, nodeUrlOf, targetOf } from './config.js';
 import { bulkBody, bulkLines, type BulkSettings } from './encoder.js';
@@ -77,7 +86,7 @@ export const elasticConnector = defineConnector({
   type: 'elastic',
   displayName: 'Elastic',
   description:
-    'Indexes each event into Elasticsearch or OpenSearch with `_bulk` `create` (`_id` = log_id) in the data stream `logs-auth0-<namespace>` or a named index, in ECS like Elastic\'s Auth0 integration; an existing document counts as delivered.',
+    "Indexes each event into Elasticsearch or OpenSearch with `_bulk` `create` (`_id` = log_id) in the data stream `logs-auth0-<namespace>` or a named index, in ECS like Elastic's Auth0 integration; an existing document counts as delivered.",
   configSchema: elasticConfigSchema,
   // Elastic's guidance is 5-15 MB per bulk request (`http.max_content_length` is 100 MB); ECS roughly doubles an event, hence 5 MiB of envelopes.
   limits: { maxEvents: 1000, maxBytes: 5 * MiB, maxEventBytes: 5 * MiB },

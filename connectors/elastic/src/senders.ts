@@ -48,7 +48,10 @@ export function clientFailure(err: unknown, secrets: readonly string[]): Deliver
   if (err instanceof errors.ProductNotSupportedError)
     return {
       status: 'permanent',
-      error: new DeliveryError('config', 'The server is not Elasticsearch (no `x-elastic-product: Elasticsearch` header); for OpenSearch set elasticFlavor: opensearch.'),
+      error: new DeliveryError(
+        'config',
+        'The server is not Elasticsearch (no `x-elastic-product: Elasticsearch` header); for OpenSearch set elasticFlavor: opensearch.',
+      ),
     };
   if (err instanceof errors.RequestAbortedError) return toDeliveryResult(transportError('ABORTED', 'The request was aborted.'), { secrets });
   if (err instanceof errors.DeserializationError)
