@@ -44,6 +44,15 @@ function responseOf(meta: { statusCode?: number | null; headers?: Record<string,
 
 /** Reads what the client threw: an HTTP answer, the transport's own error, or the client's checks. */
 export function clientFailure(err: unknown, secrets: readonly string[]): DeliveryResult {
+  if (err instanceof errors.ResponseError && err.meta.statusCode === 406)
+    return {
+      status: 'permanent',
+      error: new DeliveryError(
+        'config',
+        "The server refused the client's media type `compatible-with=9` (HTTP 406): it is OpenSearch or an Elasticsearch before 8; for OpenSearch set elasticFlavor: opensearch.",
+        { status: 406 },
+      ),
+    };
   if (err instanceof errors.ResponseError) return toDeliveryResult(responseOf(err.meta), { secrets });
   if (err instanceof errors.ProductNotSupportedError)
     return {
