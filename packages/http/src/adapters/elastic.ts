@@ -37,7 +37,8 @@ type ElasticConnectionCtor = new (...args: any[]) => ElasticBaseConnection;
 function flatHeaders(...all: Array<Record<string, string | string[] | number | undefined> | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const headers of all)
-    for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    for (const [name, value] of Object.entries(headers ?? {}))
+      if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   return out;
 }
 
