@@ -123,7 +123,16 @@ describe('elastic connector end to end', () => {
     fake.setAnswerDelay(undefined);
     const second = await startRunner(join(dir, 'outflow.yaml'));
     child = second.proc;
-    await eventually(() => acked.every((id) => fake!.documents('logs-auth0-kill9').has(id)), 60_000, 'Not every acknowledged event was indexed.');
+    // One copy of the index per check: the fake runs in this process, so the check must not starve it.
+    await eventually(
+      () => {
+        if (fake!.documentCount() < acked.length) return false;
+        const docs = fake!.documents('logs-auth0-kill9');
+        return acked.every((id) => docs.has(id));
+      },
+      60_000,
+      'Not every acknowledged event was indexed.',
+    );
 
     const results = fake.itemResults();
     const created = results.filter((r) => r.status === 201).length;

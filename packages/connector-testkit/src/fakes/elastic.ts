@@ -19,7 +19,7 @@ export interface ElasticFakeOptions {
 
 export interface ElasticFake extends FakeServer {
   apiKey: string;
-  /** Documents stored in `index` (a data stream's name), or in all indices, by `_id`. */
+  /** A copy of the documents stored in `index` (a data stream's name), or in all indices, by `_id`. */
   documents(index?: string): Map<string, StoredDocument>;
   /** Documents stored in all indices (a duplicate `_id` in two indices counts twice). */
   documentCount(): number;
@@ -184,7 +184,7 @@ export async function startElasticFake(options: ElasticFakeOptions = {}): Promis
   return Object.assign(server, {
     apiKey,
     documents: (index?: string) => indices.documents(index),
-    documentCount: () => indices.indexNames().reduce((n, name) => n + indices.documents(name).size, 0),
+    documentCount: () => indices.count(),
     itemResults: () => [...results],
     bulkRequests: () => server.requests.filter((r) => isElasticDelivery(r) && r.body.length > 0),
     failNextItems: (failures: Record<number, ForcedItemFailure>) => void (forced = failures),
