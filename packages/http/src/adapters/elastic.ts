@@ -31,7 +31,6 @@ export interface ElasticBaseConnection {
 }
 
 // A mixin base must take `any[]` (TS2545); the client passes one `ConnectionOptions` object.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ElasticConnectionCtor = new (...args: any[]) => ElasticBaseConnection;
 
 function flatHeaders(...all: Array<Record<string, string | string[] | number | undefined> | undefined>): Record<string, string> {
