@@ -29,7 +29,7 @@ describe('addConnectorToConfig', () => {
     expect(text).toContain('server: { host: 127.0.0.1, port: 0 } # any free port');
     expect(text).toContain('streams: [] # none yet');
     expect(text.indexOf('connectors:')).toBeLessThan(text.indexOf('streams:'));
-    expect(text).toMatch(/connectors:\n(  - '@outflow\/connector-[a-z]+'\n){7}  - outflow-connector-acme\n/);
+    expect(text).toMatch(/connectors:\n(  - '@outflow\/connector-[a-z]+'\n){8}  - outflow-connector-acme\n/);
   });
 
   it('appends to a list that exists, once, and leaves a built-in alone when there is no list', () => {

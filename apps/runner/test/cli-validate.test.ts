@@ -72,7 +72,7 @@ streams:
     expect(res.err).toMatch(/streams\[2\]\.sink\.httpEndpoint/);
     expect(res.err).toMatch(/streams\[2\]\.sink.*extra/);
     expect(res.err).toMatch(
-      /streams\[3\]\.type: stream type "pagerduty" is not installed; installed types: console, datadog, eventbridge, http, segment, slack, splunk$/m,
+      /streams\[3\]\.type: stream type "pagerduty" is not installed; installed types: console, datadog, elastic, eventbridge, http, segment, slack, splunk$/m,
     );
     expect(res.err).toMatch(/streams\[4\]\.name/);
   });
@@ -124,7 +124,7 @@ streams:
       .trim()
       .split('\n')
       .map((l) => l.split(/\s+/)[0]);
-    expect(types).toEqual(['console', 'datadog', 'eventbridge', 'http', 'segment', 'slack', 'splunk']);
+    expect(types).toEqual(['console', 'datadog', 'elastic', 'eventbridge', 'http', 'segment', 'slack', 'splunk']);
   });
 });
 
