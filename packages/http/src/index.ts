@@ -28,3 +28,10 @@ export {
   type AzurePipelineRequest,
   type AzurePipelineResponse,
 } from './adapters/azure.js';
+export {
+  elasticConnectionClass,
+  type ElasticBaseConnection,
+  type ElasticConnectionOptions,
+  type ElasticConnectionParams,
+  type ElasticConnectionResponse,
+} from './adapters/elastic.js';

@@ -1,6 +1,7 @@
 // The workspace's own connectors, in a static typed map (the default connector list).
 import { consoleConnector } from '@outflow/connector-console';
 import { datadogConnector } from '@outflow/connector-datadog';
+import { elasticConnector } from '@outflow/connector-elastic';
 import { eventbridgeConnector } from '@outflow/connector-eventbridge';
 import { eventgridConnector } from '@outflow/connector-eventgrid';
 import { httpConnector } from '@outflow/connector-http';
@@ -38,4 +39,5 @@ export const builtinConnectors = {
   '@outflow/connector-otlp': otlpConnector,
   '@outflow/connector-eventgrid': eventgridConnector,
   '@outflow/connector-mixpanel': mixpanelConnector,
+  '@outflow/connector-elastic': elasticConnector,
 } as const satisfies Record<string, ConnectorDefinition<any>>;
