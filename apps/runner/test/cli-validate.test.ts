@@ -77,9 +77,7 @@ streams:
     expect(res.err).toMatch(/streams\[1\]\.sink\.httpEndpoint: .*private/);
     expect(res.err).toMatch(/streams\[2\]\.sink\.httpEndpoint/);
     expect(res.err).toMatch(/streams\[2\]\.sink.*extra/);
-    expect(res.err).toMatch(
-      new RegExp(`streams\\[3\\]\\.type: stream type "pagerduty" is not installed; installed types: ${INSTALLED.join(', ')}$`, 'm'),
-    );
+    expect(res.err).toMatch(new RegExp(`streams\\[3\\]\\.type: stream type "pagerduty" is not installed; installed types: ${INSTALLED.join(', ')}$`, 'm'));
     expect(res.err).toMatch(/streams\[4\]\.name/);
   });
 
