@@ -89,6 +89,17 @@ streams:
   - { name: sg, type: segment, sink: { segmentWriteKey: w-123456, segmentRegion: asia } }
   - { name: eb, type: eventbridge, sink: { awsRegion: us-east-1, awsAccountId: "123" } }
   - { name: lz, type: logzio, sink: { logzioToken: lztok-123456, logzioRegion: mars } }
+  - { name: su, type: sumo, sink: { sumoEndpoint: "https://collectors.sumologic.com/receiver/v1/http", sumoToken: su-123456, sumoFields: { "a=b": c } } }
+  - { name: pa, type: panther, sink: { pantherUrl: "https://acme.runpanther.net/http/abc", pantherAuthMethod: magic } }
+  - { name: el, type: elastic, sink: { elasticNode: "https://es.example.com:9200", elasticApiKey: el-123456, elasticFlavor: solr } }
+  - { name: ot, type: otlp, sink: { endpoint: "https://otel.example.com", encoding: xml } }
+  - { name: mp, type: mixpanel, sink: { mixpanelProjectId: "12", mixpanelServiceAccountUsername: sa.u, mixpanelServiceAccountPassword: mp-123456, mixpanelRegion: mars } }
+  - { name: eg, type: eventgrid, sink: { endpoint: "https://t.westus-1.eventgrid.azure.net/api/events", accessKey: eg-123456, schema: xml } }
+  - { name: pg, type: pangea, sink: { pangeaToken: pg-123456, pangeaDomain: "not a domain" } }
+  - { name: ve, type: verosint, sink: { verosintApiKey: "Bearer ve-123456" } }
+  - { name: oo, type: oort, sink: { oortEndpoint: "ftp://oort.example.com/in", oortToken: oo-123456 } }
+  - { name: m1, type: mdr-one, sink: { mdrOneEndpoint: "https://mdr.example.com/in", mdrOneToken: m1-123456, mdrOneContentFormat: XML } }
+  - { name: pe, type: perch, sink: { perchToken: pe-123456 } }
 `);
     const res = await run(['validate', '--config', file]);
     expect(res.code).toBe(1);
@@ -99,13 +110,37 @@ streams:
       'streams[3].sink.segmentRegion',
       'streams[4].sink.awsAccountId',
       'streams[5].sink.logzioRegion',
+      'streams[6].sink.sumoFields',
+      'streams[7].sink.pantherAuthMethod',
+      'streams[8].sink.elasticFlavor',
+      'streams[9].sink.encoding',
+      'streams[10].sink.mixpanelRegion',
+      'streams[11].sink.schema',
+      'streams[12].sink.pangeaDomain',
+      'streams[13].sink.verosintApiKey',
+      'streams[14].sink.oortEndpoint',
+      'streams[15].sink.mdrOneContentFormat',
+      'streams[16].sink.perchEndpoint',
     ]) {
       expect(res.err).toContain(`${path}`);
     }
     expect(res.err).toMatch(/streams\[2\]\.sink.*slackColor/);
     expect(res.err).not.toContain('k-123456');
     expect(res.err).not.toContain('t-123456');
-    expect(res.err).not.toContain('lztok-123456');
+    for (const secret of [
+      'lztok-123456',
+      'su-123456',
+      'el-123456',
+      'mp-123456',
+      'eg-123456',
+      'pg-123456',
+      've-123456',
+      'oo-123456',
+      'm1-123456',
+      'pe-123456',
+    ]) {
+      expect(res.err).not.toContain(secret);
+    }
   });
 
   it('reports unset environment variables and YAML syntax errors', async () => {
