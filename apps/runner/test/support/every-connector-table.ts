@@ -38,7 +38,7 @@ const SLACK = { token: 'xoxb-every-0000-fakeBotToken', channel: 'C0EVERYTEST' };
 const SEGMENT_KEY = 'every-segment-write-key-0123456789';
 const CONSOLE_FILE = 'acme/every.jsonl';
 
-const logIds = (items: Iterable<{ log_id?: unknown }>) => [...items].map((i) => String(i.log_id));
+const logIds = (items: Iterable<object>) => [...items].map((i) => String((i as { log_id?: unknown }).log_id));
 
 /** The four partner types share one fake (`partner`), each with its own intake layout. */
 function partner(layout: 'array' | 'lines', sink: (url: string) => Record<string, unknown>): Row {
