@@ -34,7 +34,7 @@ describe('eventgrid connector end to end', () => {
 
     for (const event of fake.events()) {
       const data = event.data as { log_id: string; date: string; type: string; user_id: string };
-      expect(event).toMatchObject({ specversion: '1.0', source: 'urn:outflow:tenant:acme', type: `com.auth0.log.${data.type}`, subject: data.user_id });
+      expect(event).toMatchObject({ specversion: '1.0', source: 'urn:auth0:acme', type: `com.auth0.log.${data.type}`, subject: data.user_id });
       expect(data.log_id).toBe(event.id);
       expect(new Date(event.time as string).toISOString()).toBe(data.date);
     }

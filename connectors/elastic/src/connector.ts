@@ -9,7 +9,7 @@ import {
   type DeliveryResult,
   type LogBatch,
 } from '@outflow/core';
-import { checkEndpoints, createHttpTransport, leaseTransport, trackInFlight, type TransportLease } from '@outflow/http';
+import { checkEndpoints, createHttpTransport, leaseTransport, sdkConnector, type TransportLease } from '@outflow/http';
 import { elasticConfigSchema, nodeUrlOf, targetOf } from './config.js';
 import { bulkBody, bulkLines, type BulkSettings } from './encoder.js';
 import { bulkOutcomes, combineOutcomes } from './outcome.js';
@@ -17,7 +17,6 @@ import { authorizationOf, elasticsearchSender, FILTER_PATH, opensearchSender, ty
 import type { ElasticConfig } from './types.js';
 
 const MiB = 1024 * 1024;
-const closedError = () => new DeliveryError('config', 'The connector is closed.');
 
 /** `ctx.http`, or a transport of the connector's own when a CA certificate is configured (closed with it). */
 function transportOf(ctx: ConnectorContext, config: ElasticConfig): TransportLease {
@@ -36,7 +35,6 @@ function create(ctx: ConnectorContext, config: ElasticConfig): Connector {
   const sender: BulkSender =
     config.elasticFlavor === 'opensearch' ? opensearchSender(config, lease.transport, secrets) : elasticsearchSender(config, lease.transport, secrets);
   const settings: BulkSettings = { target: targetOf(config), ecs: config.elasticEcs };
-  const inFlight = trackInFlight(ctx.clock);
   const now = () => new Date(ctx.clock.now()).toISOString();
 
   const deliver = async (batch: LogBatch, signal: AbortSignal): Promise<DeliveryResult> => {
@@ -51,35 +49,26 @@ function create(ctx: ConnectorContext, config: ElasticConfig): Connector {
     return combineOutcomes(bulkOutcomes(exchange.answer, batch.length, secrets));
   };
 
-  return {
-    async send(batch, signal) {
-      if (inFlight.closed) return { status: 'permanent', error: closedError() };
-      if (batch.length === 0) return { status: 'success' };
-      const started = Date.now();
-      const result = await inFlight.run(signal, (linked) => deliver(batch, linked));
-      ctx.logger.debug({ events: batch.length, outcome: result.status, ms: Date.now() - started }, 'The _bulk request of a batch finished.');
-      return result;
-    },
-    async healthcheck(signal) {
-      if (inFlight.closed) return { ok: false, error: closedError() };
-      const result = await inFlight.run(signal, (linked) => sender.probe(linked));
+  return sdkConnector({
+    ctx,
+    requests: 'The _bulk request',
+    deliver,
+    async probe(signal) {
+      const result = await sender.probe(signal);
       if (result.status === 'retryable' || result.status === 'permanent') return { ok: false, error: result.error };
       return { ok: true, message: `The ${config.elasticFlavor === 'opensearch' ? 'OpenSearch' : 'Elasticsearch'} cluster answered and took the credentials.` };
     },
     preview(batch) {
-      if (batch.length === 0) return { requests: [] };
       const headers: Record<string, string> = { 'Content-Type': 'application/x-ndjson' };
       if (auth) headers.Authorization = `${auth.slice(0, auth.indexOf(' '))} ${REDACTED}`;
       const url = `${node.replace(/\/+$/, '')}/_bulk?filter_path=${FILTER_PATH.join(',')}`;
       return { requests: [{ method: 'POST', url, headers, body: bulkBody(bulkLines(batch, settings, now())) }] };
     },
-    close() {
-      return inFlight.close(async () => {
-        await sender.close();
-        await lease.release();
-      });
+    async release() {
+      await sender.close();
+      await lease.release();
     },
-  };
+  });
 }
 
 export const elasticConnector = defineConnector({

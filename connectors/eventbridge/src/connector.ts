@@ -10,7 +10,7 @@ import {
   type DeliveryResult,
   type LogBatch,
 } from '@outflow/core';
-import { awsClientOptions, awsErrorResult, checkEndpoints, leaseTransport, trackInFlight } from '@outflow/http';
+import { awsClientOptions, awsErrorResult, checkEndpoints, leaseTransport, sdkConnector } from '@outflow/http';
 import { eventbridgeConfigSchema } from './config.js';
 import { buildEntries, callBody, MAX_ENTRIES_PER_CALL, planCalls, type PlannedEntry } from './encoder.js';
 import { combineOutcomes, entryOutcomes, EVENTBRIDGE_KINDS, type EntryOutcome } from './outcome.js';
@@ -18,7 +18,6 @@ import { defaultEndpoint, parseBusArn, partitionOf } from './regions.js';
 import type { EventbridgeConfig } from './types.js';
 
 const MiB = 1024 * 1024;
-const closedError = () => new DeliveryError('config', 'The connector is closed.');
 
 /** Where events go: the region, the EventBusName sent (an ARN when awsAccountId names the owner) and the endpoint. */
 export function resolveTarget(config: EventbridgeConfig): { region: string; eventBusName: string; endpoint: string } {
@@ -50,7 +49,6 @@ function create(ctx: ConnectorContext, config: EventbridgeConfig): Connector {
     eventBusName: target.eventBusName,
     cloudEventsTenant: config.detailFormat === 'cloudevents' ? ctx.tenant : undefined,
   };
-  const inFlight = trackInFlight(ctx.clock);
 
   /** One PutEvents call; the outcome of each of its entries. */
   const put = async (entries: readonly PlannedEntry[], signal: AbortSignal): Promise<EntryOutcome[]> => {
@@ -83,38 +81,29 @@ function create(ctx: ConnectorContext, config: EventbridgeConfig): Connector {
     return combineOutcomes(outcomes);
   };
 
-  return {
-    async send(batch, signal) {
-      if (inFlight.closed) return { status: 'permanent', error: closedError() };
-      if (batch.length === 0) return { status: 'success' };
-      const started = Date.now();
-      const result = await inFlight.run(signal, (linked) => deliver(batch, linked));
-      ctx.logger.debug({ events: batch.length, outcome: result.status, ms: Date.now() - started }, 'The PutEvents calls of a batch finished.');
-      return result;
-    },
-    async healthcheck(signal) {
-      if (inFlight.closed) return { ok: false, error: closedError() };
+  return sdkConnector({
+    ctx,
+    requests: 'The PutEvents calls',
+    deliver,
+    async probe(signal) {
       try {
-        const bus = await inFlight.run(signal, (linked) => client.send(new DescribeEventBusCommand({ Name: target.eventBusName }), { abortSignal: linked }));
+        const bus = await client.send(new DescribeEventBusCommand({ Name: target.eventBusName }), { abortSignal: signal });
         return { ok: true, message: `The event bus ${bus.Name ?? target.eventBusName} exists and is readable (${bus.Arn ?? 'no ARN given'}).` };
       } catch (err) {
         return { ok: false, error: awsErrorResult(err, errors).error };
       }
     },
     preview(batch) {
-      if (batch.length === 0) return { requests: [] };
       const { calls } = planCalls(buildEntries(batch, settings), config.maxEntryBytes);
       const headers = { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSEvents.PutEvents', Authorization: `AWS4-HMAC-SHA256 ${REDACTED}` };
       return { requests: calls.map((entries) => ({ method: 'POST', url: `${target.endpoint}/`, headers, body: callBody(entries) })) };
     },
-    close() {
-      // Calls in flight may finish (aborted past the bound); then the client goes and the transport lease is given back.
-      return inFlight.close(async () => {
-        client.destroy();
-        await lease.release();
-      });
+    // Calls in flight may finish (aborted past the bound); then the client goes and the transport lease is given back.
+    async release() {
+      client.destroy();
+      await lease.release();
     },
-  };
+  });
 }
 
 export const eventbridgeConnector = defineConnector({

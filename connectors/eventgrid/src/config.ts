@@ -40,7 +40,14 @@ export const eventgridConfigSchema = z
       ),
     accessKey: secretHeaderValue('Access key of the topic or namespace, sent as `aeg-sas-key`. Secret. Give accessKey or sasToken.').optional(),
     sasToken: secretHeaderValue('Shared access signature (`r=…&e=…&s=…`), sent as `aeg-sas-token`. Secret. Give accessKey or sasToken.').optional(),
-    source: z.string().min(1).max(512).optional().describe('CloudEvents `source` of every event, a URI reference. Default: `urn:outflow:tenant:<tenant>`.'),
+    source: z
+      .string()
+      .min(1)
+      .max(512)
+      .optional()
+      .describe(
+        'CloudEvents `source` of every event, a URI reference. Default: `urn:auth0:<tenant>`, as the webhook and EventBridge CloudEvents options send.',
+      ),
     eventTypePrefix: z
       .string()
       .min(1)

@@ -11,7 +11,7 @@ import {
   type HealthResult,
   type LogBatch,
 } from '@outflow/core';
-import { checkEndpoints, combineResults, createAzureHttpClient, leaseTransport, trackInFlight } from '@outflow/http';
+import { checkEndpoints, combineResults, createAzureHttpClient, leaseTransport, sdkConnector } from '@outflow/http';
 import { eventgridConfigSchema } from './config.js';
 import { bodyOf, buildEvents, CONTENT_TYPES, MAX_EVENT_BYTES, MAX_REQUEST_BYTES, planRequests, type EventSettings, type PlannedEvent } from './encoder.js';
 import { sendOutcome } from './outcome.js';
@@ -20,7 +20,6 @@ import type { EventgridConfig } from './types.js';
 
 /** The api-version the SDK (and Azure's publishing docs) use. */
 export const API_VERSION = '2018-01-01';
-const closedError = () => new DeliveryError('config', 'The connector is closed.');
 
 /** The topic's (or partner namespace's) publishing endpoint. */
 export function endpointOf(config: EventgridConfig): string {
@@ -31,7 +30,7 @@ export function settingsOf(config: EventgridConfig, tenant: string): EventSettin
   const cloud = config.schema === 'cloudEvents';
   return {
     schema: config.schema,
-    source: config.source ?? `urn:outflow:tenant:${tenant}`,
+    source: config.source ?? `urn:auth0:${tenant}`,
     typePrefix: config.eventTypePrefix ?? (cloud ? 'com.auth0.log.' : 'Auth0.Log.'),
     dataVersion: config.dataVersion,
   };
@@ -56,7 +55,6 @@ function create(ctx: ConnectorContext, config: EventgridConfig): Connector {
   const secrets = collectSecrets(config);
   const settings = settingsOf(config, ctx.tenant);
   const channel = config.channelName ? { channelName: config.channelName } : {};
-  const inFlight = trackInFlight(ctx.clock);
 
   /** One SDK send (one HTTP request): its result. */
   const publish = async (events: readonly PlannedEvent[], signal: AbortSignal): Promise<DeliveryResult> => {
@@ -108,21 +106,12 @@ function create(ctx: ConnectorContext, config: EventgridConfig): Connector {
     return { ok: false, error: (result as Extract<DeliveryResult, { error: DeliveryError }>).error };
   };
 
-  return {
-    async send(batch, signal) {
-      if (inFlight.closed) return { status: 'permanent', error: closedError() };
-      if (batch.length === 0) return { status: 'success' };
-      const started = Date.now();
-      const result = await inFlight.run(signal, (linked) => deliver(batch, linked));
-      ctx.logger.debug({ events: batch.length, outcome: result.status, ms: Date.now() - started }, 'The Event Grid publish requests of a batch finished.');
-      return result;
-    },
-    async healthcheck(signal) {
-      if (inFlight.closed) return { ok: false, error: closedError() };
-      return inFlight.run(signal, probe);
-    },
+  return sdkConnector({
+    ctx,
+    requests: 'The Event Grid publish requests',
+    deliver,
+    probe,
     preview(batch) {
-      if (batch.length === 0) return { requests: [] };
       const { requests } = planRequests(buildEvents(batch, settings));
       const headers: Record<string, string> = {
         'Content-Type': CONTENT_TYPES[config.schema],
@@ -131,11 +120,9 @@ function create(ctx: ConnectorContext, config: EventgridConfig): Connector {
       };
       return { requests: requests.map((list) => ({ method: 'POST', url: `${endpoint}?api-version=${API_VERSION}`, headers, body: bodyOf(list) })) };
     },
-    close() {
-      // Sends in flight may finish (aborted past the bound); then the transport lease is given back.
-      return inFlight.close(lease.release);
-    },
-  };
+    // Sends in flight may finish (aborted past the bound); then the transport lease is given back.
+    release: lease.release,
+  });
 }
 
 export const eventgridConnector = defineConnector({

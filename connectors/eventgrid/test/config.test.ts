@@ -26,7 +26,7 @@ describe('eventgrid config', () => {
   it('applies the defaults', () => {
     const config = parseConfig({ endpoint: ENDPOINT, accessKey: KEY });
     expect(JSON.parse(JSON.stringify(config))).toEqual({ endpoint: ENDPOINT, accessKey: '[REDACTED]', schema: 'cloudEvents', dataVersion: '1.0' });
-    expect(settingsOf(config, 'acme')).toEqual({ schema: 'cloudEvents', source: 'urn:outflow:tenant:acme', typePrefix: 'com.auth0.log.', dataVersion: '1.0' });
+    expect(settingsOf(config, 'acme')).toEqual({ schema: 'cloudEvents', source: 'urn:auth0:acme', typePrefix: 'com.auth0.log.', dataVersion: '1.0' });
     expect(settingsOf(parseConfig({ endpoint: ENDPOINT, accessKey: KEY, schema: 'eventGrid' }), 'acme').typePrefix).toBe('Auth0.Log.');
     expect(settingsOf(parseConfig({ endpoint: ENDPOINT, accessKey: KEY, source: '/auth0/prod', eventTypePrefix: 'Auth0.' }), 'x')).toMatchObject({
       source: '/auth0/prod',

@@ -7,11 +7,11 @@ import { connect, GOLDEN, makeBatch, never } from './fixtures.js';
 
 const LOG_ID = GOLDEN.log_id;
 const DATA = JSON.stringify(GOLDEN.data);
-const cloud = { schema: 'cloudEvents' as const, source: 'urn:outflow:tenant:acme', typePrefix: 'com.auth0.log.', dataVersion: '1.0' };
+const cloud = { schema: 'cloudEvents' as const, source: 'urn:auth0:acme', typePrefix: 'com.auth0.log.', dataVersion: '1.0' };
 const grid = { ...cloud, schema: 'eventGrid' as const, typePrefix: 'Auth0.Log.' };
 
 const GOLDEN_CLOUD_EVENT =
-  `{"id":"${LOG_ID}","source":"urn:outflow:tenant:acme","data":${DATA},"type":"com.auth0.log.fp","time":"2026-01-01T00:00:05.123Z",` +
+  `{"id":"${LOG_ID}","source":"urn:auth0:acme","data":${DATA},"type":"com.auth0.log.fp","time":"2026-01-01T00:00:05.123Z",` +
   `"specversion":"1.0","datacontenttype":"application/json","subject":"auth0|65a1f0c2e4b0a1b2c3d4e5f7"}`;
 const GOLDEN_GRID_EVENT = `{"id":"${LOG_ID}","subject":"auth0|65a1f0c2e4b0a1b2c3d4e5f7","data":${DATA},"eventType":"Auth0.Log.fp","eventTime":"2026-01-01T00:00:05.123Z","dataVersion":"1.0"}`;
 
@@ -28,7 +28,7 @@ describe('Event Grid events', () => {
     expect(event?.size).toBe(Buffer.byteLength(GOLDEN_CLOUD_EVENT));
     expect(event?.input).toEqual({
       id: LOG_ID,
-      source: 'urn:outflow:tenant:acme',
+      source: 'urn:auth0:acme',
       type: 'com.auth0.log.fp',
       time: new Date('2026-01-01T00:00:05.123Z'),
       subject: 'auth0|65a1f0c2e4b0a1b2c3d4e5f7',

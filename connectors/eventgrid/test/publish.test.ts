@@ -31,7 +31,7 @@ describe('publishing to a custom topic', () => {
     expect(req?.headers['content-type']).toBe('application/cloudevents-batch+json; charset=utf-8');
     expect(req?.headers['user-agent']).toMatch(/^outflow azsdk-js-eventgrid\/5\.12\.0 /);
     expect(req?.headers).not.toHaveProperty('aeg-channel-name');
-    expect(fake.events().map((e) => [e.type, e.specversion, e.source])).toEqual(Array(4).fill(['com.auth0.log.fp', '1.0', 'urn:outflow:tenant:acme']));
+    expect(fake.events().map((e) => [e.type, e.specversion, e.source])).toEqual(Array(4).fill(['com.auth0.log.fp', '1.0', 'urn:auth0:acme']));
   });
 
   it('sends Event Grid schema events as application/json with a SAS token', async () => {

@@ -24,7 +24,7 @@ import { toDeliveryResult } from './result.js';
 import { leaseTransport, type TransportLease } from './transport-for.js';
 import { createHttpTransport } from './transport.js';
 
-const closedError = () => new DeliveryError('config', 'The connector is closed.');
+import { closedError } from './sdk-connector.js';
 const all = (batch: LogBatch) => Array.from({ length: batch.length }, (_, i) => i);
 
 /** Whole header values that contain a secret, or are named in `masked`, become `[REDACTED]`. */

@@ -11,6 +11,7 @@ export { checkEndpoints } from './endpoints.js';
 export { withIgnoredFields } from './ignored-fields.js';
 export type { EncodedBatch, EncodedRequest, FollowUp, HttpConnectorSpec, RefusedEvents } from './http-connector-spec.js';
 export { combineResults } from './combine.js';
+export { closedError, sdkConnector, type SdkConnectorParts } from './sdk-connector.js';
 export {
   createDatadogHttpLibrary,
   type DatadogHttpLibrary,
