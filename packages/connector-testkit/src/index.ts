@@ -6,3 +6,4 @@ export * from './naming.js';
 export * from './test-fixtures.js';
 export * from './wait.js';
 export * from './conformance/index.js';
+export * from './preset-requests.js';
