@@ -14,6 +14,7 @@ describe('schema fields', () => {
       'httpEndpoint',
       'httpContentType',
       'httpContentFormat',
+      'httpEnvelope',
       'httpAuthorization',
       'httpCustomHeaders',
       'httpCompression',
@@ -78,6 +79,7 @@ describe('schema fields', () => {
       httpContentFormat: 'JSONLINES',
       httpCustomHeaders: [{ header: 'X-Source', value: 'outflow' }],
       httpCompression: 'none',
+      httpEnvelope: 'auth0',
     });
     expect(httpConfigSchema.safeParse(sink).success).toBe(true);
   });
