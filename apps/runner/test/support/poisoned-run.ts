@@ -55,7 +55,9 @@ export async function runWithOnePoisoned(app: TestApp, options: PoisonedRunOptio
     return event;
   });
   const poisoned = ids[poisonAt - 1] as string;
-  await eventually(() => options.delivered().size >= total - 1, timeoutMs, `The fake received ${options.delivered().size} of ${total - 1} events in time.`);
+  await eventually(() => options.delivered().size >= total - 1, timeoutMs).catch(() => {
+    throw new Error(`The fake had only ${options.delivered().size} of ${total - 1} events in time.`);
+  });
   const streams = (await (await app.api('/api/v2/log-streams')).json()) as Array<{ id: string; name: string }>;
   const id = streams.find((s) => s.name === options.stream)?.id;
   if (!id) throw new Error(`No stream named ${options.stream}.`);
