@@ -1,34 +1,24 @@
 // End to end: events ingested through the API reach a fake Datadog intake as Datadog log items.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATADOG_FAKE_API_KEY, startDatadogFake, type DatadogFake } from '@outflow/connector-testkit/fakes/datadog';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { DATADOG_FAKE_API_KEY, startDatadogFake } from '@outflow/connector-testkit/fakes/datadog';
+import { baseConfig, TOKEN } from './support/app.js';
 import { ingestMany } from './support/events.js';
+import { useTestApp } from './support/use-test-app.js';
+import { eventually } from './support/wait.js';
 
-async function waitFor(pred: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('Timed out waiting for the fake Datadog intake.');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const t = useTestApp();
 
 describe('datadog connector end to end', () => {
-  let fake: DatadogFake;
-  let app: TestApp;
-
-  beforeAll(async () => {
-    fake = await startDatadogFake();
-    const sink = `{ datadogApiKey: "${DATADOG_FAKE_API_KEY}", datadogRegion: eu, datadogEndpoint: "${fake.url}", datadogTags: [env:e2e] }`;
-    app = await startTestApp(baseConfig(`  - { name: dd, type: datadog, tenant: acme, sink: ${sink} }\n`));
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-  });
-
   it('delivers every ingested event once as a Datadog log item with the envelope inside', async () => {
+    const fake = t.closeAfter(await startDatadogFake());
+    const sink = `{ datadogApiKey: "${DATADOG_FAKE_API_KEY}", datadogRegion: eu, datadogEndpoint: "${fake.url}", datadogTags: [env:e2e] }`;
+    const app = await t.start(baseConfig(`  - { name: dd, type: datadog, tenant: acme, sink: ${sink} }\n`));
     const ids = await ingestMany(app.url, TOKEN, 1_500, 500);
-    await waitFor(() => new Set(fake.logs().map((l) => l.log_id)).size >= ids.length);
+    await eventually(
+      () => new Set(fake.logs().map((l) => l.log_id)).size >= ids.length,
+      60_000,
+      'The fake Datadog intake did not receive every event in time.',
+    );
     const logs = fake.logs();
     expect(new Set(logs.map((l) => l.log_id))).toEqual(new Set(ids));
     for (const log of logs) {

@@ -1,30 +1,24 @@
 // End to end: events ingested into the runner reach a fake EventBridge as PutEvents entries carrying the envelope.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEventBridgeFake, type EventBridgeFake } from '@outflow/connector-testkit/fakes/eventbridge';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { startEventBridgeFake } from '@outflow/connector-testkit/fakes/eventbridge';
+import { baseConfig, TOKEN } from './support/app.js';
+import { useTestApp } from './support/use-test-app.js';
 import { eventually } from './support/wait.js';
 import { ingestMany } from './support/events.js';
 
 const ACCESS_KEY = 'AKIDE2EOUTFLOW00001';
 const SECRET_KEY = 'e2e/secret+access/key0123456789abcdef';
 
-let app: TestApp | undefined;
-let fake: EventBridgeFake | undefined;
-afterEach(async () => {
-  await app?.stop();
-  await fake?.close();
-  app = undefined;
-  fake = undefined;
-});
+const t = useTestApp();
 
 describe('eventbridge connector end to end', () => {
   it('puts every ingested event on the bus with detail = the {log_id, data} envelope', async () => {
-    fake = await startEventBridgeFake({ accessKeyId: ACCESS_KEY, buses: ['auth0-logs'] });
+    const fake = t.closeAfter(await startEventBridgeFake({ accessKeyId: ACCESS_KEY, buses: ['auth0-logs'] }));
     const sink = `{ awsRegion: us-east-1, eventBusName: auth0-logs, awsEndpoint: "${fake.url}", awsAccessKeyId: ${ACCESS_KEY}, awsSecretAccessKey: "${SECRET_KEY}" }`;
-    app = await startTestApp(baseConfig(`  - { name: bus, type: eventbridge, tenant: acme, sink: ${sink} }\n`));
+    const app = await t.start(baseConfig(`  - { name: bus, type: eventbridge, tenant: acme, sink: ${sink} }\n`));
     const ids = await ingestMany(app.url, TOKEN, 55, 55);
 
-    const detailIds = () => new Set(fake!.entries().map((e) => (JSON.parse(e.Detail) as { log_id: string }).log_id));
+    const detailIds = () => new Set(fake.entries().map((e) => (JSON.parse(e.Detail) as { log_id: string }).log_id));
     await eventually(() => detailIds().size >= 55);
     expect(detailIds()).toEqual(new Set(ids));
     for (const entry of fake.entries()) {

@@ -1,36 +1,23 @@
 // End to end: 5,000 ingested events reach a fake Event Grid topic as CloudEvents (counted by log_id); one poisoned event is dead-lettered.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENTGRID_FAKE_KEY, startEventgridFake, type EventgridFake } from '@outflow/connector-testkit/fakes/eventgrid';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
-import { ingestMany, makeEvent } from './support/events.js';
-import { eventually, readUntil } from './support/wait.js';
+import { describe, expect, it } from 'vitest';
+import { EVENTGRID_FAKE_KEY, startEventgridFake } from '@outflow/connector-testkit/fakes/eventgrid';
+import { baseConfig } from './support/app.js';
+import { runWithOnePoisoned } from './support/poisoned-run.js';
+import { useTestApp } from './support/use-test-app.js';
 
-const TOTAL = 5_000;
-const POISON_AT = 2_345;
+const t = useTestApp();
 
 describe('eventgrid connector end to end', () => {
-  let fake: EventgridFake;
-  let app: TestApp;
-
-  beforeAll(async () => {
-    // Event Grid refuses a whole request with 400 when one event is invalid; the platform's bisection must isolate it.
-    fake = await startEventgridFake({ refuse: (e) => ((e.data as { poison?: unknown } | undefined)?.poison === true ? 'The event is poisoned.' : undefined) });
-    const sink = `{ endpoint: "${fake.url}/api/events", accessKey: "${EVENTGRID_FAKE_KEY}", azureSubscriptionId: 00000000-1111-2222-3333-444444444444, azureResourceGroup: auth0-logs }`;
-    app = await startTestApp(baseConfig(`  - { name: eg, type: eventgrid, tenant: acme, sink: ${sink} }\n`));
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-  });
-
   it('delivers every event once as a CloudEvent and dead-letters the one Event Grid refuses', async () => {
-    let n = 0;
-    const ids = await ingestMany(app.url, TOKEN, TOTAL, 500, () => makeEvent(++n === POISON_AT ? { poison: true } : {}));
-    const poisoned = ids[POISON_AT - 1] as string;
-    const expected = new Set(ids.filter((id) => id !== poisoned));
+    // Event Grid refuses a whole request with 400 when one event is invalid; the platform's bisection must isolate it.
+    const fake = t.closeAfter(
+      await startEventgridFake({ refuse: (e) => ((e.data as { poison?: unknown } | undefined)?.poison === true ? 'The event is poisoned.' : undefined) }),
+    );
+    const sink = `{ endpoint: "${fake.url}/api/events", accessKey: "${EVENTGRID_FAKE_KEY}", azureSubscriptionId: 00000000-1111-2222-3333-444444444444, azureResourceGroup: auth0-logs }`;
+    const app = await t.start(baseConfig(`  - { name: eg, type: eventgrid, tenant: acme, sink: ${sink} }\n`));
     const delivered = () => new Set(fake.events().map((e) => e.id));
-    await eventually(() => delivered().size >= expected.size, 90_000, 'The fake Event Grid topic did not receive every event.');
-    expect(delivered()).toEqual(expected);
+    const run = await runWithOnePoisoned(app, { stream: 'eg', delivered, timeoutMs: 90_000 });
+    expect(delivered()).toEqual(new Set(run.ids.filter((id) => id !== run.poisoned)));
 
     for (const event of fake.events()) {
       const data = event.data as { log_id: string; date: string; type: string; user_id: string };
@@ -45,15 +32,8 @@ describe('eventgrid connector end to end', () => {
     }
     expect(fake.publishRequests().some((r) => r.text().includes('"poison":true'))).toBe(true);
 
-    const list = (await (await app.api('/api/v2/log-streams')).json()) as Array<{ id: string; name: string }>;
-    const id = list.find((s) => s.name === 'eg')?.id as string;
-    type Letter = { log_id: string; status: number; errorKind: string };
-    const letters = await readUntil(
-      async () => (await (await app.api(`/api/v2/log-streams/${id}/dead-letters`)).json()) as Letter[],
-      (l) => l.length > 0,
-    );
-    expect(letters.map((l) => l.log_id)).toEqual([poisoned]);
-    expect(letters[0]).toMatchObject({ status: 400, errorKind: 'invalid' });
-    expect(delivered().has(poisoned)).toBe(false);
+    expect(run.letters.map((l) => l.log_id)).toEqual([run.poisoned]);
+    expect(run.letters[0]).toMatchObject({ status: 400, errorKind: 'invalid' });
+    expect(delivered().has(run.poisoned)).toBe(false);
   }, 120_000);
 });

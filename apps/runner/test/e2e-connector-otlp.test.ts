@@ -1,49 +1,31 @@
 // End to end: 5,000 ingested events reach a fake OTLP collector as log records; one poisoned event ends in dead letters.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startOtlpFake, type OtlpFake } from '@outflow/connector-testkit/fakes/otlp';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
-import { ingestMany, makeEvent } from './support/events.js';
-import { eventually, readUntil } from './support/wait.js';
+import { describe, expect, it } from 'vitest';
+import { startOtlpFake } from '@outflow/connector-testkit/fakes/otlp';
+import { baseConfig } from './support/app.js';
+import { runWithOnePoisoned } from './support/poisoned-run.js';
+import { useTestApp } from './support/use-test-app.js';
 
 const API_KEY = 'e2e-otlp-api-key-0123456789';
-
-let app: TestApp | undefined;
-let fake: OtlpFake | undefined;
-afterEach(async () => {
-  await app?.stop();
-  await fake?.close();
-  app = undefined;
-  fake = undefined;
-});
+const t = useTestApp();
 
 type Body = { log_id: string; data: Record<string, unknown> };
 
 describe('otlp connector end to end', () => {
   it('delivers 5,000 events as OTel log records, and dead-letters the one the collector refuses', async () => {
     // The collector refuses (400, google.rpc.Status) any request holding the poisoned record; the platform bisects.
-    fake = await startOtlpFake({
-      requiredHeaders: { 'api-key': API_KEY },
-      verdict: (r) => ((r.body as Body).data.poison === true ? 'refuse-request' : 'accept'),
-    });
-    const sink = `{ endpoint: "${fake.url}", headers: { api-key: "${API_KEY}" }, resourceAttributes: { deployment.environment.name: e2e } }`;
-    app = await startTestApp(baseConfig(`  - { name: otel, type: otlp, tenant: acme, sink: ${sink} }\n`));
-    let n = 0;
-    const poisonAt = 2_345;
-    const ids = await ingestMany(app.url, TOKEN, 5_001, 500, () => makeEvent(++n === poisonAt ? { poison: true } : {}));
-    const poisoned = ids[poisonAt - 1] as string;
-    const delivered = () => new Set(fake!.records().map((r) => r.attributes['auth0.log_id'] as string));
-    await eventually(() => delivered().size >= 5_000, 90_000, 'The fake collector did not receive 5,000 records.');
-    expect(delivered()).toEqual(new Set(ids.filter((id) => id !== poisoned)));
-
-    const list = (await (await app.api('/api/v2/log-streams')).json()) as Array<{ id: string; name: string }>;
-    const id = list.find((s) => s.name === 'otel')?.id as string;
-    type Letter = { log_id: string; status: number; errorKind: string };
-    const letters = await readUntil(
-      async () => (await (await app!.api(`/api/v2/log-streams/${id}/dead-letters`)).json()) as Letter[],
-      (l) => l.length > 0,
+    const fake = t.closeAfter(
+      await startOtlpFake({
+        requiredHeaders: { 'api-key': API_KEY },
+        verdict: (r) => ((r.body as Body).data.poison === true ? 'refuse-request' : 'accept'),
+      }),
     );
-    expect(letters.map((l) => l.log_id)).toEqual([poisoned]);
-    expect(letters[0]).toMatchObject({ status: 400, errorKind: 'invalid' });
+    const sink = `{ endpoint: "${fake.url}", headers: { api-key: "${API_KEY}" }, resourceAttributes: { deployment.environment.name: e2e } }`;
+    const app = await t.start(baseConfig(`  - { name: otel, type: otlp, tenant: acme, sink: ${sink} }\n`));
+    const delivered = () => new Set(fake.records().map((r) => r.attributes['auth0.log_id'] as string));
+    const run = await runWithOnePoisoned(app, { stream: 'otel', delivered, total: 5_001, timeoutMs: 90_000 });
+    expect(delivered()).toEqual(new Set(run.ids.filter((id) => id !== run.poisoned)));
+    expect(run.letters.map((l) => l.log_id)).toEqual([run.poisoned]);
+    expect(run.letters[0]).toMatchObject({ status: 400, errorKind: 'invalid' });
 
     // Each record carries the event as its body, its outcome as severity, and the stream's resource.
     const records = fake.records();

@@ -1,26 +1,20 @@
 // End to end: events ingested into the runner reach a fake Segment as track calls with messageId = log_id.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSegmentFake, type SegmentFake } from '@outflow/connector-testkit/fakes/segment';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { startSegmentFake } from '@outflow/connector-testkit/fakes/segment';
+import { baseConfig, TOKEN } from './support/app.js';
+import { useTestApp } from './support/use-test-app.js';
 import { eventually } from './support/wait.js';
 import { ingestMany, makeEvent } from './support/events.js';
 
 const WRITE_KEY = 'e2e-segment-write-key-0123456789';
 
-let app: TestApp | undefined;
-let fake: SegmentFake | undefined;
-afterEach(async () => {
-  await app?.stop();
-  await fake?.close();
-  app = undefined;
-  fake = undefined;
-});
+const t = useTestApp();
 
 describe('segment connector end to end', () => {
   it('delivers every ingested event as a track call keyed by its log_id', async () => {
-    fake = await startSegmentFake({ writeKey: WRITE_KEY });
+    const fake = t.closeAfter(await startSegmentFake({ writeKey: WRITE_KEY }));
     const stream = `  - { name: segment, type: segment, tenant: acme, sink: { segmentWriteKey: "${WRITE_KEY}", segmentHost: "${fake.url}" } }\n`;
-    app = await startTestApp(baseConfig(stream));
+    const app = await t.start(baseConfig(stream));
     const events: Array<Record<string, unknown>> = [];
     const ids = await ingestMany(app.url, TOKEN, 250, 250, () => {
       const event = makeEvent();
@@ -28,7 +22,7 @@ describe('segment connector end to end', () => {
       return event;
     });
 
-    await eventually(() => fake!.uniqueMessageIds().size >= 250);
+    await eventually(() => fake.uniqueMessageIds().size >= 250);
     expect(fake.uniqueMessageIds()).toEqual(new Set(ids));
     const byId = new Map(fake.messages().map((m) => [m.messageId, m]));
     for (const event of events) {

@@ -1,26 +1,20 @@
 // End to end: events ingested into the runner reach a fake Slack as Block Kit digests through chat.postMessage.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSlackFake, type SlackFake } from '@outflow/connector-testkit/fakes/slack';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { startSlackFake } from '@outflow/connector-testkit/fakes/slack';
+import { baseConfig, TOKEN } from './support/app.js';
+import { useTestApp } from './support/use-test-app.js';
 import { eventually } from './support/wait.js';
 import { ingestMany, makeEvent } from './support/events.js';
 
 const BOT_TOKEN = 'xoxb-e2e-0000-fakeBotToken';
 
-let app: TestApp | undefined;
-let fake: SlackFake | undefined;
-afterEach(async () => {
-  await app?.stop();
-  await fake?.close();
-  app = undefined;
-  fake = undefined;
-});
+const t = useTestApp();
 
 describe('slack connector end to end', () => {
   it('posts every ingested event in digests of at most 20 per message', async () => {
-    fake = await startSlackFake({ token: BOT_TOKEN, channels: ['C0E2ETEST'] });
+    const fake = t.closeAfter(await startSlackFake({ token: BOT_TOKEN, channels: ['C0E2ETEST'] }));
     const stream = `  - { name: slack, type: slack, tenant: acme, sink: { slackBotToken: "${BOT_TOKEN}", slackChannel: C0E2ETEST, slackApiUrl: "${fake.apiUrl}" } }\n`;
-    app = await startTestApp(baseConfig(stream));
+    const app = await t.start(baseConfig(stream));
     const users: string[] = [];
     await ingestMany(app.url, TOKEN, 45, 45, () => {
       const event = makeEvent();
@@ -29,7 +23,7 @@ describe('slack connector end to end', () => {
     });
 
     const shown = () =>
-      fake!
+      fake
         .messages()
         .flatMap((m) =>
           (m.blocks ?? []).filter((b) => b.type === 'section').map((b) => /^\*User\*\n(\S+)/.exec((b.fields as Array<{ text: string }>)[0]?.text ?? '')?.[1]),

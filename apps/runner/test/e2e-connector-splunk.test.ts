@@ -1,38 +1,28 @@
 // End to end: events ingested through the API reach a fake Splunk HEC as acknowledged HEC events.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SPLUNK_FAKE_TOKEN, startSplunkFake, type SplunkFake } from '@outflow/connector-testkit/fakes/splunk';
-import { baseConfig, startTestApp, TOKEN, type TestApp } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { SPLUNK_FAKE_TOKEN, startSplunkFake } from '@outflow/connector-testkit/fakes/splunk';
+import { baseConfig, TOKEN } from './support/app.js';
 import { ingestMany } from './support/events.js';
+import { useTestApp } from './support/use-test-app.js';
+import { eventually } from './support/wait.js';
 
-async function waitFor(pred: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('Timed out waiting for the fake Splunk HEC.');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const t = useTestApp();
 
 describe('splunk connector end to end', () => {
-  let fake: SplunkFake;
-  let app: TestApp;
-
-  beforeAll(async () => {
-    fake = await startSplunkFake({ ack: true });
-    const sink = `{ splunkDomain: "${fake.url}", splunkToken: "${SPLUNK_FAKE_TOKEN}", splunkPort: "8088", splunkSecure: true, splunkIndex: auth0, splunkAck: true, splunkCompression: gzip }`;
-    app = await startTestApp(baseConfig(`  - { name: hec, type: splunk, tenant: acme, sink: ${sink} }\n`));
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-  });
-
   it('delivers every ingested event as a HEC event whose event is the envelope, each batch acknowledged', async () => {
+    const fake = t.closeAfter(await startSplunkFake({ ack: true }));
+    const sink = `{ splunkDomain: "${fake.url}", splunkToken: "${SPLUNK_FAKE_TOKEN}", splunkPort: "8088", splunkSecure: true, splunkIndex: auth0, splunkAck: true, splunkCompression: gzip }`;
+    const app = await t.start(baseConfig(`  - { name: hec, type: splunk, tenant: acme, sink: ${sink} }\n`));
     const ids = await ingestMany(app.url, TOKEN, 1_500, 500);
     const seen = () => new Set(fake.events().map((e) => (e.event as { log_id: string }).log_id));
     // Requests that carried events (a healthcheck's probe POSTs an empty body).
     const deliveries = () => fake.eventRequests().filter((r) => r.body.length > 0);
     // Each send polls for its ackId after posting the events, so the last poll comes a little later.
-    await waitFor(() => seen().size >= ids.length && fake.ackRequests().length >= deliveries().length);
+    await eventually(
+      () => seen().size >= ids.length && fake.ackRequests().length >= deliveries().length,
+      60_000,
+      'The fake Splunk HEC did not receive and acknowledge every event in time.',
+    );
     expect(seen()).toEqual(new Set(ids));
     for (const e of fake.events()) {
       const envelope = e.event as { log_id: string; data: { log_id: string; date: string; hostname: string } };
