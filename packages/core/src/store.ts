@@ -2,6 +2,7 @@
 import type { ApiTokenRepository } from './api-tokens.js';
 import type { LogBatch } from './batch.js';
 import type { EventFilter } from './filter.js';
+import type { LeaseFence, StreamLeases } from './leases.js';
 import type { DeadLetter, HealthRecord, StreamDefinition, StreamState, StreamStatus } from './types.js';
 
 /**
@@ -99,6 +100,8 @@ export interface DeliveryCommit {
   cursor: number;
   delivered: number;
   at: number;
+  /** Set for a leased stream: the store refuses the commit (`StaleLeaseError`) unless this is its current lease. */
+  lease?: LeaseFence;
 }
 
 export interface StreamRepository {
@@ -170,5 +173,7 @@ export interface Store {
   readonly health: HealthLog;
   readonly deadLetters: DeadLetterQueue;
   readonly stats: StreamStats;
+  /** Present when several runners can share the store (PostgreSQL); absent means one runner delivers everything. */
+  readonly leases?: StreamLeases;
   close(): Promise<void>;
 }
