@@ -108,7 +108,14 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
         leasing = createLeaseCoordinator(
           cluster.leases,
           cluster.settings,
-          { gained: (l) => rebuild(l.streamId, replaceDeadline), lost: (id) => rebuild(id, cluster.settings.margin / 2) },
+          {
+            gained: (l) => rebuild(l.streamId, replaceDeadline),
+            lost: (id) => {
+              // Stop reading and sending now, before any other await (the worker may wake on I/O first).
+              void slots.get(id)?.worker?.stop(cluster.settings.margin / 2);
+              return rebuild(id, cluster.settings.margin / 2);
+            },
+          },
           logger.child({ component: 'leases', runner: cluster.settings.runner.id }),
         );
         await leasing.start();
