@@ -11,6 +11,8 @@ export interface RunnerInfo {
 export interface StreamLease {
   streamId: string;
   generation: number;
+  /** Changes when the stream is changed (patch, status, replay) through any runner; opaque. */
+  version?: string;
 }
 
 /** What a commit carries to prove its runner still holds the stream. */

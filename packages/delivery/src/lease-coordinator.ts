@@ -19,6 +19,8 @@ export interface LeaseHooks {
   gained(lease: StreamLease): Promise<void>;
   /** Stop the stream's worker (the lease is gone, or will be released once this resolves). */
   lost(streamId: string, reason: LossReason): Promise<void>;
+  /** The stream was changed through some runner (its lease's version moved): rebuild its worker. */
+  changed(streamId: string): Promise<void>;
 }
 
 export interface LeaseCoordinator {
@@ -37,13 +39,17 @@ const monotonic = () => performance.now();
 export function createLeaseCoordinator(leases: StreamLeases, settings: LeaseSettings, hooks: LeaseHooks, logger: Logger): LeaseCoordinator {
   const { runner, ttl, margin } = settings;
   const held = new Map<string, number>();
+  const versions = new Map<string, string | undefined>();
   let stopped = false;
   let beat: NodeJS.Timeout | undefined;
   let lapse: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
   const drop = async (ids: string[], reason: LossReason) => {
-    for (const id of ids) held.delete(id);
+    for (const id of ids) {
+      held.delete(id);
+      versions.delete(id);
+    }
     await Promise.all(ids.map((id) => hooks.lost(id, reason)));
   };
 
@@ -79,8 +85,14 @@ export function createLeaseCoordinator(leases: StreamLeases, settings: LeaseSett
       await drop(taken, 'taken');
     }
     // Leases the database says are ours but we never learnt of (a claim whose answer was lost): run them.
+    const changed = beatResult.leases.filter((l) => held.has(l.streamId) && versions.get(l.streamId) !== l.version);
+    for (const l of changed) versions.set(l.streamId, l.version);
+    await Promise.all(changed.map((l) => hooks.changed(l.streamId)));
     const unknown = beatResult.leases.filter((l) => !held.has(l.streamId) && !taken.includes(l.streamId));
-    for (const l of unknown) held.set(l.streamId, l.generation);
+    for (const l of unknown) {
+      held.set(l.streamId, l.generation);
+      versions.set(l.streamId, l.version);
+    }
     await Promise.all(unknown.map((l) => hooks.gained(l)));
     if (held.size > beatResult.cap) {
       const shed = [...held.keys()].sort().slice(beatResult.cap);
@@ -90,7 +102,10 @@ export function createLeaseCoordinator(leases: StreamLeases, settings: LeaseSett
     } else if (held.size < beatResult.cap) {
       const claimed = await leases.claim(runner.id, beatResult.cap - held.size, ttl);
       if (stopped) return;
-      for (const l of claimed) held.set(l.streamId, l.generation);
+      for (const l of claimed) {
+        held.set(l.streamId, l.generation);
+        versions.set(l.streamId, l.version);
+      }
       await Promise.all(claimed.map((l) => hooks.gained(l)));
       if (claimed.length > 0) logger.info({ streams: claimed.length, held: held.size, cap: beatResult.cap }, 'Claimed stream leases.');
     }
@@ -127,6 +142,7 @@ export function createLeaseCoordinator(leases: StreamLeases, settings: LeaseSett
       await running;
       clearTimeout(lapse);
       held.clear();
+      versions.clear();
     },
   };
 }

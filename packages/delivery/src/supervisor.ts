@@ -110,6 +110,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
           cluster.settings,
           {
             gained: (l) => rebuild(l.streamId, replaceDeadline),
+            changed: (id) => rebuild(id, replaceDeadline),
             lost: (id) => {
               // Stop reading and sending now, before any other await (the worker may wake on I/O first).
               void slots.get(id)?.worker?.stop(cluster.settings.margin / 2);

@@ -15,16 +15,17 @@ async function until(check: () => boolean, ms = 5_000): Promise<void> {
 }
 
 function fakeLeases(free: string[]) {
-  const state = { cap: 3, failing: false, held: new Map<string, number>(), released: [] as string[], beats: 0 };
+  const state = { cap: 3, failing: false, held: new Map<string, number>(), versions: new Map<string, string>(), released: [] as string[], beats: 0 };
   let next = 1;
   const leases: StreamLeases = {
     async heartbeat(): Promise<LeaseHeartbeat> {
       state.beats++;
       if (state.failing) throw new Error('connection lost');
-      return { leases: [...state.held].map(([streamId, generation]) => ({ streamId, generation })), cap: state.cap, runners: 1, streams: 6 };
+      const leases = [...state.held].map(([streamId, generation]) => ({ streamId, generation, version: state.versions.get(streamId) ?? 'v0' }));
+      return { leases, cap: state.cap, runners: 1, streams: 6 };
     },
     async claim(_id, max): Promise<StreamLease[]> {
-      const got = free.splice(0, max).map((streamId) => ({ streamId, generation: next++ }));
+      const got = free.splice(0, max).map((streamId) => ({ streamId, generation: next++, version: 'v0' }));
       for (const l of got) state.held.set(l.streamId, l.generation);
       return got;
     },
@@ -43,15 +44,18 @@ function fakeLeases(free: string[]) {
 function hooksLog() {
   const running = new Set<string>();
   const losses: Array<[string, LossReason, number]> = [];
+  const changes: string[] = [];
   return {
     running,
     losses,
+    changes,
     hooks: {
       gained: async (l: StreamLease) => void running.add(l.streamId),
       lost: async (id: string, reason: LossReason) => {
         running.delete(id);
         losses.push([id, reason, performance.now()]);
       },
+      changed: async (id: string) => void changes.push(id),
     },
   };
 }
@@ -76,6 +80,13 @@ describe('lease coordinator', () => {
     // Below the cap again: it claims the next free stream.
     await until(() => log.running.has('d'));
     expect([...log.running].sort()).toEqual(['b', 'd']);
+    // A change made through another runner moves the stream's version: its worker is rebuilt, once.
+    expect(log.changes).toEqual([]);
+    state.versions.set('b', 'v1');
+    await until(() => log.changes.length > 0);
+    const beats = state.beats;
+    await until(() => state.beats >= beats + 2);
+    expect(log.changes).toEqual(['b']);
     await c.stop();
   });
 

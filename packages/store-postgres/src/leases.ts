@@ -4,6 +4,8 @@ import type { LiveRunner, StreamLease, StreamLeases } from '@outflow/core';
 
 const ACTIVE = "(s.definition::jsonb ->> 'status') = 'active'";
 const TTL = "($2::double precision * interval '1 millisecond')";
+/** The stream's version as leases report it: its definition's update time and its cursor generation. */
+const VERSION = "(s.definition::jsonb ->> 'updatedAt') || ':' || s.generation";
 
 /** One statement: upsert membership, renew unexpired own leases of active streams (dropping those of paused or deleted ones), forget long-dead runners, and return held leases with the cap. */
 const HEARTBEAT_SQL = `
@@ -14,7 +16,7 @@ WITH me AS (
 ), renewed AS (
   UPDATE stream_leases l SET expires_at = now() + ${TTL} FROM streams s
   WHERE l.runner_id = $1 AND l.expires_at > now() AND s.id = l.stream_id AND ${ACTIVE}
-  RETURNING l.stream_id, l.generation
+  RETURNING l.stream_id, l.generation, ${VERSION} AS version
 ), idle AS (
   DELETE FROM stream_leases l WHERE l.runner_id = $1 AND NOT EXISTS (SELECT 1 FROM streams s WHERE s.id = l.stream_id AND ${ACTIVE})
 ), gone AS (
@@ -23,7 +25,7 @@ WITH me AS (
 SELECT
   (SELECT count(*) FROM runners WHERE expires_at > now() AND id <> $1)::int + (SELECT count(*) FROM me)::int AS runners,
   (SELECT count(*) FROM streams s WHERE ${ACTIVE})::int AS streams,
-  COALESCE((SELECT json_agg(json_build_array(stream_id, generation)) FROM renewed), '[]') AS leases`;
+  COALESCE((SELECT json_agg(json_build_array(stream_id, generation, version)) FROM renewed), '[]') AS leases`;
 
 const CLAIM_SQL = `
 WITH candidates AS (
@@ -37,19 +39,20 @@ SELECT id, $1, nextval('stream_lease_generations'), now(), now() + ${TTL} FROM c
 ON CONFLICT (stream_id) DO UPDATE
   SET runner_id = EXCLUDED.runner_id, generation = EXCLUDED.generation, acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at
   WHERE stream_leases.expires_at <= now()
-RETURNING stream_id, generation`;
+RETURNING stream_id, generation, (SELECT ${VERSION} FROM streams s WHERE s.id = stream_leases.stream_id) AS version`;
 
 interface LeaseRow {
   stream_id: string;
   generation: string | number;
+  version: string;
 }
 
-const toLease = (r: LeaseRow): StreamLease => ({ streamId: r.stream_id, generation: Number(r.generation) });
+const toLease = (r: LeaseRow): StreamLease => ({ streamId: r.stream_id, generation: Number(r.generation), version: r.version });
 
 export function createStreamLeases(pool: pg.Pool): StreamLeases {
   return {
     async heartbeat(runner, ttlMs) {
-      const { rows } = await pool.query<{ runners: number; streams: number; leases: Array<[string, string | number]> }>(HEARTBEAT_SQL, [
+      const { rows } = await pool.query<{ runners: number; streams: number; leases: Array<[string, string | number, string]> }>(HEARTBEAT_SQL, [
         runner.id,
         ttlMs,
         runner.host,
@@ -58,7 +61,7 @@ export function createStreamLeases(pool: pg.Pool): StreamLeases {
       const row = rows[0] ?? { runners: 1, streams: 0, leases: [] };
       const runners = Math.max(1, row.runners);
       return {
-        leases: row.leases.map(([streamId, generation]) => ({ streamId, generation: Number(generation) })),
+        leases: row.leases.map(([streamId, generation, version]) => ({ streamId, generation: Number(generation), version })),
         cap: Math.ceil(row.streams / runners),
         runners,
         streams: row.streams,

@@ -121,6 +121,15 @@ describe('stream leases', () => {
     const paused = await la.heartbeat(runner('a'), TTL);
     expect(paused.leases.map((l) => l.streamId)).not.toContain('s002');
     expect(paused.leases).toHaveLength(5);
+    // A patch or a replay through any runner moves the lease's version; a heartbeat alone does not.
+    const version = (h: { leases: Array<{ streamId: string; version?: string }> }) => h.leases.find((l) => l.streamId === 's001')?.version;
+    const v0 = version(paused);
+    expect(version(await la.heartbeat(runner('a'), TTL))).toBe(v0);
+    await (b as Store).streams.update('s001', { name: 'renamed' }, 3);
+    const v1 = version(await la.heartbeat(runner('a'), TTL));
+    expect(v1).not.toBe(v0);
+    await (b as Store).streams.setCursor('s001', 0);
+    expect(version(await la.heartbeat(runner('a'), TTL))).not.toBe(v1);
     expect(await lb.claim('b', 3, TTL)).toEqual([]);
   });
 
