@@ -1,6 +1,7 @@
-// Cursor commits of a leased stream: applied only while the commit's lease is the stream's current, unexpired one (ADR 0019).
+// Writes of a leased stream (cursor commits, dead letters, health): applied only while their lease is the stream's current, unexpired one (ADR 0019).
 import type pg from 'pg';
-import { staleLeaseError, type DeliveryCommit } from '@outflow/core';
+import { staleLeaseError, type DeliveryCommit, type LeaseFence } from '@outflow/core';
+import { inTransaction } from './connection.js';
 
 /** The cursor update shared by plain and fenced commits ($1 cursor, $2 delivered, $3 at). */
 export const COMMIT_SQL = `UPDATE streams SET cursor = GREATEST(cursor, $1), delivered = delivered + $2, failing_since = NULL,
@@ -33,4 +34,25 @@ export async function commitFenced(pool: Pick<pg.Pool, 'query'>, id: string, c: 
   const row = rows[0];
   if (!row?.held) throw staleLeaseError(id, lease.generation);
   return row.moved;
+}
+
+/** Runs `write` plainly without a fence; with one, in a transaction that first share-locks the stream's lease row and refuses a stale lease. */
+export async function fencedWrite(
+  pool: pg.Pool,
+  streamId: string,
+  fence: LeaseFence | undefined,
+  write: (db: Pick<pg.Pool, 'query'>) => Promise<unknown>,
+): Promise<void> {
+  if (!fence) {
+    await write(pool);
+    return;
+  }
+  await inTransaction(pool, async (client) => {
+    const held = await client.query(
+      'SELECT 1 FROM stream_leases WHERE stream_id = $1 AND runner_id = $2 AND generation = $3 AND expires_at > now() FOR SHARE',
+      [streamId, fence.runnerId, fence.generation],
+    );
+    if (held.rowCount === 0) throw staleLeaseError(streamId, fence.generation);
+    await write(client);
+  });
 }

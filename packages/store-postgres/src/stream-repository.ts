@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import type { StoredStream, StreamDefinition, StreamPatch, StreamRepository } from '@outflow/core';
 import { inTransaction } from './connection.js';
-import { COMMIT_SQL, commitFenced } from './fenced-commit.js';
+import { COMMIT_SQL, commitFenced, fencedWrite } from './fenced-commit.js';
 import { createSerialWrites } from './serial-writes.js';
 import { type StreamRow, toStored } from '@outflow/store-kit';
 
@@ -92,9 +92,7 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
             ]),
         ),
       ),
-    addDeadLettered: (id, count) =>
-      serial(id, async () => {
-        await pool.query('UPDATE streams SET dead_lettered = dead_lettered + $1 WHERE id = $2', [count, id]);
-      }),
+    addDeadLettered: (id, count, fence) =>
+      serial(id, () => fencedWrite(pool, id, fence, (db) => db.query('UPDATE streams SET dead_lettered = dead_lettered + $1 WHERE id = $2', [count, id]))),
   };
 }

@@ -193,5 +193,22 @@ describe('stream leases', () => {
       }),
     ).toBe(false);
     expect((await (b as Store).streams.get('s000'))?.state).toMatchObject({ cursor: 2, delivered: 8 });
+
+    // Dead letters, their count and health records are fenced the same way.
+    const letter = { streamId: 's000', tenant: 'acme', seq: 3, logId: 'l3', type: 'f', raw: '{}', at: 6, errorKind: 'permanent', message: 'refused' };
+    const record = { streamId: 's000', tenant: 'acme', at: 6, kind: 'dead_lettered' as const, message: 'moved' };
+    const staleFence = { runnerId: 'a', generation: old.generation };
+    const fence = { runnerId: 'b', generation: fresh.generation };
+    await expect((a as Store).deadLetters.add([letter], staleFence)).rejects.toSatisfy(isStaleLeaseError);
+    await expect((a as Store).streams.addDeadLettered('s000', 1, staleFence)).rejects.toSatisfy(isStaleLeaseError);
+    await expect((a as Store).health.append(record, staleFence)).rejects.toSatisfy(isStaleLeaseError);
+    expect(await (b as Store).deadLetters.count('s000')).toBe(0);
+    expect(await (b as Store).health.list('s000')).toEqual([]);
+    await (b as Store).deadLetters.add([letter], fence);
+    await (b as Store).streams.addDeadLettered('s000', 1, fence);
+    await (b as Store).health.append(record, fence);
+    expect(await (b as Store).deadLetters.count('s000')).toBe(1);
+    expect((await (b as Store).streams.get('s000'))?.state.deadLettered).toBe(1);
+    expect((await (b as Store).health.list('s000')).map((h) => h.message)).toEqual(['moved']);
   });
 });
