@@ -65,7 +65,9 @@ describe('changes through another runner', () => {
 
     // Patch the sink through the other runner: the owner rebuilds its worker, which probes the new URL.
     const patchedAt = Date.now();
-    expect((await api(other, `/api/v2/log-streams/${a}`, 'PATCH', { sink: { httpEndpoint: `${rx.url}/moved`, httpContentFormat: 'JSONLINES' } })).status).toBe(200);
+    expect((await api(other, `/api/v2/log-streams/${a}`, 'PATCH', { sink: { httpEndpoint: `${rx.url}/moved`, httpContentFormat: 'JSONLINES' } })).status).toBe(
+      200,
+    );
     await rx.waitFor(() => rx!.probes.some((p) => p.path === '/moved'), 10_000);
     const probe = rx.probes.find((p) => p.path === '/moved');
     console.log(`patch through ${other === urls.get('r1') ? 'r1' : 'r2'} → owner ${owner} rebuilt after ${(probe?.at ?? 0) - patchedAt} ms`);
