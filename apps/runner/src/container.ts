@@ -8,6 +8,7 @@ import { createParsePool, defaultParseThreads, type ParsePool } from '@outflow/i
 import { container, instanceCachingFactory, type DependencyContainer } from 'tsyringe';
 import type { RunnerConfig } from './config/schema.js';
 import type { ConnectorRegistry } from './loading/registry.js';
+import { namedTransport, runnerInfo } from './runner-identity.js';
 import { createTokenIndex, type TokenIndex } from './server/auth.js';
 import { createHttpServer } from './server/http-server.js';
 import { findDashboardDir } from './server/static-route.js';
@@ -24,6 +25,9 @@ const shared = <T>(make: (c: DependencyContainer) => T) => ({ useFactory: instan
  */
 export function createRootContainer(config: RunnerConfig, logger: Logger): DependencyContainer {
   const root = container.createChildContainer();
+  const runner = runnerInfo(config.cluster.runnerId);
+  /** Runners share a PostgreSQL store: each names itself on the requests it sends. */
+  const sharedStore = config.store.postgres !== undefined;
   root.register(Tokens.Config, { useValue: config });
   root.register(Tokens.Logger, { useValue: logger });
   root.register(Tokens.Clock, { useValue: systemClock });
@@ -34,7 +38,10 @@ export function createRootContainer(config: RunnerConfig, logger: Logger): Depen
   );
   root.register(
     Tokens.HttpTransport,
-    shared<HttpTransport>((c) => createHttpTransport({ guard: c.resolve<EgressGuard>(Tokens.Egress), proxy: config.egress.proxy })),
+    shared<HttpTransport>((c) => {
+      const transport = createHttpTransport({ guard: c.resolve<EgressGuard>(Tokens.Egress), proxy: config.egress.proxy });
+      return sharedStore ? namedTransport(transport, runner.id) : transport;
+    }),
   );
   root.register(
     Tokens.OpenConnector,
@@ -70,6 +77,7 @@ export function createRootContainer(config: RunnerConfig, logger: Logger): Depen
         logger: c.resolve<Logger>(Tokens.Logger),
         openConnector: c.resolve<OpenStreamConnector>(Tokens.OpenConnector),
         options: { ...config.delivery, retention: config.retention },
+        cluster: { runner, heartbeatInterval: config.cluster.heartbeatInterval, ttl: config.cluster.leaseTtl, margin: config.cluster.stopMargin },
       }),
     ),
   );

@@ -26,4 +26,5 @@ export * from './connector.js';
 export * from './egress.js';
 export * from './egress-agents.js';
 export * from './store.js';
+export * from './leases.js';
 export * from './api-tokens.js';

@@ -2,6 +2,7 @@
 import type { ApiTokenRepository } from './api-tokens.js';
 import type { LogBatch } from './batch.js';
 import type { EventFilter } from './filter.js';
+import type { LeaseFence, StreamLeases } from './leases.js';
 import type { DeadLetter, HealthRecord, StreamDefinition, StreamState, StreamStatus } from './types.js';
 
 /**
@@ -99,6 +100,8 @@ export interface DeliveryCommit {
   cursor: number;
   delivered: number;
   at: number;
+  /** Set for a leased stream: the store refuses the commit (`StaleLeaseError`) unless this is its current lease. */
+  lease?: LeaseFence;
 }
 
 export interface StreamRepository {
@@ -115,13 +118,15 @@ export interface StreamRepository {
   /** Notes a failed round: sets `failingSince` if unset, and `lastErrorAt`. */
   recordFailure(id: string, at: number): Promise<StoredStream | null>;
   setStatus(id: string, status: StreamStatus, reason: string | null, at: number): Promise<StoredStream | null>;
-  addDeadLettered(id: string, count: number): Promise<void>;
+  /** With `fence`, refused (`StaleLeaseError`) unless it is the stream's current lease. */
+  addDeadLettered(id: string, count: number, fence?: LeaseFence): Promise<void>;
 }
 
 export type NewHealthRecord = Omit<HealthRecord, 'id'>;
 
 export interface HealthLog {
-  append(record: NewHealthRecord): Promise<void>;
+  /** With `fence`, refused (`StaleLeaseError`) unless it is the stream's current lease. */
+  append(record: NewHealthRecord, fence?: LeaseFence): Promise<void>;
   /** Newest first; `beforeId` pages backwards. */
   list(streamId: string, options?: { limit?: number; beforeId?: number; since?: number }): Promise<HealthRecord[]>;
   purge(before: number): Promise<number>;
@@ -130,7 +135,8 @@ export interface HealthLog {
 export type NewDeadLetter = Omit<DeadLetter, 'id'>;
 
 export interface DeadLetterQueue {
-  add(letters: readonly NewDeadLetter[]): Promise<void>;
+  /** Letters of one stream; with `fence`, refused (`StaleLeaseError`) unless it is the stream's current lease. */
+  add(letters: readonly NewDeadLetter[], fence?: LeaseFence): Promise<void>;
   /** Oldest first; `afterId` pages forwards. */
   list(streamId: string, options?: { limit?: number; afterId?: number }): Promise<DeadLetter[]>;
   count(streamId: string): Promise<number>;
@@ -170,5 +176,7 @@ export interface Store {
   readonly health: HealthLog;
   readonly deadLetters: DeadLetterQueue;
   readonly stats: StreamStats;
+  /** Present when several runners can share the store (PostgreSQL); absent means one runner delivers everything. */
+  readonly leases?: StreamLeases;
   close(): Promise<void>;
 }

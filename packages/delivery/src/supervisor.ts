@@ -1,10 +1,12 @@
-// The supervisor: one worker per active stream, started, rebuilt and stopped as streams change.
+// The supervisor: one worker per active stream (per leased stream when runners share the store), started, rebuilt and stopped as streams change.
 import { systemClock, type StoredStream } from '@outflow/core';
 import { buildWorker, type WorkerDeps } from './build-worker.js';
 import { resolveOptions } from './options.js';
 import { streamConnectorFactory } from './stream-connector.js';
 import { runRetention, scheduleRetention, type RetentionSchedule } from './retention.js';
 import { createInflightBudget } from './inflight-budget.js';
+import { fencedStore } from './fenced-store.js';
+import { createLeaseCoordinator, type LeaseCoordinator } from './lease-coordinator.js';
 import { createSharedReads } from './shared-reads.js';
 import { createTenantNotifier, type TenantNotifier } from './tenant-notifier.js';
 import type { Supervisor, SupervisorDeps, WorkerStatus } from './types.js';
@@ -37,8 +39,12 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
 
   const open = deps.openConnector ?? streamConnectorFactory({ connectors: deps.connectors, egress: deps.egress, logger: deps.logger, clock, http: deps.http });
 
-  const workerDeps = (): WorkerDeps => ({
-    store: deps.store,
+  /** Set when runners share the store: workers run only for the streams this runner leases. */
+  let leasing: LeaseCoordinator | null = null;
+  const cluster = deps.store.leases && deps.cluster ? { leases: deps.store.leases, settings: deps.cluster } : null;
+
+  const workerDeps = (id: string): WorkerDeps => ({
+    store: cluster && leasing ? fencedStore(deps.store, { runnerId: cluster.settings.runner.id, generation: leasing.generation(id) ?? -1 }) : deps.store,
     open,
     clock,
     logger: deps.logger,
@@ -67,11 +73,15 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       slots.delete(id);
       return;
     }
+    if (leasing && leasing.generation(id) === undefined) {
+      slot.status = new WorkerStatusTracker('stopped');
+      return;
+    }
     if (state !== 'running' || stream.status !== 'active') {
       slot.status = new WorkerStatusTracker(state !== 'running' || stream.status === 'active' ? 'stopped' : stream.status);
       return;
     }
-    const built = await buildWorker(workerDeps(), stream);
+    const built = await buildWorker(workerDeps(id), stream);
     if (built.worker) slot.worker = built.worker;
     else slot.status = built.status;
   };
@@ -90,6 +100,27 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       state = 'running';
       notifier = createTenantNotifier(deps.store.events);
       await retention().catch((err: unknown) => logger.error({ error: err instanceof Error ? err.message : String(err) }, 'Retention failed at start.'));
+      if (cluster) {
+        const rebuild = (id: string, deadline: number) =>
+          serialize(id, async () => {
+            if (state === 'running') await apply(id, await deps.store.streams.get(id), deadline);
+          });
+        leasing = createLeaseCoordinator(
+          cluster.leases,
+          cluster.settings,
+          {
+            gained: (l) => rebuild(l.streamId, replaceDeadline),
+            changed: (id) => rebuild(id, replaceDeadline),
+            lost: (id) => {
+              // Stop reading and sending now, before any other await (the worker may wake on I/O first).
+              void slots.get(id)?.worker?.stop(cluster.settings.margin / 2);
+              return rebuild(id, cluster.settings.margin / 2);
+            },
+          },
+          logger.child({ component: 'leases', runner: cluster.settings.runner.id }),
+        );
+        await leasing.start();
+      }
       const streams = await deps.store.streams.list();
       await Promise.all(streams.map((s) => serialize(s.id, () => apply(s.id, s, replaceDeadline))));
       schedule = scheduleRetention(clock, options.retentionCheckInterval, retention, logger);
@@ -103,6 +134,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
         if (state !== 'running') return;
         const stream = await deps.store.streams.get(streamId);
         await apply(streamId, stream, replaceDeadline);
+        if (leasing && stream?.status === 'active' && leasing.generation(streamId) === undefined) leasing.nudge();
         logger.info({ stream: streamId, status: stream?.status ?? 'deleted' }, 'The stream was refreshed.');
       });
     },
@@ -112,6 +144,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       const wasRunning = state === 'running';
       state = 'stopped';
       schedule?.cancel();
+      await leasing?.stop();
       await Promise.all(
         [...slots.entries()].map(([id, slot]) =>
           serialize(id, async () => {
@@ -121,6 +154,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
           }),
         ),
       );
+      // Workers committed what they delivered: hand the streams over at once.
+      if (cluster && wasRunning)
+        await cluster.leases.leave(cluster.settings.runner.id).catch((err: unknown) => logger.warn({ error: String(err) }, 'Could not release the leases.'));
       notifier?.close();
       if (wasRunning) logger.info({}, 'The delivery supervisor stopped.');
     },

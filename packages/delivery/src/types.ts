@@ -1,5 +1,6 @@
 // Public types of @outflow/delivery: supervisor, its dependencies, options and worker status.
 import type { Clock, ConnectorDefinition, EgressGuard, HttpTransport, Logger, Store } from '@outflow/core';
+import type { LeaseSettings } from './lease-coordinator.js';
 import type { OpenStreamConnector } from './stream-connector.js';
 
 /** The installed connectors, by stream type. */
@@ -74,6 +75,8 @@ interface SupervisorBase {
   options?: DeliveryOptionsInput | undefined;
   /** Source of jitter in [0, 1) (tests); Math.random by default. */
   random?: (() => number) | undefined;
+  /** With a store that has `leases`: this runner's identity and lease timings; it then delivers only the streams it leases. */
+  cluster?: LeaseSettings | undefined;
 }
 
 /**

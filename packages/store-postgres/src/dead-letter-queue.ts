@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { DeadLetter, DeadLetterQueue } from '@outflow/core';
 import { type LetterRow, toLetter } from '@outflow/store-kit';
+import { fencedWrite } from './fenced-commit.js';
 
 const INSERT = `INSERT INTO dead_letters (stream_id, tenant, seq, log_id, type, raw, at, error_kind, status, message)
   SELECT stream_id, tenant, seq, log_id, type, raw, at, error_kind, status, message FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::text[], $9::int[], $10::text[])
@@ -9,11 +10,12 @@ const INSERT = `INSERT INTO dead_letters (stream_id, tenant, seq, log_id, type, 
 
 export function createDeadLetterQueue(pool: pg.Pool): DeadLetterQueue {
   return {
-    async add(letters) {
-      if (letters.length === 0) return;
+    async add(letters, fence) {
+      const first = letters[0];
+      if (!first) return;
       const col = <K extends keyof (typeof letters)[number]>(k: K) => letters.map((l) => l[k] ?? null);
       // One statement for the whole list, in order (ids follow the list order).
-      await pool.query(INSERT, [
+      const params = [
         col('streamId'),
         col('tenant'),
         col('seq'),
@@ -24,7 +26,8 @@ export function createDeadLetterQueue(pool: pg.Pool): DeadLetterQueue {
         col('errorKind'),
         col('status'),
         col('message'),
-      ]);
+      ];
+      await fencedWrite(pool, first.streamId, fence, (db) => db.query(INSERT, params));
     },
     async list(streamId, { limit = 100, afterId = 0 } = {}) {
       const { rows } = await pool.query<LetterRow>('SELECT * FROM dead_letters WHERE stream_id = $1 AND id > $2 ORDER BY id LIMIT $3', [

@@ -2,13 +2,23 @@
 import type pg from 'pg';
 import type { HealthLog, HealthRecord, HealthRecordKind } from '@outflow/core';
 import { type HealthRow, toRecord } from '@outflow/store-kit';
+import { fencedWrite } from './fenced-commit.js';
 
 export function createHealthLog(pool: pg.Pool): HealthLog {
   return {
-    async append(r) {
-      await pool.query(
-        'INSERT INTO health (stream_id, tenant, at, kind, error_kind, status, message, attempts, count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-        [r.streamId, r.tenant, r.at, r.kind, r.errorKind ?? null, r.status ?? null, r.message, r.attempts ?? null, r.count ?? null],
+    async append(r, fence) {
+      await fencedWrite(pool, r.streamId, fence, (db) =>
+        db.query('INSERT INTO health (stream_id, tenant, at, kind, error_kind, status, message, attempts, count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+          r.streamId,
+          r.tenant,
+          r.at,
+          r.kind,
+          r.errorKind ?? null,
+          r.status ?? null,
+          r.message,
+          r.attempts ?? null,
+          r.count ?? null,
+        ]),
       );
     },
     async list(streamId, { limit = 50, beforeId, since } = {}) {

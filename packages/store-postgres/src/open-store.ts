@@ -7,6 +7,8 @@ import { createDeadLetterQueue } from './dead-letter-queue.js';
 import { createEventLog } from './event-log.js';
 import { createHealthLog } from './health-log.js';
 import type { LogContext } from './log-context.js';
+import { LEASE_SCHEMA_SQL } from './lease-schema.js';
+import { createStreamLeases } from './leases.js';
 import { SCHEMA_SQL } from './schema.js';
 import { createStreamRepository } from './stream-repository.js';
 import { createStreamStats } from './stream-stats.js';
@@ -35,6 +37,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       await client.query(DDL_LOCK);
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await client.query(SCHEMA_SQL);
+      await client.query(LEASE_SCHEMA_SQL);
       return (await client.query<{ last_seq: number }>('SELECT last_seq FROM log_state WHERE id = 1')).rows[0]?.last_seq ?? 0;
     });
     const ctx: LogContext = { pool, channel: channelOf(schema), origin: randomUUID(), now: options.now ?? Date.now, logger };
@@ -64,6 +67,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       deadLetters: createDeadLetterQueue(pool),
       stats: createStreamStats(pool),
       tokens: createTokenRepository(pool),
+      leases: createStreamLeases(pool),
       async close() {
         if (closed) return;
         closed = true;

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { StoredStream, StreamDefinition, StreamPatch, StreamRepository } from '@outflow/core';
 import { inTransaction } from './connection.js';
+import { COMMIT_SQL, commitFenced, fencedWrite } from './fenced-commit.js';
 import { createSerialWrites } from './serial-writes.js';
 import { type StreamRow, toStored } from '@outflow/store-kit';
 
@@ -67,11 +68,8 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
       }),
     commitDelivery: (id, c) =>
       serial(id, async () => {
-        const result = await pool.query(
-          `UPDATE streams SET cursor = GREATEST(cursor, $1), delivered = delivered + $2, failing_since = NULL,
-           last_success_at = CASE WHEN $2 > 0 THEN $3 ELSE last_success_at END WHERE id = $4 AND generation = $5`,
-          [c.cursor, c.delivered, c.at, id, c.generation],
-        );
+        if (c.lease) return commitFenced(pool, id, c);
+        const result = await pool.query(`${COMMIT_SQL} WHERE id = $4 AND generation = $5`, [c.cursor, c.delivered, c.at, id, c.generation]);
         return (result.rowCount ?? 0) > 0;
       }),
     setCursor: (id, cursor) =>
@@ -94,9 +92,7 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
             ]),
         ),
       ),
-    addDeadLettered: (id, count) =>
-      serial(id, async () => {
-        await pool.query('UPDATE streams SET dead_lettered = dead_lettered + $1 WHERE id = $2', [count, id]);
-      }),
+    addDeadLettered: (id, count, fence) =>
+      serial(id, () => fencedWrite(pool, id, fence, (db) => db.query('UPDATE streams SET dead_lettered = dead_lettered + $1 WHERE id = $2', [count, id]))),
   };
 }

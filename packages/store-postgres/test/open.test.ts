@@ -17,7 +17,17 @@ describe('openPostgresStore', () => {
     const tables = await query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [
       schema,
     ]);
-    expect(tables.map((t) => t.table_name)).toEqual(['api_tokens', 'batches', 'dead_letters', 'health', 'log_state', 'stream_stats', 'streams']);
+    expect(tables.map((t) => t.table_name)).toEqual([
+      'api_tokens',
+      'batches',
+      'dead_letters',
+      'health',
+      'log_state',
+      'runners',
+      'stream_leases',
+      'stream_stats',
+      'streams',
+    ]);
     const again = await openPostgresStore({ url: PG_URL, schema });
     expect(await again.events.bounds('acme')).toMatchObject({ lastSeq });
     await again.close();

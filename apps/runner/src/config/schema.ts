@@ -240,6 +240,21 @@ export const runnerConfigSchema = z
       })
       .strict()
       .prefault({}),
+    cluster: z
+      .object({
+        runnerId: z
+          .string()
+          .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'letters, digits and . _ : - only')
+          .optional()
+          .describe("This runner's name in the membership table and the outflow-runner request header; default host-pid-random."),
+        heartbeatInterval: duration('2s').describe('Between lease heartbeats (PostgreSQL store only).'),
+        leaseTtl: duration('10s').describe("A lease lapses this long after its last heartbeat; a killed runner's streams move within about this time."),
+        stopMargin: duration('2s').describe('Without a successful heartbeat, workers stop this long before their leases could lapse.'),
+      })
+      .strict()
+      .refine((c) => c.heartbeatInterval + c.stopMargin < c.leaseTtl, 'heartbeatInterval + stopMargin must be shorter than leaseTtl')
+      .prefault({})
+      .describe('Several runners on one PostgreSQL store share the streams through leases (ADR 0019).'),
     log: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
       .strict()

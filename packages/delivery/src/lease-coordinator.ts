@@ -1,0 +1,148 @@
+// The lease loop of one runner (ADR 0019): heartbeat, notice lost leases, shed above the cap, claim below it, stop everything before a lapse.
+import type { Logger, RunnerInfo, StreamLease, StreamLeases } from '@outflow/core';
+
+/** Every duration in ms. */
+export interface LeaseSettings {
+  runner: RunnerInfo;
+  /** Between heartbeats (default 2 s). */
+  heartbeatInterval: number;
+  /** Lease lifetime from each heartbeat, by the database's clock (default 10 s). */
+  ttl: number;
+  /** Workers stop this long before a lease could lapse when heartbeats fail (default 2 s). */
+  margin: number;
+}
+
+export type LossReason = 'lapsed' | 'taken' | 'shed';
+
+export interface LeaseHooks {
+  /** Start the stream's worker. */
+  gained(lease: StreamLease): Promise<void>;
+  /** Stop the stream's worker (the lease is gone, or will be released once this resolves). */
+  lost(streamId: string, reason: LossReason): Promise<void>;
+  /** The stream was changed through some runner (its lease's version moved): rebuild its worker. */
+  changed(streamId: string): Promise<void>;
+}
+
+export interface LeaseCoordinator {
+  /** Runs the first heartbeat (and claim), then keeps beating. */
+  start(): Promise<void>;
+  /** Runs a heartbeat soon (a stream was created or resumed here). */
+  nudge(): void;
+  /** The lease generation held for a stream, if any. */
+  generation(streamId: string): number | undefined;
+  /** Ends the loop; the caller stops the workers, then `leave()`s. */
+  stop(): Promise<void>;
+}
+
+const monotonic = () => performance.now();
+
+export function createLeaseCoordinator(leases: StreamLeases, settings: LeaseSettings, hooks: LeaseHooks, logger: Logger): LeaseCoordinator {
+  const { runner, ttl, margin } = settings;
+  const held = new Map<string, number>();
+  const versions = new Map<string, string | undefined>();
+  let stopped = false;
+  let beat: NodeJS.Timeout | undefined;
+  let lapse: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const drop = async (ids: string[], reason: LossReason) => {
+    for (const id of ids) {
+      held.delete(id);
+      versions.delete(id);
+    }
+    await Promise.all(ids.map((id) => hooks.lost(id, reason)));
+  };
+
+  /** Leases renewed by a heartbeat sent at `sentAt` last at least until sentAt + ttl: stop sending `margin` before. */
+  const armLapse = (sentAt: number) => {
+    clearTimeout(lapse);
+    lapse = setTimeout(
+      () => {
+        if (held.size === 0) return;
+        logger.warn({ streams: held.size }, 'No heartbeat succeeded in time: stopping every leased stream before its lease can lapse.');
+        void drop([...held.keys()], 'lapsed');
+      },
+      Math.max(0, sentAt + ttl - margin - monotonic()),
+    );
+    lapse.unref();
+  };
+
+  const tick = async () => {
+    const sentAt = monotonic();
+    let beatResult: Awaited<ReturnType<StreamLeases['heartbeat']>>;
+    try {
+      beatResult = await leases.heartbeat(runner, ttl);
+    } catch (err) {
+      logger.warn({ error: err instanceof Error ? err.message : String(err) }, 'The lease heartbeat failed.');
+      return;
+    }
+    if (stopped) return;
+    armLapse(sentAt);
+    const renewed = new Map(beatResult.leases.map((l) => [l.streamId, l.generation]));
+    const taken = [...held].filter(([id, generation]) => renewed.get(id) !== generation).map(([id]) => id);
+    if (taken.length > 0) {
+      logger.warn({ streams: taken }, 'Leases were lost (taken over, or the stream was paused or deleted).');
+      await drop(taken, 'taken');
+    }
+    // Leases the database says are ours but we never learnt of (a claim whose answer was lost): run them.
+    const changed = beatResult.leases.filter((l) => held.has(l.streamId) && versions.get(l.streamId) !== l.version);
+    for (const l of changed) versions.set(l.streamId, l.version);
+    await Promise.all(changed.map((l) => hooks.changed(l.streamId)));
+    const unknown = beatResult.leases.filter((l) => !held.has(l.streamId) && !taken.includes(l.streamId));
+    for (const l of unknown) {
+      held.set(l.streamId, l.generation);
+      versions.set(l.streamId, l.version);
+    }
+    await Promise.all(unknown.map((l) => hooks.gained(l)));
+    if (held.size > beatResult.cap) {
+      const shed = [...held.keys()].sort().slice(beatResult.cap);
+      await drop(shed, 'shed');
+      await leases.release(runner.id, shed);
+      logger.info({ streams: shed.length, cap: beatResult.cap, runners: beatResult.runners }, 'Released leases above the cap for the other runners.');
+    } else if (held.size < beatResult.cap) {
+      const claimed = await leases.claim(runner.id, beatResult.cap - held.size, ttl);
+      if (stopped) return;
+      for (const l of claimed) {
+        held.set(l.streamId, l.generation);
+        versions.set(l.streamId, l.version);
+      }
+      await Promise.all(claimed.map((l) => hooks.gained(l)));
+      if (claimed.length > 0) logger.info({ streams: claimed.length, held: held.size, cap: beatResult.cap }, 'Claimed stream leases.');
+    }
+  };
+
+  const run = () => {
+    running = running.then(tick).catch((err: unknown) => {
+      logger.error({ error: err instanceof Error ? err.message : String(err) }, 'The lease loop failed; it retries on the next heartbeat.');
+    });
+    return running;
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    clearTimeout(beat);
+    beat = setTimeout(() => void run().then(schedule), settings.heartbeatInterval);
+    beat.unref();
+  };
+
+  return {
+    async start() {
+      await run();
+      schedule();
+    },
+    nudge() {
+      if (stopped) return;
+      clearTimeout(beat);
+      void run().then(schedule);
+    },
+    generation: (id) => held.get(id),
+    async stop() {
+      stopped = true;
+      clearTimeout(beat);
+      await running;
+      clearTimeout(lapse);
+      held.clear();
+      versions.clear();
+    },
+  };
+}
