@@ -1,7 +1,8 @@
-// Retention: removes batches recorded before a time, moves behind cursors on and records events_lost, in one transaction.
+// Retention: drops day partitions wholly before a time and deletes the rest of the prefix, moves behind cursors on and records events_lost, in one transaction.
 import type { PurgeResult } from '@outflow/core';
 import { inTransaction } from './connection.js';
 import type { LogContext } from './log-context.js';
+import { dropPartitionsBefore } from './partitions.js';
 
 /** Two runners purging at once take turns (the second then finds nothing left to purge). */
 const PURGE_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outflow_purge'))";
@@ -36,7 +37,11 @@ export function createPurge(ctx: LogContext): (before: number) => Promise<PurgeR
           `${s.n} events passed the retention period before they were delivered; the stream moved on.`,
         ]);
       }
-      await client.query('DELETE FROM batches WHERE first_seq <= $1', [through]);
+      // Whole days before the cutoff go as partitions (no row-by-row delete, no dead tuples to
+      // vacuum); the rest of the prefix is in the boundary partition(s) and is deleted.
+      const dropped = await dropPartitionsBefore(client, before);
+      if (dropped.length > 0) ctx.partitionDays.clear();
+      await client.query('DELETE FROM batches WHERE recorded_at < $1 AND first_seq <= $2', [before, through]);
       return { events, streams: lost.map((s) => ({ streamId: s.id, lost: s.n })) } satisfies PurgeResult;
     });
     if (result.events > 0) ctx.logger.info({ before, events: result.events, streams: result.streams.length }, 'Purged events past retention.');
