@@ -8,7 +8,7 @@ import { createEventLog } from './event-log.js';
 import { createHealthLog } from './health-log.js';
 import type { LogContext } from './log-context.js';
 import { attachLegacyBatches, setAsideLegacyBatches } from './migrate-batches.js';
-import { DAY_MS, ensureDayPartitions, dayOf } from './partitions.js';
+import { DAY_MS, DDL_LOCK, ensureDayPartitions, dayOf } from './partitions.js';
 import { SCHEMA_SQL } from './schema.js';
 import { createStreamRepository } from './stream-repository.js';
 import { createStreamStats } from './stream-stats.js';
@@ -16,9 +16,6 @@ import { createTokenRepository } from './token-repository.js';
 import type { PostgresStoreOptions } from './types.js';
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
-
-/** Runners opening the same database at once take turns creating tables. */
-const DDL_LOCK = "SELECT pg_advisory_xact_lock(hashtext('outflow.store-postgres.ddl'))";
 
 /**
  * Opens the store: creates the schema and its tables when missing, and LISTENs for commits of

@@ -3,6 +3,9 @@ import type pg from 'pg';
 
 export const DAY_MS = 86_400_000;
 
+/** Runners opening a database, or making partitions, take turns (one lock for every schema). */
+export const DDL_LOCK = "SELECT pg_advisory_xact_lock(hashtext('outflow.store-postgres.ddl'))";
+
 /** Start of the UTC day holding `ms` (epoch ms). */
 export const dayOf = (ms: number): number => Math.floor(ms / DAY_MS) * DAY_MS;
 
@@ -40,7 +43,7 @@ export async function listPartitions(client: pg.ClientBase): Promise<Partition[]
 /**
  * Makes sure a partition holds each of these days: creates a day partition for every day no
  * existing partition covers (the legacy one may cover several). The caller serializes creators
- * (appends hold the log_state row lock; open holds the DDL lock).
+ * with the DDL advisory lock (open and the append path both take it).
  */
 export async function ensureDayPartitions(client: pg.ClientBase, days: Iterable<number>): Promise<void> {
   const existing = await listPartitions(client);
