@@ -9,7 +9,7 @@ import { createHealthLog } from './health-log.js';
 import type { LogContext } from './log-context.js';
 import { attachLegacyBatches, setAsideLegacyBatches } from './migrate-batches.js';
 import { DAY_MS, DDL_LOCK, ensureDayPartitions, dayOf } from './partitions.js';
-import { SCHEMA_SQL } from './schema.js';
+import { LZ4_SQL, SCHEMA_SQL } from './schema.js';
 import { createStreamRepository } from './stream-repository.js';
 import { createStreamStats } from './stream-stats.js';
 import { createTokenRepository } from './token-repository.js';
@@ -35,6 +35,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       const legacy = await setAsideLegacyBatches(client);
       await client.query(SCHEMA_SQL);
+      await client.query(LZ4_SQL);
       if (legacy) {
         const moved = await attachLegacyBatches(client);
         logger.info({ schema, ...moved }, 'Moved the unpartitioned batches table of an older version into the day-partitioned one.');

@@ -20,6 +20,11 @@ describe('openPostgresStore', () => {
     );
     expect(tables.map((t) => t.relname)).toEqual(['api_tokens', 'batches', 'dead_letters', 'health', 'log_state', 'stream_stats', 'streams']);
     expect(tables.find((t) => t.relname === 'batches')?.relkind).toBe('p');
+    // lz4 for the lines (this server has it; it is only ever a speed-up, pglz is the fallback).
+    const compression = await query<{ attcompression: string }>(
+      `SELECT attcompression FROM pg_attribute WHERE attrelid = '${schema}.batches'::regclass AND attname = 'lines'`,
+    );
+    expect(compression).toEqual([{ attcompression: 'l' }]);
     const again = await openPostgresStore({ url: PG_URL, schema });
     expect(await again.events.bounds('acme')).toMatchObject({ lastSeq });
     await again.close();
