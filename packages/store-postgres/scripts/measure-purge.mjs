@@ -3,10 +3,11 @@
 // Rows are made by generate_series on the server: `events` events in batches of `perBatch`, recorded evenly over 31 days
 // ending now; each batch's lines are `eventBytes` of md5 hex per event (as poorly compressible as JSON under pglz).
 // Then on each layout: a one-day purge (the daily retention run), then the rest of a 30-day purge; both with one stream behind.
+// The 30-day purge on partitions runs purge-log.ts's statements here, to print each step's time.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPostgresStore } from '../dist/index.js';
-import { DAY_MS, dayOf, ensureDayPartitions } from '../dist/partitions.js';
+import { DAY_MS, dayOf, dropPartitionsBefore, ensureDayPartitions } from '../dist/partitions.js';
 
 const url = process.env.OUTFLOW_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const [events, perBatch, eventBytes] = [10_000_000, 500, 64].map((d, i) => Number(process.argv[2 + i] ?? d));
@@ -35,9 +36,17 @@ const FILL = `INSERT INTO batches (first_seq, last_seq, count, tenant, recorded_
     decode(repeat('00000000', $1), 'hex'), repeat('s' || chr(10), $1 - 1) || 's', repeat('id' || chr(10), $1 - 1) || 'id', decode(repeat('00', 8 * $1), 'hex'), 0
   FROM generate_series(0, $5 - 1) g`;
 
-/** The old purge (before day partitions), statement for statement. */
-async function oldPurge(client, before) {
+/** The old purge (before day partitions), statement for statement; `partitioned` adds the drops of purge-log.ts. Prints each step's time. */
+async function purge(client, before, partitioned) {
+  const steps = [];
+  let t = performance.now();
+  const step = (name) => {
+    const now = performance.now();
+    steps.push(`${name} ${(now - t).toFixed(0)}`);
+    t = now;
+  };
   await client.query('BEGIN');
+  await client.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outflow_purge'))");
   const through = (await client.query('SELECT last_seq FROM batches WHERE recorded_at < $1 ORDER BY recorded_at DESC, first_seq DESC LIMIT 1', [before]))
     .rows[0]?.last_seq;
   const n = (await client.query('SELECT COALESCE(SUM(count), 0)::bigint AS n FROM batches WHERE first_seq <= $1', [through])).rows[0].n;
@@ -47,6 +56,7 @@ async function oldPurge(client, before) {
       FROM batches b WHERE b.tenant = s.tenant AND b.last_seq > s.cursor AND b.first_seq <= $1) l WHERE l.n > 0`,
     [through],
   );
+  step('count+lost');
   for (const s of lost.rows) {
     await client.query('UPDATE streams SET cursor = GREATEST(cursor, $1) WHERE id = $2', [s.last, s.id]);
     await client.query(`INSERT INTO health (stream_id, tenant, at, kind, count, message) VALUES ($1, $2, $3, 'events_lost', $4, 'x')`, [
@@ -56,8 +66,18 @@ async function oldPurge(client, before) {
       s.n,
     ]);
   }
-  await client.query('DELETE FROM batches WHERE first_seq <= $1', [through]);
+  step('cursors');
+  if (partitioned) {
+    const gone = await dropPartitionsBefore(client, before);
+    step(`drop ${gone.length}`);
+    await client.query('DELETE FROM batches WHERE recorded_at < $1 AND first_seq <= $2', [before, through]);
+  } else {
+    await client.query('DELETE FROM batches WHERE first_seq <= $1', [through]);
+  }
+  step('delete');
   await client.query('COMMIT');
+  step('commit');
+  console.log(`    steps (ms): ${steps.join(', ')}`);
   return Number(n);
 }
 
@@ -81,7 +101,9 @@ try {
   await client.query(`${stream}; INSERT INTO log_state VALUES (1, ${rows * perBatch}, ${now})`);
   await client.query('VACUUM ANALYZE batches');
   console.log(`  size: ${(await client.query("SELECT pg_size_pretty(pg_total_relation_size('batches')) AS s")).rows[0].s}`);
-  for (const c of cutoffs) await timed(`  purge before day ${((c - start) / DAY_MS).toFixed(0)}, DELETE`, () => oldPurge(client, c));
+  for (const c of cutoffs) await timed(`  purge before day ${((c - start) / DAY_MS).toFixed(0)}, DELETE`, () => purge(client, c, false));
+  // What DELETE leaves to autovacuum (DROP leaves nothing): the dead rows and TOAST chunks.
+  await timed('  VACUUM after the DELETEs', async () => void (await client.query('VACUUM batches')));
 
   const store = await openPostgresStore({ url, schema: newSchema, poolSize: 2, now: () => now });
   await client.query(`SET search_path = ${newSchema}`);
