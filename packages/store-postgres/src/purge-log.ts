@@ -2,7 +2,7 @@
 import type { PurgeResult } from '@outflow/core';
 import { inTransaction } from './connection.js';
 import type { LogContext } from './log-context.js';
-import { dropPartitionsBefore } from './partitions.js';
+import { dropPartitionsBefore, listPartitions } from './partitions.js';
 
 /** Two runners purging at once take turns (the second then finds nothing left to purge). */
 const PURGE_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outflow_purge'))";
@@ -16,6 +16,10 @@ export function createPurge(ctx: LogContext): (before: number) => Promise<PurgeR
   return async (before) => {
     const result = await inTransaction(ctx.pool, async (client) => {
       await client.query(PURGE_LOCK);
+      // When whole days will be dropped, appends wait from here to COMMIT (SHARE blocks writers, not
+      // readers): a group committing during the purge could otherwise put rows behind the cutoff,
+      // after \`through\` was found, into a partition that is then dropped uncounted.
+      if ((await listPartitions(client)).some((p) => p.to <= before)) await client.query('LOCK TABLE batches IN SHARE MODE');
       // Recording times never go backwards in seq order, so the purged batches are a prefix of the log.
       const through = (
         await client.query<{ last_seq: number }>('SELECT last_seq FROM batches WHERE recorded_at < $1 ORDER BY recorded_at DESC, first_seq DESC LIMIT 1', [
