@@ -1,5 +1,6 @@
 // Command-line options of `pnpm bench`.
 import { parseArgs } from 'node:util';
+import type { BenchStoreKind } from './bench-store.js';
 
 export const SCENARIOS = ['one-stream', 'fan-out', 'latency', 'many-streams', 'replay-seek', 'ingest-only'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
@@ -11,6 +12,8 @@ export interface BenchArgs {
   out: string | undefined;
   docs: boolean;
   keep: boolean;
+  /** The runner's store: a temporary SQLite file, or a fresh schema on OUTFLOW_BENCH_PG_URL. */
+  store: BenchStoreKind;
 }
 
 export const USAGE = `Usage: pnpm bench [--quick] [--only SCENARIO[,SCENARIO]] [--profile] [--out FILE] [--no-docs] [--keep]
@@ -20,7 +23,10 @@ export const USAGE = `Usage: pnpm bench [--quick] [--only SCENARIO[,SCENARIO]] [
   --profile    start the runner with --cpu-prof (bench/results/profiles) and list its hottest functions
   --out FILE   results JSON (default bench/results/latest.json)
   --no-docs    do not rewrite docs/benchmarks.md (a full run of every scenario writes it)
-  --keep       keep the temporary stores and runner logs`;
+  --keep       keep the temporary stores and runner logs
+  --store      the runner's store: sqlite (default) or postgres (a fresh schema per runner on
+               OUTFLOW_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test, dropped
+               afterwards; replay-seek builds its store through the SQLite API and runs on sqlite only)`;
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
@@ -32,6 +38,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       out: { type: 'string' },
       'no-docs': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      store: { type: 'string', default: 'sqlite' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -46,5 +53,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   for (const id of only) {
     if (!(SCENARIOS as readonly string[]).includes(id)) throw new Error(`Unknown scenario "${id}"; choose from ${SCENARIOS.join(', ')}.`);
   }
-  return { quick: values.quick, only: only as ScenarioId[], profile: values.profile, out: values.out, docs: !values['no-docs'], keep: values.keep };
+  const store = values.store as BenchStoreKind;
+  if (store !== 'sqlite' && store !== 'postgres') throw new Error(`Unknown store "${store}"; choose sqlite or postgres.`);
+  if (store === 'postgres' && only.includes('replay-seek'))
+    throw new Error('replay-seek runs on --store sqlite only (it builds its store through the SQLite API).');
+  return { store, quick: values.quick, only: only as ScenarioId[], profile: values.profile, out: values.out, docs: !values['no-docs'], keep: values.keep };
 }

@@ -1,5 +1,6 @@
 // What every scenario gets: where the runner and child scripts are, the workload, the floor, the sizes.
 import { fileURLToPath } from 'node:url';
+import type { BenchStoreKind } from './bench-store.js';
 import type { Floor } from './floor.js';
 import type { Sizes } from './sizes.js';
 import type { Workload } from './workload.js';
@@ -15,6 +16,8 @@ export interface BenchContext {
   profileDir: string | undefined;
   /** Keep each scenario's store and runner log. */
   keep: boolean;
+  /** The runner's store kind (`--store`). */
+  store: BenchStoreKind;
   log(message: string): void;
 }
 

@@ -86,6 +86,7 @@ export async function runDelivery(ctx: BenchContext, spec: DeliverySpec): Promis
     runner = await startRunner({
       main: ctx.runnerMain,
       dir,
+      store: ctx.store,
       profileDir: ctx.profileDir,
       streams: spec.streams.map((s) => ({ ...s, endpoint: `http://127.0.0.1:${port}/s/${encodeURIComponent(s.name)}` })),
     });

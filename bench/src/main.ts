@@ -67,10 +67,11 @@ function crashed(id: ScenarioId, err: unknown): ScenarioResult {
 async function main(): Promise<number> {
   const args = parseBenchArgs(process.argv.slice(2));
   const sizes = args.quick ? QUICK : FULL;
-  const selected = args.only.length ? SCENARIOS.filter((s) => args.only.includes(s)) : [...SCENARIOS];
+  const all = args.store === 'postgres' ? SCENARIOS.filter((s) => s !== 'replay-seek') : [...SCENARIOS];
+  const selected = args.only.length ? SCENARIOS.filter((s) => args.only.includes(s)) : all;
   const machine = describeMachine();
   const started = Date.now();
-  log(`Outflow bench${args.quick ? ' (quick)' : ''}: ${selected.join(', ')}\nMachine: ${machineLine(machine)}`);
+  log(`Outflow bench${args.quick ? ' (quick)' : ''} on ${args.store}: ${selected.join(', ')}\nMachine: ${machineLine(machine)}`);
   const tmp = mkdtempSync(join(tmpdir(), 'outflow-bench-'));
   const results: ScenarioResult[] = [];
   const profiles: ProfileSummary[] = [];
@@ -93,7 +94,7 @@ async function main(): Promise<number> {
         rmSync(profileDir, { recursive: true, force: true });
         mkdirSync(profileDir, { recursive: true });
       }
-      const ctx: BenchContext = { runnerMain: RUNNER_MAIN, tmp, workload, floor, sizes, profileDir, keep: args.keep, log };
+      const ctx: BenchContext = { runnerMain: RUNNER_MAIN, tmp, workload, floor, sizes, profileDir, keep: args.keep, store: args.store, log };
       let r: ScenarioResult;
       try {
         r = await RUNS[id](ctx);
@@ -116,6 +117,7 @@ async function main(): Promise<number> {
     const out: BenchOutput = {
       date: new Date().toISOString(),
       quick: args.quick,
+      store: args.store,
       machine,
       floor,
       avgEventBytes: workload.avgBytes,
@@ -124,14 +126,14 @@ async function main(): Promise<number> {
       profiles: args.profile ? [...profiles.filter((p) => p.file.startsWith('one-stream/')), ...profiles.filter((p) => !p.file.startsWith('one-stream/'))] : [],
       totalSec: Math.round((Date.now() - started) / 100) / 10,
     };
-    const outFile = resolve(args.out ?? join(benchDir, 'results', 'latest.json'));
+    const outFile = resolve(args.out ?? join(benchDir, 'results', args.store === 'sqlite' ? 'latest.json' : `latest-${args.store}.json`));
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile, `${JSON.stringify(out, null, 1)}\n`);
     log(`\nResults: ${outFile} (${out.totalSec} s in all)`);
     const profileFile = join(benchDir, 'results', 'profile-summary.json');
     if (args.profile)
       writeFileSync(profileFile, `${JSON.stringify({ date: out.date, quick: args.quick, scenario: out.profiledScenario, profiles: out.profiles }, null, 1)}\n`);
-    if (args.docs && !args.quick && selected.length === SCENARIOS.length) {
+    if (args.docs && !args.quick && args.store === 'sqlite' && selected.length === SCENARIOS.length) {
       const doc = join(benchDir, '..', 'docs', 'benchmarks.md');
       writeBenchmarksDoc(doc, out, existsSync(profileFile) ? (JSON.parse(readFileSync(profileFile, 'utf8')) as SavedProfile) : null);
       log(`Wrote ${doc}`);

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StreamFilter } from '@outflow/core';
+import { type BenchStoreKind, runnerStore } from './bench-store.js';
 
 export const BENCH_TOKEN = 'bench-token-0123456789';
 export const BENCH_TENANT = 'bench';
@@ -19,8 +20,10 @@ export interface RunnerOptions {
   /** Folder for the config file, the store and the runner's output. */
   dir: string;
   streams: RunnerStream[];
-  /** Store path (default `<dir>/outflow.db`). */
+  /** Store path (default `<dir>/outflow.db`), for SQLite. */
   storePath?: string;
+  /** The store kind (default SQLite); a PostgreSQL schema is made fresh and dropped when the runner stops. */
+  store?: BenchStoreKind;
   /** Folder for `--cpu-prof` output, when profiling. */
   profileDir?: string;
   startTimeoutMs?: number;
@@ -34,18 +37,12 @@ export interface RunnerHandle {
   stop(): Promise<number | null>;
 }
 
-export function runnerConfig(o: RunnerOptions): object {
+export function runnerConfig(o: RunnerOptions, store: object): object {
   return {
     // Throughput is measured, not budgets: the load generator would spend the default ingest budget at once.
     server: { host: '127.0.0.1', port: 0, rateLimit: false },
     // Store settings to compare, e.g. OUTFLOW_BENCH_STORE='{"cacheBytes":"8MB"}'.
-    store: {
-      sqlite: {
-        path: o.storePath ?? join(o.dir, 'outflow.db'),
-        fsync: false,
-        ...(process.env.OUTFLOW_BENCH_STORE ? (JSON.parse(process.env.OUTFLOW_BENCH_STORE) as object) : {}),
-      },
-    },
+    store,
     tokens: [
       {
         token: BENCH_TOKEN,
@@ -70,8 +67,15 @@ export function runnerConfig(o: RunnerOptions): object {
 export async function startRunner(o: RunnerOptions): Promise<RunnerHandle> {
   if (!existsSync(o.main)) throw new Error(`The runner is not built: ${o.main} is missing (run the root "bench" script, which builds it).`);
   const configFile = join(o.dir, 'outflow.yaml');
+  // Store settings to compare, e.g. OUTFLOW_BENCH_STORE='{"cacheBytes":"8MB"}' (SQLite) or '{"poolSize":4}' (PostgreSQL).
+  const store = runnerStore(
+    o.store ?? 'sqlite',
+    o.dir,
+    o.storePath,
+    process.env.OUTFLOW_BENCH_STORE ? (JSON.parse(process.env.OUTFLOW_BENCH_STORE) as object) : {},
+  );
   // JSON is YAML, so the config needs no YAML writer.
-  writeFileSync(configFile, JSON.stringify(runnerConfig(o), null, 1));
+  writeFileSync(configFile, JSON.stringify(runnerConfig(o, store.config), null, 1));
   const execArgv = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
   // Extra node flags for investigations, e.g. OUTFLOW_BENCH_NODE_ARGS="--import ./probe.mjs".
   execArgv.push(...(process.env.OUTFLOW_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean));
@@ -86,40 +90,50 @@ export async function startRunner(o: RunnerOptions): Promise<RunnerHandle> {
   child.stderr?.on('data', keep);
   let exitCode: number | null | undefined;
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok((exitCode = code))));
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(
-      () => fail(new Error(`The runner did not print its URL within ${o.startTimeoutMs ?? 60_000} ms.\n${recent}`)),
-      o.startTimeoutMs ?? 60_000,
-    );
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      keep(chunk);
-      buffered += chunk.toString('utf8');
-      const m = /Outflow is running at (http:\/\/\S+)/.exec(buffered);
-      if (m) {
-        clearTimeout(timer);
-        buffered = '';
-        ok(m[1] as string);
-      }
-      if (buffered.length > 100_000) buffered = buffered.slice(-1000);
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      fail(new Error(`The runner exited (code ${code}) before listening.\n${recent}`));
-    });
+  const url = await waitForUrl().catch(async (error: unknown) => {
+    if (exitCode === undefined) child.kill('SIGKILL');
+    await exited;
+    await store.dispose();
+    throw error;
   });
+  function waitForUrl() {
+    return new Promise<string>((ok, fail) => {
+      const timer = setTimeout(
+        () => fail(new Error(`The runner did not print its URL within ${o.startTimeoutMs ?? 60_000} ms.\n${recent}`)),
+        o.startTimeoutMs ?? 60_000,
+      );
+      let buffered = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        keep(chunk);
+        buffered += chunk.toString('utf8');
+        const m = /Outflow is running at (http:\/\/\S+)/.exec(buffered);
+        if (m) {
+          clearTimeout(timer);
+          buffered = '';
+          ok(m[1] as string);
+        }
+        if (buffered.length > 100_000) buffered = buffered.slice(-1000);
+      });
+      void exited.then((code) => {
+        clearTimeout(timer);
+        fail(new Error(`The runner exited (code ${code}) before listening.\n${recent}`));
+      });
+    });
+  }
   return {
     pid: child.pid as number,
     url,
     tail: () => recent || (existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-4000) : ''),
     async stop() {
-      if (exitCode !== undefined) return exitCode;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      const code = await exited;
-      clearTimeout(timer);
-      log.end();
-      return code;
+      if (exitCode === undefined) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+        log.end();
+      }
+      await store.dispose();
+      return exitCode ?? null;
     },
   };
 }

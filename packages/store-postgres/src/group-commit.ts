@@ -10,8 +10,21 @@ export interface GroupCommit {
   drain(): Promise<void>;
 }
 
-/** Most appends one transaction takes (each row is 11 bind parameters; PostgreSQL allows 65 535). */
+/** Most appends one commit takes, and most bytes of lines (the statement carries them as one parameter). */
 export const MAX_GROUP = 1000;
+export const MAX_GROUP_BYTES = 32 * 1024 * 1024;
+
+/** The next group: at least one append, then as many as fit both limits. */
+function takeGroup(queue: PendingAppend[]): PendingAppend[] {
+  let n = 0;
+  let bytes = 0;
+  while (n < queue.length && n < MAX_GROUP) {
+    bytes += (queue[n] as PendingAppend).batch.lines.length;
+    if (n > 0 && bytes > MAX_GROUP_BYTES) break;
+    n++;
+  }
+  return queue.splice(0, n);
+}
 
 /**
  * `commit` writes a group in one transaction and resolves one result per append, in order;
@@ -38,7 +51,7 @@ export function createGroupCommit(
     // Wait one turn so appends made in the same tick join the first group.
     await new Promise((resolve) => setImmediate(resolve));
     while (queue.length > 0) {
-      const group = queue.splice(0, MAX_GROUP);
+      const group = takeGroup(queue);
       await runOne(group);
     }
     running = null;

@@ -1,4 +1,4 @@
-// What the event log's parts share: the pool, the notification channel, this store's id, clock and logger.
+// What the event log's parts share: the pool, the notification channel, this store's id, clock, logger and known partitions.
 import type pg from 'pg';
 import type { Logger } from '@outflow/core';
 
@@ -10,4 +10,6 @@ export interface LogContext {
   origin: string;
   now: () => number;
   logger: Logger;
+  /** UTC days (start, epoch ms) known to have a partition of `batches`; cleared when a purge or a failed insert says otherwise. */
+  partitionDays: Set<number>;
 }

@@ -9,16 +9,15 @@ import { createHealthLog } from './health-log.js';
 import type { LogContext } from './log-context.js';
 import { LEASE_SCHEMA_SQL } from './lease-schema.js';
 import { createStreamLeases } from './leases.js';
-import { SCHEMA_SQL } from './schema.js';
+import { attachLegacyBatches, setAsideLegacyBatches } from './migrate-batches.js';
+import { DAY_MS, DDL_LOCK, ensureDayPartitions, dayOf } from './partitions.js';
+import { LZ4_SQL, SCHEMA_SQL } from './schema.js';
 import { createStreamRepository } from './stream-repository.js';
 import { createStreamStats } from './stream-stats.js';
 import { createTokenRepository } from './token-repository.js';
 import type { PostgresStoreOptions } from './types.js';
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
-
-/** Runners opening the same database at once take turns creating tables. */
-const DDL_LOCK = "SELECT pg_advisory_xact_lock(hashtext('outflow.store-postgres.ddl'))";
 
 /**
  * Opens the store: creates the schema and its tables when missing, and LISTENs for commits of
@@ -36,11 +35,20 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     const since = await inTransaction(pool, async (client) => {
       await client.query(DDL_LOCK);
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      const legacy = await setAsideLegacyBatches(client);
       await client.query(SCHEMA_SQL);
       await client.query(LEASE_SCHEMA_SQL);
+      await client.query(LZ4_SQL);
+      if (legacy) {
+        const moved = await attachLegacyBatches(client);
+        logger.info({ schema, ...moved }, 'Moved the unpartitioned batches table of an older version into the day-partitioned one.');
+      }
+      // Today and tomorrow exist ahead of time; appends create any other day they need.
+      const today = dayOf((options.now ?? Date.now)());
+      await ensureDayPartitions(client, [today, today + DAY_MS]);
       return (await client.query<{ last_seq: number }>('SELECT last_seq FROM log_state WHERE id = 1')).rows[0]?.last_seq ?? 0;
     });
-    const ctx: LogContext = { pool, channel: channelOf(schema), origin: randomUUID(), now: options.now ?? Date.now, logger };
+    const ctx: LogContext = { pool, channel: channelOf(schema), origin: randomUUID(), now: options.now ?? Date.now, logger, partitionDays: new Set() };
     const events = createEventLog(ctx);
     const listener = await listenForCommits({
       url: options.url,

@@ -1,7 +1,8 @@
-// Retention: removes batches recorded before a time, moves behind cursors on and records events_lost, in one transaction.
+// Retention: drops day partitions wholly before a time and deletes the rest of the prefix, moves behind cursors on and records events_lost, in one transaction.
 import type { PurgeResult } from '@outflow/core';
 import { inTransaction } from './connection.js';
 import type { LogContext } from './log-context.js';
+import { dropPartitionsBefore, listPartitions } from './partitions.js';
 
 /** Two runners purging at once take turns (the second then finds nothing left to purge). */
 const PURGE_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outflow_purge'))";
@@ -15,6 +16,10 @@ export function createPurge(ctx: LogContext): (before: number) => Promise<PurgeR
   return async (before) => {
     const result = await inTransaction(ctx.pool, async (client) => {
       await client.query(PURGE_LOCK);
+      // When whole days will be dropped, appends wait from here to COMMIT (SHARE blocks writers, not
+      // readers): a group committing during the purge could otherwise put rows behind the cutoff,
+      // after \`through\` was found, into a partition that is then dropped uncounted.
+      if ((await listPartitions(client)).some((p) => p.to <= before)) await client.query('LOCK TABLE batches IN SHARE MODE');
       // Recording times never go backwards in seq order, so the purged batches are a prefix of the log.
       const through = (
         await client.query<{ last_seq: number }>('SELECT last_seq FROM batches WHERE recorded_at < $1 ORDER BY recorded_at DESC, first_seq DESC LIMIT 1', [
@@ -36,7 +41,11 @@ export function createPurge(ctx: LogContext): (before: number) => Promise<PurgeR
           `${s.n} events passed the retention period before they were delivered; the stream moved on.`,
         ]);
       }
-      await client.query('DELETE FROM batches WHERE first_seq <= $1', [through]);
+      // Whole days before the cutoff go as partitions (no row-by-row delete, no dead tuples to
+      // vacuum); the rest of the prefix is in the boundary partition(s) and is deleted.
+      const dropped = await dropPartitionsBefore(client, before);
+      if (dropped.length > 0) ctx.partitionDays.clear();
+      await client.query('DELETE FROM batches WHERE recorded_at < $1 AND first_seq <= $2', [before, through]);
       return { events, streams: lost.map((s) => ({ streamId: s.id, lost: s.n })) } satisfies PurgeResult;
     });
     if (result.events > 0) ctx.logger.info({ before, events: result.events, streams: result.streams.length }, 'Purged events past retention.');
