@@ -18,7 +18,17 @@ describe('openPostgresStore', () => {
       `SELECT c.relname, c.relkind FROM pg_class c WHERE c.relnamespace = $1::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname`,
       [schema],
     );
-    expect(tables.map((t) => t.relname)).toEqual(['api_tokens', 'batches', 'dead_letters', 'health', 'log_state', 'runners', 'stream_leases', 'stream_stats', 'streams']);
+    expect(tables.map((t) => t.relname)).toEqual([
+      'api_tokens',
+      'batches',
+      'dead_letters',
+      'health',
+      'log_state',
+      'runners',
+      'stream_leases',
+      'stream_stats',
+      'streams',
+    ]);
     expect(tables.find((t) => t.relname === 'batches')?.relkind).toBe('p');
     // lz4 for the lines (this server has it; it is only ever a speed-up, pglz is the fallback).
     const compression = await query<{ attcompression: string }>(
