@@ -115,9 +115,10 @@ export interface StreamRepository {
   commitDelivery(id: string, commit: DeliveryCommit): Promise<boolean>;
   /** Moves the cursor anywhere (replay); bumps the generation. */
   setCursor(id: string, cursor: number): Promise<StoredStream | null>;
-  /** Notes a failed round: sets `failingSince` if unset, and `lastErrorAt`. */
-  recordFailure(id: string, at: number): Promise<StoredStream | null>;
-  setStatus(id: string, status: StreamStatus, reason: string | null, at: number): Promise<StoredStream | null>;
+  /** Notes a failed round: sets `failingSince` if unset, and `lastErrorAt`. With `fence`, refused (`StaleLeaseError`) unless it is the stream's current lease. */
+  recordFailure(id: string, at: number, fence?: LeaseFence): Promise<StoredStream | null>;
+  /** With `fence` (a worker suspending its stream), refused (`StaleLeaseError`) unless it is the stream's current lease. */
+  setStatus(id: string, status: StreamStatus, reason: string | null, at: number, fence?: LeaseFence): Promise<StoredStream | null>;
   /** With `fence`, refused (`StaleLeaseError`) unless it is the stream's current lease. */
   addDeadLettered(id: string, count: number, fence?: LeaseFence): Promise<void>;
 }
@@ -158,8 +159,8 @@ export interface StatsBucket extends StreamCounts {
 
 /** Per-stream per-minute delivery counters (for charts and cumulative health figures). */
 export interface StreamStats {
-  /** Adds counts to the minute that holds `at` (one call per batch or round, not per event). */
-  add(streamId: string, at: number, counts: Partial<StreamCounts>): Promise<void>;
+  /** Adds counts to the minute that holds `at` (one call per batch or round, not per event); with `fence`, refused (`StaleLeaseError`) unless it is the stream's current lease. */
+  add(streamId: string, at: number, counts: Partial<StreamCounts>, fence?: LeaseFence): Promise<void>;
   /** Minutes with counts and `from <= at < to`, oldest first. */
   list(streamId: string, from: number, to: number): Promise<StatsBucket[]>;
   /** Sums of every retained minute of the stream. */

@@ -37,22 +37,25 @@ export async function commitFenced(pool: Pick<pg.Pool, 'query'>, id: string, c: 
 }
 
 /** Runs `write` plainly without a fence; with one, in a transaction that first share-locks the stream's lease row and refuses a stale lease. */
-export async function fencedWrite(
+export async function fencedWrite<T>(
   pool: pg.Pool,
   streamId: string,
   fence: LeaseFence | undefined,
-  write: (db: Pick<pg.Pool, 'query'>) => Promise<unknown>,
-): Promise<void> {
-  if (!fence) {
-    await write(pool);
-    return;
-  }
-  await inTransaction(pool, async (client) => {
-    const held = await client.query(
-      'SELECT 1 FROM stream_leases WHERE stream_id = $1 AND runner_id = $2 AND generation = $3 AND expires_at > now() FOR SHARE',
-      [streamId, fence.runnerId, fence.generation],
-    );
-    if (held.rowCount === 0) throw staleLeaseError(streamId, fence.generation);
-    await write(client);
+  write: (db: Pick<pg.Pool, 'query'>) => Promise<T>,
+): Promise<T> {
+  if (!fence) return write(pool);
+  return inTransaction(pool, async (client) => {
+    await checkLease(client, streamId, fence);
+    return write(client);
   });
+}
+
+/** Share-locks the stream's lease row inside the caller's transaction; throws `StaleLeaseError` unless `fence` is the current lease. */
+export async function checkLease(client: pg.PoolClient, streamId: string, fence: LeaseFence): Promise<void> {
+  const held = await client.query('SELECT 1 FROM stream_leases WHERE stream_id = $1 AND runner_id = $2 AND generation = $3 AND expires_at > now() FOR SHARE', [
+    streamId,
+    fence.runnerId,
+    fence.generation,
+  ]);
+  if (held.rowCount === 0) throw staleLeaseError(streamId, fence.generation);
 }

@@ -1,8 +1,8 @@
 // Streams: the definition as JSON text next to the delivery state columns (cursor, generation, counters).
 import type pg from 'pg';
-import type { StoredStream, StreamDefinition, StreamPatch, StreamRepository } from '@outflow/core';
+import type { LeaseFence, StoredStream, StreamDefinition, StreamPatch, StreamRepository } from '@outflow/core';
 import { inTransaction } from './connection.js';
-import { COMMIT_SQL, commitFenced, fencedWrite } from './fenced-commit.js';
+import { checkLease, COMMIT_SQL, commitFenced, fencedWrite } from './fenced-commit.js';
 import { createSerialWrites } from './serial-writes.js';
 import { type StreamRow, toStored } from '@outflow/store-kit';
 
@@ -17,8 +17,9 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
   const serial = createSerialWrites();
   const get = (id: string, db: Queryable = pool) => one(db, 'SELECT * FROM streams WHERE id = $1', [id]);
   /** Applies `change` to the stored definition under a row lock and returns the stream afterwards (null when missing). */
-  const editDefinition = (id: string, change: (d: StreamDefinition) => void, extra?: (c: pg.PoolClient) => Promise<unknown>) =>
+  const editDefinition = (id: string, change: (d: StreamDefinition) => void, extra?: (c: pg.PoolClient) => Promise<unknown>, fence?: LeaseFence) =>
     inTransaction(pool, async (client) => {
+      if (fence) await checkLease(client, id, fence);
       const row = (await client.query<StreamRow>('SELECT * FROM streams WHERE id = $1 FOR UPDATE', [id])).rows[0];
       if (!row) return null;
       const definition = JSON.parse(row.definition) as StreamDefinition;
@@ -74,9 +75,13 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
       }),
     setCursor: (id, cursor) =>
       serial(id, () => one(pool, 'UPDATE streams SET cursor = $1, generation = generation + 1 WHERE id = $2 RETURNING *', [cursor, id])),
-    recordFailure: (id, at) =>
-      serial(id, () => one(pool, 'UPDATE streams SET failing_since = COALESCE(failing_since, $1), last_error_at = $1 WHERE id = $2 RETURNING *', [at, id])),
-    setStatus: (id, status, reason, at) =>
+    recordFailure: (id, at, fence) =>
+      serial(id, () =>
+        fencedWrite(pool, id, fence, (db) =>
+          one(db, 'UPDATE streams SET failing_since = COALESCE(failing_since, $1), last_error_at = $1 WHERE id = $2 RETURNING *', [at, id]),
+        ),
+      ),
+    setStatus: (id, status, reason, at, fence) =>
       serial(id, () =>
         editDefinition(
           id,
@@ -90,9 +95,14 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
               status === 'active',
               id,
             ]),
+          fence,
         ),
       ),
     addDeadLettered: (id, count, fence) =>
-      serial(id, () => fencedWrite(pool, id, fence, (db) => db.query('UPDATE streams SET dead_lettered = dead_lettered + $1 WHERE id = $2', [count, id]))),
+      serial(id, () =>
+        fencedWrite(pool, id, fence, async (db) => {
+          await db.query('UPDATE streams SET dead_lettered = dead_lettered + $1 WHERE id = $2', [count, id]);
+        }),
+      ),
   };
 }

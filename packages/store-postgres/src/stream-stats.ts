@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { StatsBucket, StreamCounts, StreamStats } from '@outflow/core';
 import { type StatsRow, toCounts } from '@outflow/store-kit';
+import { fencedWrite } from './fenced-commit.js';
 
 const UPSERT = `INSERT INTO stream_stats AS s (stream_id, minute, delivered, failed, dead_lettered, failed_rounds) VALUES ($1, $2, $3, $4, $5, $6)
   ON CONFLICT (stream_id, minute) DO UPDATE SET delivered = s.delivered + excluded.delivered, failed = s.failed + excluded.failed,
@@ -12,8 +13,9 @@ const TOTALS = `SELECT COALESCE(SUM(delivered), 0)::bigint AS delivered, COALESC
 
 export function createStreamStats(pool: pg.Pool): StreamStats {
   return {
-    async add(streamId, at, c) {
-      await pool.query(UPSERT, [streamId, Math.floor(at / 60_000) * 60_000, c.delivered ?? 0, c.failed ?? 0, c.deadLettered ?? 0, c.failedRounds ?? 0]);
+    async add(streamId, at, c, fence) {
+      const values = [streamId, Math.floor(at / 60_000) * 60_000, c.delivered ?? 0, c.failed ?? 0, c.deadLettered ?? 0, c.failedRounds ?? 0];
+      await fencedWrite(pool, streamId, fence, (db) => db.query(UPSERT, values));
     },
     async list(streamId, from, to) {
       const { rows } = await pool.query<StatsRow>(

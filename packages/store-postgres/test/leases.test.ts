@@ -202,6 +202,17 @@ describe('stream leases', () => {
     await expect((a as Store).deadLetters.add([letter], staleFence)).rejects.toSatisfy(isStaleLeaseError);
     await expect((a as Store).streams.addDeadLettered('s000', 1, staleFence)).rejects.toSatisfy(isStaleLeaseError);
     await expect((a as Store).health.append(record, staleFence)).rejects.toSatisfy(isStaleLeaseError);
+    // So are per-minute stats, failed rounds and suspension.
+    await expect((a as Store).stats.add('s000', 6, { failed: 3, failedRounds: 1 }, staleFence)).rejects.toSatisfy(isStaleLeaseError);
+    await expect((a as Store).streams.recordFailure('s000', 6, staleFence)).rejects.toSatisfy(isStaleLeaseError);
+    await expect((a as Store).streams.setStatus('s000', 'suspended', 'stale', 6, staleFence)).rejects.toSatisfy(isStaleLeaseError);
+    expect(await (b as Store).stats.totals('s000')).toMatchObject({ failed: 0, failedRounds: 0 });
+    expect((await (b as Store).streams.get('s000'))?.status).toBe('active');
+    expect((await (b as Store).streams.get('s000'))?.state.failingSince ?? null).toBeNull();
+    expect((await (b as Store).streams.recordFailure('s000', 7, fence))?.state.failingSince).toBe(7);
+    await (b as Store).stats.add('s000', 7, { failed: 2, failedRounds: 1 }, fence);
+    expect(await (b as Store).stats.totals('s000')).toMatchObject({ failed: 2, failedRounds: 1 });
+    expect((await (b as Store).streams.setStatus('s000', 'suspended', 'fresh', 8, fence))?.status).toBe('suspended');
     expect(await (b as Store).deadLetters.count('s000')).toBe(0);
     expect(await (b as Store).health.list('s000')).toEqual([]);
     await (b as Store).deadLetters.add([letter], fence);
