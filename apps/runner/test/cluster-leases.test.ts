@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { dropSchemas, freshSchema, requirePostgres } from '@outflow/store-postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN } from './support/app.js';
-import { createCluster, idsPerStream, runnerOf, runnersPerStream, streamOf, type Cluster } from './support/cluster.js';
+import { createCluster, idsPerStream, overlaps, runnerOf, runnersPerStream, streamOf, type Cluster } from './support/cluster.js';
 import { ingestMany } from './support/events.js';
-import { startReceiver, type ReceivedRequest, type Receiver } from './support/receiver.js';
+import { startReceiver, type Receiver } from './support/receiver.js';
 import { readUntil } from './support/wait.js';
 
 const STREAMS = 30;
@@ -22,23 +22,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   await dropSchemas();
 });
-
-/** Per stream, the time span each runner delivered it in; the spans of two runners must not overlap. */
-function overlaps(requests: ReceivedRequest[]): string[] {
-  const spans = new Map<string, Map<string, [number, number]>>();
-  for (const r of requests) {
-    const byRunner = spans.get(streamOf(r)) ?? new Map<string, [number, number]>();
-    spans.set(streamOf(r), byRunner);
-    const span = byRunner.get(runnerOf(r));
-    byRunner.set(runnerOf(r), span ? [Math.min(span[0], r.at), Math.max(span[1], r.at)] : [r.at, r.at]);
-  }
-  const bad: string[] = [];
-  for (const [stream, byRunner] of spans) {
-    const list = [...byRunner.values()].sort((a, b) => a[0] - b[0]);
-    for (let i = 1; i < list.length; i++) if ((list[i]?.[0] ?? 0) <= (list[i - 1]?.[1] ?? 0)) bad.push(stream);
-  }
-  return bad;
-}
 
 const allDelivered = (rx: Receiver, expected: number) => () => {
   const got = idsPerStream(rx.accepted);

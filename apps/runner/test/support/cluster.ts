@@ -20,7 +20,7 @@ export interface Cluster {
   killAll(): void;
 }
 
-const config = (schema: string, runnerId: string, rxUrl: string, streams: number) => `server: { host: 127.0.0.1, port: 0 }
+const config = (schema: string, runnerId: string, rxUrl: string, streams: number, delivery: string) => `server: { host: 127.0.0.1, port: 0 }
 store: { postgres: { url: "${PG_URL}", schema: ${schema}, poolSize: 4 } }
 tokens:
   - { token: ${TOKEN}, tenant: acme, scopes: [ingest:logs, read:log_streams, create:log_streams, update:log_streams, delete:log_streams] }
@@ -28,19 +28,19 @@ egress: { allowHttp: true, allowPrivateNetworks: true }
 log: { level: warn }
 cluster: { runnerId: ${runnerId} }
 delivery:
-${FAST_DELIVERY}
+${FAST_DELIVERY}${delivery}
 streams:
 ${Array.from({ length: streams }, (_, i) => `  - { name: s${i}, type: http, tenant: acme, sink: { httpEndpoint: "${rxUrl}/s${i}", httpContentFormat: JSONLINES } }`).join('\n')}
 `;
 
-/** Runners on `schema` with `streams` config streams s0…s(n−1), each posting to `<rxUrl>/s<i>`. */
-export function createCluster(dir: string, schema: string, rxUrl: string, streams: number): Cluster {
+/** Runners on `schema` with `streams` config streams s0…s(n−1), each posting to `<rxUrl>/s<i>`; `delivery` adds YAML lines to `delivery:`. */
+export function createCluster(dir: string, schema: string, rxUrl: string, streams: number, delivery = ''): Cluster {
   const children = new Map<string, ChildProcess>();
   const outputs = new Map<string, string>();
   return {
     start(id) {
       const file = join(dir, `${id}.yaml`);
-      writeFileSync(file, config(schema, id, rxUrl, streams));
+      writeFileSync(file, config(schema, id, rxUrl, streams, delivery));
       const proc = spawn(process.execPath, [MAIN, 'start', '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] });
       children.set(id, proc);
       outputs.set(id, '');
@@ -92,4 +92,21 @@ export function runnersPerStream(requests: readonly ReceivedRequest[]): Map<stri
   const got = new Map<string, Set<string>>();
   for (const r of requests) got.set(streamOf(r), (got.get(streamOf(r)) ?? new Set<string>()).add(runnerOf(r)));
   return got;
+}
+
+/** Streams that two runners delivered at overlapping times: per stream, each runner's span [first, last] must not overlap another's. */
+export function overlaps(requests: readonly ReceivedRequest[]): string[] {
+  const spans = new Map<string, Map<string, [number, number]>>();
+  for (const r of requests) {
+    const byRunner = spans.get(streamOf(r)) ?? new Map<string, [number, number]>();
+    spans.set(streamOf(r), byRunner);
+    const span = byRunner.get(runnerOf(r));
+    byRunner.set(runnerOf(r), span ? [Math.min(span[0], r.at), Math.max(span[1], r.at)] : [r.at, r.at]);
+  }
+  const bad: string[] = [];
+  for (const [stream, byRunner] of spans) {
+    const list = [...byRunner.values()].sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < list.length; i++) if ((list[i]?.[0] ?? 0) <= (list[i - 1]?.[1] ?? 0)) bad.push(stream);
+  }
+  return bad;
 }
