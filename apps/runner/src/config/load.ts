@@ -58,5 +58,6 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
   }
   const config = parseConfigText(text, env);
   if (config.egress.fileRoot) config.egress.fileRoot = resolve(dirname(abs), config.egress.fileRoot);
+  if (config.log.file) config.log.file = resolve(dirname(abs), config.log.file);
   return { config, file: abs, dir: dirname(abs) };
 }
