@@ -1,6 +1,7 @@
 // `outflow start`: runs the runner; SIGTERM/SIGINT stop it gracefully, SIGHUP reloads the config file (never kills it).
 import type { LoadedConfig } from '../config/load.js';
 import type { ConfigOverrides } from '../config/overrides.js';
+import { watchLaunchers } from './launcher-watch.js';
 import { pidFileOf, removePidFile, writePidFile } from './pid-file.js';
 
 /** Starts the runner; resolves -1 (the process keeps running until a signal stops it). */
@@ -39,6 +40,11 @@ export async function runStart(
     );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Through `npx pnpm start`, a SIGTERM to npx kills npx and its shell but not this process: stop when they go.
+  watchLaunchers((pid) => {
+    app.logger.warn({ launcher: pid }, 'The package manager that started the runner exited.');
+    stop('launcher-exit');
+  });
   process.on('SIGINT', () => stop('SIGINT'));
   return -1;
 }
