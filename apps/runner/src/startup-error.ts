@@ -27,7 +27,8 @@ export const EXIT_CANNOT_LISTEN = 3;
 export function listenError(err: unknown, server: { port: number; host: string }): Error {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') return new StartupError(`port ${server.port} is in use: set server.port or --port`, EXIT_CANNOT_LISTEN);
-  if (code === 'EACCES') return new StartupError(`port ${server.port} needs privileges on ${hostname()}: set server.port or --port to 1024 or above`, EXIT_CANNOT_LISTEN);
+  if (code === 'EACCES')
+    return new StartupError(`port ${server.port} needs privileges on ${hostname()}: set server.port or --port to 1024 or above`, EXIT_CANNOT_LISTEN);
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
     return new StartupError(`address ${server.host} is not available on this machine: set server.host or --host`, EXIT_CANNOT_LISTEN);
   return err instanceof Error ? err : new Error(String(err));

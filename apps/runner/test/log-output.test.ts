@@ -10,7 +10,9 @@ import { eventually } from './support/wait.js';
 
 describe('log output', () => {
   it('formats a JSON line as time, level, component, message and fields', () => {
-    const line = prettyLine('{"level":40,"time":"2026-12-07T10:00:00.000Z","component":"delivery","stream":"lst_1","note":"two words","msg":"The batch failed."}');
+    const line = prettyLine(
+      '{"level":40,"time":"2026-12-07T10:00:00.000Z","component":"delivery","stream":"lst_1","note":"two words","msg":"The batch failed."}',
+    );
     expect(line).toBe('2026-12-07T10:00:00.000Z WARN  [delivery] The batch failed. stream=lst_1 note="two words"');
     expect(prettyLine('not json')).toBe('not json');
   });

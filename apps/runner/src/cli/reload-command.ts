@@ -18,7 +18,8 @@ export function runReload(loaded: LoadedConfig, pidFlag: number | undefined, io:
     process.kill(pid, 'SIGHUP');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ESRCH') throw new CliError(`no process ${pid} is running${pidFlag ? '' : ` (stale pid file ${pidFile})`}: start the runner, or pass --pid`, EXIT.failed);
+    if (code === 'ESRCH')
+      throw new CliError(`no process ${pid} is running${pidFlag ? '' : ` (stale pid file ${pidFile})`}: start the runner, or pass --pid`, EXIT.failed);
     if (code === 'EPERM') throw new CliError(`not allowed to signal process ${pid}: run "outflow reload" as the runner's user`, EXIT.failed);
     throw err;
   }

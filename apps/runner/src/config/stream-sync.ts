@@ -33,7 +33,13 @@ export async function syncConfigStreams(store: Store, streams: readonly StreamCo
     existing.delete(id);
     const fields = { name: s.name, sink: s.sink, filters: s.filters as StreamFilter[], pii_config: s.pii_config, isPriority: s.isPriority };
     if (current && current.type === s.type) {
-      const before = { name: current.name, sink: current.sink, filters: current.filters, pii_config: current.pii_config ?? undefined, isPriority: current.isPriority };
+      const before = {
+        name: current.name,
+        sink: current.sink,
+        filters: current.filters,
+        pii_config: current.pii_config ?? undefined,
+        isPriority: current.isPriority,
+      };
       if (canonical(before) === canonical({ ...fields, pii_config: fields.pii_config ?? undefined })) continue;
       await store.streams.update(id, fields, now);
       result.updated.push(id);
