@@ -4,14 +4,9 @@ import { dirname, resolve } from 'node:path';
 import { ConfigError, isConfigError, type ConfigIssue, type HttpTransport, type Logger } from '@outflow/core';
 import type { OpenStreamConnector } from '@outflow/delivery';
 import { parseDocument } from 'yaml';
-import { createRootContainer } from '../container.js';
-import { loadConnectors } from '../loading/package-loader.js';
-import { createConnectorRegistry } from '../loading/registry.js';
-import { Tokens } from '../tokens.js';
 import { interpolateEnv } from './interpolate.js';
 import { loadConfigFile, type LoadedConfig } from './load.js';
 import { runnerConfigSchema, streamConfigSchema, type RunnerConfig } from './schema.js';
-import { validateStreams } from './validate-streams.js';
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -67,6 +62,14 @@ async function connectorIssues(file: string, env: NodeJS.ProcessEnv): Promise<Co
   if (parsed.success) return [];
   const saved = salvage(raw, parsed.error.issues);
   if (!saved || saved.indices.length === 0) return [];
+  // Loaded only here: a valid file (or one with YAML errors) never pays for the connectors.
+  const [{ createRootContainer }, { loadConnectors }, { createConnectorRegistry }, { Tokens }, { validateStreams }] = await Promise.all([
+    import('../container.js'),
+    import('../loading/package-loader.js'),
+    import('../loading/registry.js'),
+    import('../tokens.js'),
+    import('./validate-streams.js'),
+  ]);
   const container = createRootContainer(saved.config, silent);
   try {
     const registry = createConnectorRegistry(await loadConnectors(saved.config.connectors, dirname(file)));
