@@ -37,7 +37,7 @@ export function writeBenchmarksDoc(file: string, out: BenchOutput, saved: SavedP
   const notes = existsSync(file) ? keptNotes(readFileSync(file, 'utf8')) : '';
   const text = `# Benchmarks
 
-Measured by \`pnpm bench\` (package \`bench/\`): the real runner (\`node apps/runner/dist/main.js start\`) as
+Measured by \`npx -y pnpm@10 bench\` (package \`bench/\`): the real runner (\`node apps/runner/dist/main.js start\`) as
 its own process on a temporary SQLite store, a load generator process and a sink process, all on
 127.0.0.1. Events are synthesized by \`@outflow/samples\` from Auth0's tenant log schema (type mix
 of a busy tenant, ~1.1 KB each). Ingest is NDJSON, 500 events per request, 6 requests in flight;

@@ -103,7 +103,9 @@ export async function startRunner(o: RunnerOptions): Promise<RunnerHandle> {
         o.startTimeoutMs ?? 60_000,
       );
       let buffered = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
+      // The banner goes to stderr with the logs (stdout is the console connector's).
+      child.stderr?.off('data', keep);
+      child.stderr?.on('data', (chunk: Buffer) => {
         keep(chunk);
         buffered += chunk.toString('utf8');
         const m = /Outflow is running at (http:\/\/\S+)/.exec(buffered);
@@ -114,6 +116,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunnerHandle> {
         }
         if (buffered.length > 100_000) buffered = buffered.slice(-1000);
       });
+      child.stdout?.on('data', keep);
       void exited.then((code) => {
         clearTimeout(timer);
         fail(new Error(`The runner exited (code ${code}) before listening.\n${recent}`));

@@ -7,12 +7,15 @@ import type { OpenStreamConnector, Supervisor } from '@outflow/delivery';
 import type { ParsePool } from '@outflow/ingest';
 import type { DependencyContainer } from 'tsyringe';
 import type { LoadedConfig } from './config/load.js';
+import { applyOverrides, type ConfigOverrides } from './config/overrides.js';
+import { createReloader, type ReloadResult } from './config/reload.js';
 import { syncConfigStreams } from './config/stream-sync.js';
 import { validateStreams } from './config/validate-streams.js';
 import { createRootContainer } from './container.js';
 import { loadConnectors } from './loading/package-loader.js';
 import { createConnectorRegistry, type ConnectorRegistry } from './loading/registry.js';
-import { createLogger } from './logger.js';
+import { createRunnerLogger } from './logger.js';
+import { listenError } from './startup-error.js';
 import { openConfiguredStore } from './store-factory.js';
 import { Tokens } from './tokens.js';
 
@@ -24,6 +27,8 @@ export interface StartOptions {
    * `Tokens.Clock`, `Tokens.DnsLookup`, `Tokens.HttpTransport`, … with `container.register`.
    */
   configure?: (container: DependencyContainer) => void;
+  /** `--port`, `--host`, `--log-level`: win over the file, also on reload. */
+  overrides?: ConfigOverrides;
 }
 
 export interface RunningApp {
@@ -36,6 +41,8 @@ export interface RunningApp {
   container: DependencyContainer;
   /** Stops intake, lets in-flight batches finish (or abandons them unacknowledged), closes the transport and the store. */
   close(deadlineMs?: number): Promise<void>;
+  /** Re-reads the config file and applies streams, tokens, rate limits and the log level; an invalid file changes nothing. */
+  reload(): Promise<ReloadResult>;
 }
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
@@ -63,8 +70,9 @@ export async function closeTransport(container: DependencyContainer): Promise<vo
 }
 
 export async function startApp(loaded: LoadedConfig, options: StartOptions = {}): Promise<RunningApp> {
-  const { config } = loaded;
-  const root = createLogger(config.log.level, options.logDestination) as unknown as Logger;
+  const config = applyOverrides(loaded.config, options.overrides);
+  const logs = createRunnerLogger(config.log, options.logDestination);
+  const root = logs.logger as unknown as Logger;
   const logger = root.child({ component: 'runner' });
   const container = createRootContainer(config, root);
   options.configure?.(container);
@@ -82,12 +90,18 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
     container.register(Tokens.Store, { useValue: store });
     await syncConfigStreams(store, config.streams, root.child({ component: 'config' }), clock.now());
     const supervisor = container.resolve<Supervisor>(Tokens.Supervisor);
-    await supervisor.start();
     const server = container.resolve<Server>(Tokens.HttpServer);
+    // Listen first: a busy port stops the start before any worker runs.
     await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
+      server.once('error', (err) => fail(listenError(err, config.server)));
       server.listen(config.server.port, config.server.host, () => ok());
     });
+    try {
+      await supervisor.start();
+    } catch (err) {
+      server.close();
+      throw err;
+    }
     const { port } = server.address() as AddressInfo;
     const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host;
     const url = `http://${host}:${port}`;
@@ -101,6 +115,19 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
       registry,
       logger,
       container,
+      reload: createReloader({
+        file: loaded.file,
+        config,
+        overrides: options.overrides,
+        store: opened,
+        supervisor,
+        tokens: container.resolve(Tokens.TokenIndex),
+        registry,
+        openConnector: container.resolve(Tokens.OpenConnector),
+        setLogLevel: logs.setLevel,
+        logger: root.child({ component: 'config' }),
+        now: () => clock.now(),
+      }),
       close(deadlineMs = 10_000) {
         closing ??= (async () => {
           await new Promise<void>((ok) => {

@@ -96,7 +96,10 @@ export function createRootContainer(config: RunnerConfig, logger: Logger): Depen
           registry: c.resolve<ConnectorRegistry>(Tokens.ConnectorRegistry),
           supervisor: c.resolve<Supervisor>(Tokens.Supervisor),
           tokens: c.resolve<TokenIndex>(Tokens.TokenIndex),
-          rateLimit: config.server.rateLimit,
+          // Read on each request: a config reload replaces it.
+          get rateLimit() {
+            return config.server.rateLimit;
+          },
           openConnector: c.resolve<OpenStreamConnector>(Tokens.OpenConnector),
           logger: log.child({ component: 'api' }),
           retention: config.retention,

@@ -47,6 +47,7 @@ export async function startRunner(): Promise<RunnerProcess> {
       }
     };
     child.stdout?.on('data', check);
+    child.stderr?.on('data', check);
     child.once('exit', (code) => {
       clearTimeout(timer);
       fail(new Error(`The runner exited with code ${code}. Output:\n${out}`));

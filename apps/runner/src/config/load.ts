@@ -54,9 +54,19 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
   try {
     text = readFileSync(abs, 'utf8');
   } catch (err) {
-    throw new ConfigError(`Cannot read the configuration file ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+    const code = (err as NodeJS.ErrnoException).code;
+    const fix =
+      code === 'ENOENT'
+        ? 'pass --config FILE with the path of your config, or create it (the repository has an example outflow.yaml)'
+        : code === 'EACCES'
+          ? "let the runner's user read it"
+          : code === 'EISDIR'
+            ? 'pass the path of the file, not of its folder'
+            : 'check the path given to --config';
+    throw new ConfigError(`Cannot read the configuration file ${abs} (${code ?? (err as Error).message}): ${fix}.`);
   }
   const config = parseConfigText(text, env);
   if (config.egress.fileRoot) config.egress.fileRoot = resolve(dirname(abs), config.egress.fileRoot);
+  if (config.log.file) config.log.file = resolve(dirname(abs), config.log.file);
   return { config, file: abs, dir: dirname(abs) };
 }

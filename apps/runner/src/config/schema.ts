@@ -9,6 +9,8 @@ const D = DELIVERY_DEFAULTS;
 export const SCOPES = ['ingest:logs', 'read:log_streams', 'create:log_streams', 'update:log_streams', 'delete:log_streams'] as const;
 export type Scope = (typeof SCOPES)[number];
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 const duration = (fallback: string | number) =>
   z
     .union([z.string(), z.number()])
@@ -256,7 +258,11 @@ export const runnerConfigSchema = z
       .prefault({})
       .describe('Several runners on one PostgreSQL store share the streams through leases (ADR 0019).'),
     log: z
-      .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+      .object({
+        level: z.enum(LOG_LEVELS).default('info').describe('Least severe level written; changes on reload.'),
+        format: z.enum(['json', 'pretty']).default('json').describe('json: one object a line; pretty: a readable line for people.'),
+        file: z.string().min(1).optional().describe('File the logs are appended to (relative to the config file); unset, logs go to stderr.'),
+      })
       .strict()
       .prefault({}),
     streams: emptyAsList(z.array(streamConfigSchema)).default([]),

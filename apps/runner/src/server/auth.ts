@@ -26,6 +26,8 @@ export interface TokenIndex {
   authenticate(req: IncomingMessage): Principal;
   /** The resolved principal, 403 when it lacks the scope. Synchronous: it reads what `resolve` kept. */
   require(req: IncomingMessage, scope: Scope): Principal;
+  /** Replaces the config tokens (config reload); requests already resolved keep their principal. */
+  setConfigTokens(tokens: readonly TokenConfig[]): void;
 }
 
 export interface TokenIndexOptions {
@@ -52,11 +54,9 @@ function storedPrincipal(t: ApiToken, now: number): Outcome {
   return { principal: { tokenId: t.id, tenant: t.tenant, scopes } };
 }
 
-export function createTokenIndex(o: TokenIndexOptions): TokenIndex {
-  const now = o.now ?? Date.now;
-  const logger = o.logger ?? silent;
+function indexConfigTokens(tokens: readonly TokenConfig[]): Map<string, Principal> {
   const byHash = new Map<string, Principal>();
-  for (const t of o.tokens) {
+  for (const t of tokens) {
     const hash = hashToken(t.token);
     byHash.set(hash, {
       tokenId: configTokenId(hash),
@@ -65,6 +65,13 @@ export function createTokenIndex(o: TokenIndexOptions): TokenIndex {
       ...(t.rateLimit !== undefined ? { rateLimit: t.rateLimit } : {}),
     });
   }
+  return byHash;
+}
+
+export function createTokenIndex(o: TokenIndexOptions): TokenIndex {
+  const now = o.now ?? Date.now;
+  const logger = o.logger ?? silent;
+  let byHash = indexConfigTokens(o.tokens);
   const cache = o.store ? createStoreTokenCache({ repo: o.store, now, ttlMs: o.cacheTtlMs ?? 5000, logger }) : null;
   const outcomes = new WeakMap<IncomingMessage, Outcome>();
 
@@ -104,6 +111,9 @@ export function createTokenIndex(o: TokenIndexOptions): TokenIndex {
       const p = authenticate(req);
       if (!p.scopes.has(scope)) throw new HttpError(403, `Insufficient scope, expected: ${scope}.`, 'insufficient_scope');
       return p;
+    },
+    setConfigTokens(tokens) {
+      byHash = indexConfigTokens(tokens);
     },
   };
 }

@@ -8,6 +8,7 @@ import { readJson } from './json-body.js';
 import { HttpError, sendJson } from './respond.js';
 import type { Router } from './router.js';
 import { checkSink } from './sink-check.js';
+import { readStreamBody } from './stream-body.js';
 import { requireSecretsForNewDestination } from './sink-origin.js';
 import { knownSinkFields, sinkSecretPaths, streamView } from './stream-view.js';
 
@@ -73,7 +74,7 @@ export function addLogStreamRoutes(router: Router, deps: ApiDeps): void {
 
   router.add('POST', base, async (req, res) => {
     const { tenant } = deps.tokens.require(req, 'create:log_streams');
-    const body = await readJson(req, createSchema);
+    const body = await readStreamBody(req, createSchema, deps, tenant);
     const name = body.name ?? `${body.type} stream ${randomBytes(3).toString('hex')}`;
     await checkSink(deps, { type: body.type, sink: body.sink, name, tenant });
     await assertUniqueName(deps, tenant, name);

@@ -25,12 +25,19 @@ function bucketFor(settings: RateLimitSettings, p: Principal, kind: BudgetKind):
 
 export type RequestGuard = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-export function createRequestGuard(o: { tokens: TokenIndex; rateLimit: RateLimitSettings; now: () => number; maxBuckets?: number }): RequestGuard {
+/** `rateLimit` may be a function, read on each request (a config reload changes it). */
+export function createRequestGuard(o: {
+  tokens: TokenIndex;
+  rateLimit: RateLimitSettings | (() => RateLimitSettings);
+  now: () => number;
+  maxBuckets?: number;
+}): RequestGuard {
+  const settings = typeof o.rateLimit === 'function' ? o.rateLimit : () => o.rateLimit as RateLimitSettings;
   const limiter = createRateLimiter({ now: o.now, ...(o.maxBuckets ? { maxBuckets: o.maxBuckets } : {}) });
   return async (req, res) => {
     const principal = await o.tokens.resolve(req);
     const kind = principal ? kindOf(req) : null;
-    const bucket = principal && kind ? bucketFor(o.rateLimit, principal, kind) : null;
+    const bucket = principal && kind ? bucketFor(settings(), principal, kind) : null;
     if (!principal || !kind || !bucket) return;
     const d = limiter.take(`${principal.tokenId}:${kind}`, bucket);
     res.setHeader('x-ratelimit-limit', String(d.limit));
