@@ -14,6 +14,7 @@ import { loadConnectors } from './loading/package-loader.js';
 import { createConnectorRegistry, type ConnectorRegistry } from './loading/registry.js';
 import { createLogger } from './logger.js';
 import { openConfiguredStore } from './store-factory.js';
+import type { TailHub } from './tail/types.js';
 import { Tokens } from './tokens.js';
 
 export interface StartOptions {
@@ -105,6 +106,8 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
         closing ??= (async () => {
           await new Promise<void>((ok) => {
             server.close(() => ok());
+            // Live tails never end by themselves: end them so the server can close.
+            container.resolve<TailHub>(Tokens.TailHub).close();
             server.closeIdleConnections();
           });
           await supervisor.stop(deadlineMs);
