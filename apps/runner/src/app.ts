@@ -105,7 +105,12 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
       close(deadlineMs = 10_000) {
         closing ??= (async () => {
           await new Promise<void>((ok) => {
-            server.close(() => ok());
+            // A connection still open after the grace (a client that never reads its answer) is cut.
+            const force = setTimeout(() => server.closeAllConnections(), Math.min(5000, deadlineMs / 2));
+            server.close(() => {
+              clearTimeout(force);
+              ok();
+            });
             // Live tails never end by themselves: end them so the server can close.
             container.resolve<TailHub>(Tokens.TailHub).close();
             server.closeIdleConnections();

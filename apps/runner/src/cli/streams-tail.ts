@@ -31,8 +31,8 @@ export const tailCommand: StreamsCommand = {
       for await (const frame of readSse(body)) {
         if (frame.event === 'ready') {
           const r = JSON.parse(frame.data) as { name: string; rate: number; pii: string | null };
-          if (!ctx.json)
-            ctx.io.err(
+          // On stderr, so stdout holds only events (one JSON object a line with --json).
+          ctx.io.err(
               `Tailing ${id} ("${r.name}"): events its destination accepts, at most ${r.rate}/s${r.pii ? `, PII ${r.pii === 'hash' ? 'hashed' : 'masked'}` : ''}. Ctrl-C stops.`,
             );
         } else if (frame.event === 'delivered') {

@@ -24,11 +24,14 @@ export function addTailRoute(router: Router, deps: ApiDeps): void {
       session.dispose();
       throw new HttpError(429, 'Too many live tails are open on this runner; close one and retry.', 'too_many_tails', {}, { 'retry-after': '5' });
     }
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+    // Not kept alive: once a tail ends (runner stopping), its socket closes and the server can too.
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', connection: 'close' });
     res.write(sseFrame('ready', JSON.stringify({ id: s.id, name: s.name, rate, pii: s.pii_config ? s.pii_config.method : null })));
     const end = () => {
       leave();
       session.dispose();
+      // The connection served only this tail: drop it, so a closing server never waits on it.
+      req.socket.destroy();
     };
     req.socket.setTimeout(0);
     res.on('close', end);
