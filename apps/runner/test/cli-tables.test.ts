@@ -89,7 +89,11 @@ describe('CLI tables and live views', () => {
     expect(spawned.code).toBe(0);
     expect(spawned.out).toMatch(/^outflow top .* 2 stream\(s\) /);
     expect(spawned.out).not.toMatch(/\x1b\[/);
-    expect(records(spawned.out.split('\n\n')[1] as string).map((x) => x.NAME).sort()).toEqual(['good', 'refused']);
+    expect(
+      records(spawned.out.split('\n\n')[1] as string)
+        .map((x) => x.NAME)
+        .sort(),
+    ).toEqual(['good', 'refused']);
 
     const json = JSON.parse((await cli('top', '--json')).out) as Array<{ stream: { id: string }; rate: number; health: { lagEvents: number } }>;
     expect(json.map((x) => x.stream.id).sort()).toEqual([good, refused].sort());

@@ -130,7 +130,12 @@ describe('live tail of a stream', () => {
       expect(d.event).toEqual(received('masked').find((e) => e.log_id === d.log_id) ?? { log_id: d.log_id, data: marker });
     }
     expect(shown.filter((d) => d.log_id !== marker.log_id).every((d) => d.event.data.email === '****************')).toBe(true);
-    expect(tailPlain.delivered().map((d) => d.log_id).sort()).toEqual(s.map((e) => e.log_id as string).sort());
+    expect(
+      tailPlain
+        .delivered()
+        .map((d) => d.log_id)
+        .sort(),
+    ).toEqual(s.map((e) => e.log_id as string).sort());
     expect(tailPlain.delivered().every((d) => String(d.event.data.user_name).endsWith('@example.com'))).toBe(true);
     tailMasked.close();
     tailPlain.close();
@@ -157,7 +162,12 @@ describe('live tail of a stream', () => {
     expect(badRate.status).toBe(400);
 
     const err: string[] = [];
-    const code = await runStreamsCli(['tail', masked], { out: () => {}, err: (t) => err.push(t), color: false, env: { OUTFLOW_URL: url, OUTFLOW_TOKEN: TOKEN_B } });
+    const code = await runStreamsCli(['tail', masked], {
+      out: () => {},
+      err: (t) => err.push(t),
+      color: false,
+      env: { OUTFLOW_URL: url, OUTFLOW_TOKEN: TOKEN_B },
+    });
     expect(code).toBe(1);
     expect(err.join('\n')).toContain('The log stream does not exist.');
   });
@@ -166,7 +176,12 @@ describe('live tail of a stream', () => {
     const out: string[] = [];
     let ready!: () => void;
     const isReady = new Promise<void>((r) => (ready = r));
-    const io = { out: (t: string) => out.push(t), err: (t: string) => (t.startsWith('Tailing') ? ready() : undefined), color: false, env: { OUTFLOW_URL: url, OUTFLOW_TOKEN: TOKEN } };
+    const io = {
+      out: (t: string) => out.push(t),
+      err: (t: string) => (t.startsWith('Tailing') ? ready() : undefined),
+      color: false,
+      env: { OUTFLOW_URL: url, OUTFLOW_TOKEN: TOKEN },
+    };
     const run = runStreamsCli(['tail', masked, '--count', '2', '--json'], io);
     await isReady;
     const events = [makeEvent({ type: 'fp' }), makeEvent({ type: 'fp' })];

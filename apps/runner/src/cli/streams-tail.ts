@@ -25,16 +25,14 @@ export const tailCommand: StreamsCommand = {
     process.once('SIGINT', onSignal);
     let shown = 0;
     try {
-      const body = await ctx
-        .api()
-        .openStream(`/api/v2/log-streams/${encodeURIComponent(id)}/tail${rate !== undefined ? `?rate=${rate}` : ''}`, stop.signal);
+      const body = await ctx.api().openStream(`/api/v2/log-streams/${encodeURIComponent(id)}/tail${rate !== undefined ? `?rate=${rate}` : ''}`, stop.signal);
       for await (const frame of readSse(body)) {
         if (frame.event === 'ready') {
           const r = JSON.parse(frame.data) as { name: string; rate: number; pii: string | null };
           // On stderr, so stdout holds only events (one JSON object a line with --json).
           ctx.io.err(
-              `Tailing ${id} ("${r.name}"): events its destination accepts, at most ${r.rate}/s${r.pii ? `, PII ${r.pii === 'hash' ? 'hashed' : 'masked'}` : ''}. Ctrl-C stops.`,
-            );
+            `Tailing ${id} ("${r.name}"): events its destination accepts, at most ${r.rate}/s${r.pii ? `, PII ${r.pii === 'hash' ? 'hashed' : 'masked'}` : ''}. Ctrl-C stops.`,
+          );
         } else if (frame.event === 'delivered') {
           ctx.io.out(ctx.json ? frame.data : eventLine(JSON.parse(frame.data) as Delivered));
           if (count !== undefined && ++shown >= count) return 0;

@@ -15,7 +15,11 @@ async function sample(ctx: CommandContext, before: Readings): Promise<TopRow[]> 
   const { body: streams } = await api.request<StreamView[]>('GET', '/api/v2/log-streams');
   const now = Date.now();
   // The first reading of a stream takes its rate from the stats window; later ones from the delivered counter.
-  const rows = await fetchOverview(api, streams, streams.some((s) => !before.has(s.id)));
+  const rows = await fetchOverview(
+    api,
+    streams,
+    streams.some((s) => !before.has(s.id)),
+  );
   return rows.map((r) => {
     const prev = before.get(r.stream.id);
     const rate = r.health && prev ? deltaRate(prev, r.health.delivered, now) : statsRate(r.stats, now);
