@@ -105,7 +105,8 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
       close(deadlineMs = 10_000) {
         closing ??= (async () => {
           await new Promise<void>((ok) => {
-            // A connection still open after the grace (a client that never reads its answer) is cut.
+            // Connections still open after a grace are cut: Node's closeIdleConnections leaves those a client opened
+            // but never sent a request on (Node's fetch opens a spare one when a streamed answer, a tail, is aborted).
             const force = setTimeout(() => server.closeAllConnections(), Math.min(5000, deadlineMs / 2));
             server.close(() => {
               clearTimeout(force);
