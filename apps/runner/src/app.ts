@@ -17,6 +17,7 @@ import { createConnectorRegistry, type ConnectorRegistry } from './loading/regis
 import { createRunnerLogger } from './logger.js';
 import { listenError } from './startup-error.js';
 import { openConfiguredStore } from './store-factory.js';
+import type { TailHub } from './tail/types.js';
 import { Tokens } from './tokens.js';
 
 export interface StartOptions {
@@ -131,7 +132,15 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
       close(deadlineMs = 10_000) {
         closing ??= (async () => {
           await new Promise<void>((ok) => {
-            server.close(() => ok());
+            // Connections still open after a grace are cut: Node's closeIdleConnections leaves those a client opened
+            // but never sent a request on (Node's fetch opens a spare one when a streamed answer, a tail, is aborted).
+            const force = setTimeout(() => server.closeAllConnections(), Math.min(5000, deadlineMs / 2));
+            server.close(() => {
+              clearTimeout(force);
+              ok();
+            });
+            // Live tails never end by themselves: end them so the server can close.
+            container.resolve<TailHub>(Tokens.TailHub).close();
             server.closeIdleConnections();
           });
           await supervisor.stop(deadlineMs);

@@ -12,6 +12,8 @@ import { namedTransport, runnerInfo } from './runner-identity.js';
 import { createTokenIndex, type TokenIndex } from './server/auth.js';
 import { createHttpServer } from './server/http-server.js';
 import { findDashboardDir } from './server/static-route.js';
+import { createTailHub } from './tail/tail-hub.js';
+import type { TailHub } from './tail/types.js';
 import { Tokens } from './tokens.js';
 
 const systemLookup: DnsLookup = (hostname, options, callback) => lookup(hostname, options, callback);
@@ -78,8 +80,13 @@ export function createRootContainer(config: RunnerConfig, logger: Logger): Depen
         openConnector: c.resolve<OpenStreamConnector>(Tokens.OpenConnector),
         options: { ...config.delivery, retention: config.retention },
         cluster: { runner, heartbeatInterval: config.cluster.heartbeatInterval, ttl: config.cluster.leaseTtl, margin: config.cluster.stopMargin },
+        observer: c.resolve<TailHub>(Tokens.TailHub),
       }),
     ),
+  );
+  root.register(
+    Tokens.TailHub,
+    shared<TailHub>(() => createTailHub()),
   );
   root.register(
     Tokens.ParsePool,
@@ -104,6 +111,7 @@ export function createRootContainer(config: RunnerConfig, logger: Logger): Depen
           logger: log.child({ component: 'api' }),
           retention: config.retention,
           now: () => clock.now(),
+          tail: c.resolve<TailHub>(Tokens.TailHub),
         },
         { maxBodyBytes: config.server.maxBodyBytes, maxEventsPerRequest: config.server.maxEventsPerRequest, parser: c.resolve<ParsePool>(Tokens.ParsePool) },
         log.child({ component: 'http' }),

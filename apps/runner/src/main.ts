@@ -13,7 +13,10 @@ Commands:
   connectors   List the connector types (connectors install <package> adds a connector package,
                connectors new <name> creates one; outflow connectors --help).
   tokens       Mint, list and revoke API tokens in the configured store (outflow tokens --help).
-  streams      Manage the log streams of a running runner (outflow streams --help).
+  streams      Manage the log streams of a running runner (outflow streams --help);
+               streams tail <id> shows the events a stream delivers, live.
+  top          Every stream's status, events/s, lag and last error, refreshed live
+               (--once, or when stdout is not a terminal: print once and exit).
 
 Options:
   -c, --config FILE      Config file (default: outflow.yaml)
@@ -46,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'connectors') {
     const [{ runConnectorsCli }, { processIo }] = await Promise.all([import('./cli/connectors-command.js'), import('./cli/io.js')]);
     return runConnectorsCli(argv.slice(1), processIo());
+  }
+  if (argv[0] === 'top') {
+    const [{ runStreamsCli }, { processIo }] = await Promise.all([import('./cli/streams-command.js'), import('./cli/io.js')]);
+    return runStreamsCli(['top', ...argv.slice(1)], processIo());
   }
   if (argv[0] === 'streams') {
     const [{ runStreamsCli }, { processIo }] = await Promise.all([import('./cli/streams-command.js'), import('./cli/io.js')]);

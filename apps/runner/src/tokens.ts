@@ -17,4 +17,6 @@ export const Tokens = {
   Supervisor: Symbol('outflow.Supervisor'),
   ParsePool: Symbol('outflow.ParsePool'),
   HttpServer: Symbol('outflow.HttpServer'),
+  /** Live tails: delivery's observer and the tail route's hub. */
+  TailHub: Symbol('outflow.TailHub'),
 } as const;

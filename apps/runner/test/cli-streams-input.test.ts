@@ -62,6 +62,15 @@ describe('stream flags', () => {
       { type: 'type', name: 's' },
     ]);
     expect(() => parseFilters(['fp'])).toThrow(/must be category:<name>/);
+    // A name without a prefix keeps the kind before it, as the help says.
+    expect(parseFilters(['type:fp,sapi', 'category:auth.login.fail,type:s,f'])).toEqual([
+      { type: 'type', name: 'fp' },
+      { type: 'type', name: 'sapi' },
+      { type: 'category', name: 'auth.login.fail' },
+      { type: 'type', name: 's' },
+      { type: 'type', name: 'f' },
+    ]);
+    expect(() => parseFilters(['type:fp,other:x'])).toThrow(/--filter "other:x" must be/);
   });
 
   it('reads dates as ISO 8601 or as a duration ago', () => {

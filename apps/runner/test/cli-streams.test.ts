@@ -55,8 +55,8 @@ describe('outflow streams: the lifecycle of one stream', () => {
     const listed = await cli('list');
     expect(listed.code).toBe(0);
     const rows = tableRows(listed.out);
-    expect(rows[0]).toEqual(['ID', 'NAME', 'TYPE', 'STATUS', 'MANAGED', 'FILTERS']);
-    expect(rows.find((r) => r[0] === id)).toEqual([id, 'siem', 'http', 'active', 'api', 'category:auth.login.fail, type:s']);
+    expect(rows[0]).toEqual(['ID', 'NAME', 'TYPE', 'STATUS', 'LAG', 'LAST_DELIVERY', 'MANAGED', 'FILTERS']);
+    expect(rows.find((r) => r[0] === id)).toEqual([id, 'siem', 'http', 'active', '0 ev / 0 s', 'never', 'api', 'category:auth.login.fail, type:s']);
     // Columns line up: every row's STATUS cell starts where the header's does.
     const lines = listed.out.split('\n');
     const col = (lines[0] as string).indexOf('STATUS');

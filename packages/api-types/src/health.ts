@@ -29,6 +29,15 @@ export interface WorkerView {
   lastError: { kind: string; status?: number; message: string; at: number } | null;
 }
 
+/** Why events of a stream were last moved to dead letters. */
+export interface LastDeadLetterView {
+  at: string;
+  errorKind?: string;
+  status?: number;
+  message: string;
+  count?: number;
+}
+
 export interface StreamHealthView {
   id: string;
   status: StreamStatus;
@@ -49,6 +58,8 @@ export interface StreamHealthView {
   lastSuccessAt: string | null;
   lastErrorAt: string | null;
   failingSince: string | null;
+  /** The newest dead-lettering among the recent health records: when, why and how many; null when none. */
+  lastDeadLetter?: LastDeadLetterView | null;
   /** Null when the stream has no worker (paused, or its config is unusable). */
   worker: WorkerView | null;
   /** Newest first. */

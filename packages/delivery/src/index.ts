@@ -3,6 +3,7 @@ export type {
   AttemptBackoffOptions,
   BatchOptions,
   ConnectorRegistry,
+  DeliveryObserver,
   DeliveryOptions,
   DeliveryOptionsInput,
   RetentionResult,

@@ -5,6 +5,7 @@ import { attemptDelay } from './backoff.js';
 import { pickPart, type BatchJob, type Part } from './batch-job.js';
 import { describeError } from './health.js';
 import { linkSignals } from './linked-signal.js';
+import { observeDelivered } from './observe.js';
 import type { BatchSignals, WorkerContext } from './worker-context.js';
 
 export type RoundOutcome =
@@ -55,6 +56,7 @@ function applyPartial(
     else dead.push(p);
   }
   job.markDelivered(accepted.map((p) => part.idx[p] as number));
+  if (accepted.length > 0) observeDelivered(ctx, part.batch, accepted);
   if (dead.length > 0) {
     job.markDead(
       part,
@@ -91,6 +93,7 @@ export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, si
         return { kind: 'aborted' };
       case 'success':
         job.markDelivered(pending.idx);
+        observeDelivered(ctx, pending.batch);
         ctx.backoff.succeeded();
         return { kind: 'done' };
       case 'partial': {

@@ -1,5 +1,5 @@
 // Public types of @outflow/delivery: supervisor, its dependencies, options and worker status.
-import type { Clock, ConnectorDefinition, EgressGuard, HttpTransport, Logger, Store } from '@outflow/core';
+import type { Clock, ConnectorDefinition, EgressGuard, HttpTransport, LogBatch, Logger, Store } from '@outflow/core';
 import type { LeaseSettings } from './lease-coordinator.js';
 import type { OpenStreamConnector } from './stream-connector.js';
 
@@ -67,6 +67,16 @@ export type DeliveryOptionsInput = {
   [K in keyof DeliveryOptions]?: DeliveryOptions[K] extends object | undefined ? Partial<NonNullable<DeliveryOptions[K]>> : DeliveryOptions[K];
 };
 
+/**
+ * Watches what destinations accept (live tails). `watching` is asked first, so a stream nobody
+ * watches costs one lookup; `delivered` gets the events as sent (PII already applied) and must
+ * return at once: it runs on the delivery path and its errors are ignored.
+ */
+export interface DeliveryObserver {
+  watching(streamId: string): boolean;
+  delivered(stream: { id: string; tenant: string }, batch: LogBatch): void;
+}
+
 /** What a supervisor needs besides how it opens connectors. */
 interface SupervisorBase {
   store: Store;
@@ -77,6 +87,8 @@ interface SupervisorBase {
   random?: (() => number) | undefined;
   /** With a store that has `leases`: this runner's identity and lease timings; it then delivers only the streams it leases. */
   cluster?: LeaseSettings | undefined;
+  /** Told of every accepted event of the streams it watches (live tails). */
+  observer?: DeliveryObserver | undefined;
 }
 
 /**

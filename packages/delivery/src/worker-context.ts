@@ -2,7 +2,7 @@
 import type { BatchLimits, Clock, Connector, EventFilter, Logger, Store, StoredStream } from '@outflow/core';
 import type { BatchTransform } from './pii.js';
 import type { StreamBackoff } from './stream-backoff.js';
-import type { DeliveryOptions } from './types.js';
+import type { DeliveryObserver, DeliveryOptions } from './types.js';
 import type { WorkerStatusTracker } from './worker-status.js';
 
 export interface WorkerContext {
@@ -32,6 +32,8 @@ export interface WorkerContext {
     /** The stream was suspended; every batch stops. */
     suspended: boolean;
   };
+  /** Told of accepted events while someone watches the stream (live tails). */
+  readonly observer?: DeliveryObserver | undefined;
   /** The stream's cursor and generation as this worker last committed or loaded them. */
   readonly committed: { cursor: number; generation: number };
 }

@@ -40,6 +40,29 @@ function fieldErrors(body: unknown): FieldIssue[] {
     .map((e) => ({ path: String(e.path ?? ''), message: e.message }));
 }
 
+/** A non-2xx answer as an ApiError: the API's message and errorCode when it sent them. */
+function answerError(res: Response, text: string, parsed: unknown): ApiError {
+  const p = parsed as { message?: unknown; errorCode?: unknown } | undefined;
+  const message = typeof p?.message === 'string' ? p.message : `${res.status} ${res.statusText || 'error'}${text ? `: ${text.slice(0, 200)}` : ''}`;
+  return new ApiError(
+    res.status,
+    message,
+    typeof p?.errorCode === 'string' ? p.errorCode : undefined,
+    fieldErrors(parsed),
+    parsed,
+    res.headers.get('retry-after') ?? undefined,
+  );
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = normalizeBaseUrl(options.url);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -62,28 +85,31 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         throw networkError(err, base, timeoutMs);
       }
       const text = await res.text();
-      let parsed: unknown = undefined;
-      if (text) {
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          parsed = undefined;
-        }
-      }
-      if (!res.ok) {
-        const p = parsed as { message?: unknown; errorCode?: unknown } | undefined;
-        const message = typeof p?.message === 'string' ? p.message : `${res.status} ${res.statusText || 'error'}${text ? `: ${text.slice(0, 200)}` : ''}`;
-        throw new ApiError(
-          res.status,
-          message,
-          typeof p?.errorCode === 'string' ? p.errorCode : undefined,
-          fieldErrors(parsed),
-          parsed,
-          res.headers.get('retry-after') ?? undefined,
-        );
-      }
+      const parsed = parseJson(text);
+      if (!res.ok) throw answerError(res, text, parsed);
       if (text && parsed === undefined) throw new CliError(`The runner at ${base} answered ${method} ${path} with a body that is not JSON.`);
       return { status: res.status, body: parsed as T, headers: res.headers };
+    },
+    async openStream(path, signal) {
+      let res: Response;
+      // Only the answer's headers are timed: the stream lasts until `signal` aborts or the runner ends it.
+      const ctl = new AbortController();
+      const follow = () => ctl.abort(signal.reason);
+      signal.addEventListener('abort', follow, { once: true });
+      const timer = setTimeout(() => ctl.abort(new DOMException('The runner did not answer in time.', 'TimeoutError')), timeoutMs);
+      try {
+        res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${options.token}`, accept: 'text/event-stream' }, signal: ctl.signal });
+      } catch (err) {
+        throw networkError(err, base, timeoutMs);
+      } finally {
+        clearTimeout(timer);
+      }
+      if (!res.ok) {
+        const text = await res.text();
+        throw answerError(res, text, parseJson(text));
+      }
+      if (!res.body) throw new CliError(`The runner at ${base} answered GET ${path} without a body.`);
+      return res.body;
     },
   };
 }

@@ -35,6 +35,14 @@ export function recordsTable(records: readonly HealthRecordView[], color: boolea
   );
 }
 
+/** When and why events were last moved to dead letters; undefined when none ever were. */
+function deadLetterText(h: StreamHealthView, now: number): string | undefined {
+  const d = h.lastDeadLetter;
+  if (!d) return h.deadLettered > 0 ? 'reason no longer among the recent health records' : undefined;
+  const error = [d.errorKind, d.status].filter((v) => v !== undefined).join(' ');
+  return `${when(d.at, now)}: ${error ? `${error} ` : ''}${d.message}`;
+}
+
 export function healthReport(h: StreamHealthView, color: boolean, now = Date.now()): string {
   const style = createStyle(color);
   const w = h.worker;
@@ -58,6 +66,7 @@ export function healthReport(h: StreamHealthView, color: boolean, now = Date.now
           ? `${when(h.lastErrorAt, now)}: ${w.lastError.kind}${w.lastError.status ? ` ${w.lastError.status}` : ''} ${w.lastError.message}`
           : when(h.lastErrorAt, now),
       ],
+      ['last dead letter', deadLetterText(h, now)],
       ['failing since', h.failingSince ? when(h.failingSince, now) : undefined],
     ],
     color,

@@ -9,6 +9,7 @@ export function processIo(): CliIo {
     err: (text) => void process.stderr.write(`${text}\n`),
     color: Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb',
     env,
+    tty: Boolean(process.stdout.isTTY),
     confirm: process.stdin.isTTY
       ? async (question) => {
           const rl = createInterface({ input: process.stdin, output: process.stderr });

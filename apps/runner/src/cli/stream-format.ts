@@ -1,6 +1,7 @@
 // Readable output of streams: the list table and one stream's details.
 import { createStyle } from './style.js';
 import { renderFields, renderTable } from './table.js';
+import { agoText, lagText, type StreamOverview } from './stream-overview.js';
 import type { StreamView } from './types.js';
 
 export const filtersText = (s: Pick<StreamView, 'filters'>): string =>
@@ -8,18 +9,21 @@ export const filtersText = (s: Pick<StreamView, 'filters'>): string =>
 
 const sinkValue = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
-export function streamsTable(streams: readonly StreamView[], color: boolean): string {
-  if (!streams.length) return 'No log streams yet. Create one with "outflow streams create --type http --sink httpEndpoint=https://…".';
+/** The list table; with each stream's health, LAG and LAST_DELIVERY columns too. */
+export function streamsTable(rows: readonly StreamOverview[], color: boolean, now = Date.now()): string {
+  if (!rows.length) return 'No log streams yet. Create one with "outflow streams create --type http --sink httpEndpoint=https://…".';
   const style = createStyle(color);
   return renderTable(
-    streams,
+    rows,
     [
-      { header: 'ID', value: (s) => s.id },
-      { header: 'NAME', value: (s) => s.name, max: 40 },
-      { header: 'TYPE', value: (s) => s.type },
-      { header: 'STATUS', value: (s) => s.status, paint: style.status },
-      { header: 'MANAGED', value: (s) => s.managedBy },
-      { header: 'FILTERS', value: filtersText, max: 60 },
+      { header: 'ID', value: (r) => r.stream.id },
+      { header: 'NAME', value: (r) => r.stream.name, max: 40 },
+      { header: 'TYPE', value: (r) => r.stream.type },
+      { header: 'STATUS', value: (r) => r.stream.status, paint: style.status },
+      { header: 'LAG', value: (r) => lagText(r.health) },
+      { header: 'LAST_DELIVERY', value: (r) => (r.health ? agoText(r.health.lastSuccessAt, now) : '?') },
+      { header: 'MANAGED', value: (r) => r.stream.managedBy },
+      { header: 'FILTERS', value: (r) => filtersText(r.stream), max: 60 },
     ],
     color,
   );

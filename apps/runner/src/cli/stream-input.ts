@@ -65,17 +65,25 @@ function setPath(target: Body, path: string[], value: unknown): void {
   node[path[path.length - 1] as string] = value;
 }
 
-/** `category:auth.login.fail` or `type:fp`; a comma-separated list gives several filters. */
+/**
+ * `category:auth.login.fail` or `type:fp`; a comma-separated list gives several filters, and a name
+ * without a prefix takes the one before it: `type:fp,sapi` is `type:fp` and `type:sapi`.
+ */
 export function parseFilters(values: readonly string[]): Array<{ type: 'category' | 'type'; name: string }> {
-  return values
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter(Boolean)
-    .map((v) => {
-      const m = /^(category|type):(.+)$/.exec(v);
-      if (!m) throw new CliError(`--filter "${v}" must be category:<name> (e.g. category:auth.login.fail) or type:<code> (e.g. type:fp).`, 2);
-      return { type: m[1] as 'category' | 'type', name: m[2] as string };
-    });
+  return values.flatMap((value) => {
+    let prefix: 'category' | 'type' | undefined;
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .map((v) => {
+        const m = /^(category|type):(.+)$/.exec(v);
+        if (m) prefix = m[1] as 'category' | 'type';
+        else if (prefix === undefined || v.includes(':'))
+          throw new CliError(`--filter "${v}" must be category:<name> (e.g. category:auth.login.fail) or type:<code> (e.g. type:fp,sapi).`, 2);
+        return { type: prefix, name: (m ? m[2] : v) as string };
+      });
+  });
 }
 
 /** An ISO date, or a duration meaning that long ago ("2h", "30m", "7d"), as an ISO string. */

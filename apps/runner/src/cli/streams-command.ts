@@ -6,11 +6,13 @@ import { CliError, describeError, exitCodeOf } from './cli-errors.js';
 import { crudCommands } from './streams-crud.js';
 import { STREAMS_USAGE, commandHelp } from './streams-help.js';
 import { opsCommands } from './streams-ops.js';
+import { tailCommand } from './streams-tail.js';
+import { topCommand } from './top-command.js';
 import type { ApiClient, CliIo, CommandContext, StreamsCommand } from './types.js';
 
 export const DEFAULT_URL = 'http://127.0.0.1:8080';
 
-const COMMANDS: Record<string, StreamsCommand> = { ...crudCommands, ...opsCommands };
+const COMMANDS: Record<string, StreamsCommand> = { ...crudCommands, ...opsCommands, tail: tailCommand, top: topCommand };
 
 /** Runs `outflow streams …` with `argv` after "streams"; resolves the exit code (0 ok, 1 failed, 2 usage). */
 export async function runStreamsCli(argv: readonly string[], io: CliIo): Promise<number> {

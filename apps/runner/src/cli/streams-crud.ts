@@ -3,6 +3,7 @@ import { REDACTED } from '@outflow/core';
 import { flag, noPositionals, str, streamId, type Parsed } from './args.js';
 import { CliError } from './cli-errors.js';
 import { streamDetails, streamsTable } from './stream-format.js';
+import { fetchOverview } from './stream-overview.js';
 import { DEFINITION_OPTIONS, buildDefinition, maskedPaths, parseWhen } from './stream-input.js';
 import type { CommandContext, StreamView, StreamsCommand } from './types.js';
 
@@ -21,7 +22,9 @@ export const crudCommands: Record<string, StreamsCommand> = {
     async run(p, ctx) {
       noPositionals(p, 'list');
       const { body } = await ctx.api().request<StreamView[]>('GET', '/api/v2/log-streams');
-      ctx.show(body, () => streamsTable(body, ctx.io.color));
+      // --json prints the API's list as is; the table adds each stream's lag and last delivery.
+      const rows = ctx.json ? [] : await fetchOverview(ctx.api(), body);
+      ctx.show(body, () => streamsTable(rows, ctx.io.color));
       return 0;
     },
   },

@@ -12,7 +12,8 @@ const DEFINITION = `  --name NAME                 Stream name (unique per tenant
   --sink KEY:=JSON            A sink field as JSON: numbers, booleans, lists, objects
   --sink-json '{...}'         Sink fields as one JSON object (--sink pairs apply over it)
   --filter category:NAME      Only events of an Auth0 category (e.g. category:auth.login.fail)
-  --filter type:CODE          Only events of a type code (e.g. type:fp); repeat or comma-separate`;
+  --filter type:CODE          Only events of a type code (e.g. type:fp); repeat or comma-separate
+                              (type:fp,sapi: a name without a prefix takes the one before it)`;
 
 export const STREAMS_USAGE = `Usage: outflow streams <command> [options]
 
@@ -33,6 +34,8 @@ Commands:
   redrive <id> [--ids ..]  Deliver dead letters again
   test <id>                Send one synthetic event through the stream's connector now
   preview --type T ...     Show the requests a sink would receive, without creating a stream
+  tail <id> [--rate N]     Show the events the stream's destination accepts, live (PII masked)
+  top [--once]             Every stream's status, events/s, lag and last error, refreshed live
 
 ${CONNECTION}
 
@@ -41,7 +44,8 @@ Run "outflow streams <command> --help" for a command's options.`;
 const HELP: Record<string, string> = {
   list: `Usage: outflow streams list [--json]
 
-Lists the log streams of the token's tenant: id, name, type, status, who manages it, filters.`,
+Lists the log streams of the token's tenant: id, name, type, status, lag (events and seconds),
+last delivery, who manages it, filters. --json prints the API's list as is.`,
   get: `Usage: outflow streams get <id> [--json]
 
 Shows one log stream; secret sink fields are masked.`,
@@ -84,7 +88,8 @@ Asks for confirmation on a terminal; elsewhere --yes is required.`,
   health: `Usage: outflow streams health <id> [--limit N] [--before RECORD_ID]
 
 Status, worker state, lag (events and seconds), delivered, failed and dead-lettered counts, last
-success and error, and the most recent health records (newest first; --before pages back).`,
+success and error, when and why events were last dead-lettered, and the most recent health
+records (newest first; --before pages back).`,
   stats: `Usage: outflow streams stats <id> [--minutes N]
 
 Totals of delivered, failed and dead-lettered events and failed delivery rounds over the last N
@@ -115,6 +120,23 @@ ${DEFINITION}
   --count N                   Number of sample events (1-20)
   --events FILE               Events to use instead of samples (a JSON list)
   -f, --file FILE             A stream definition as JSON or YAML; flags apply over it`,
+  tail: `Usage: outflow streams tail <id> [--rate N] [--count N] [--json]
+
+Shows the events the stream's destination accepts from now on, as they were sent: with the
+stream's pii_config applied (masked or hashed). Above --rate events per second (1-1000, default
+10) events are skipped, and a line says how many. Needs the read:log_streams scope.
+
+Options:
+  --rate N                    Events per second at most (the runner skips the rest)
+  --count N                   Exit after N events
+  --json                      One JSON object per line ({seq, log_id, type, event}; {skipped})`,
+  top: `Usage: outflow top [--once] [--interval SECONDS] [--json]
+       (also: outflow streams top)
+
+Every stream of the token's tenant: status, worker state, events delivered per second, lag,
+delivered and dead-letter counts and the last error. On a terminal the view refreshes every
+--interval seconds (default 2) until Ctrl-C; with --once, or when stdout is not a terminal, it
+prints once and exits.`,
 };
 
 export function commandHelp(command: string): string {

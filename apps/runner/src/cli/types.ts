@@ -20,6 +20,8 @@ export interface CliIo {
   /** True when stdout is a terminal: tables then get colour (unless NO_COLOR is set). */
   color: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** True when stdout is a terminal: `top` then refreshes in place (colour aside). */
+  tty?: boolean | undefined;
   /** Asks a yes/no question on the terminal; undefined when stdin is not a terminal. */
   confirm?: ((question: string) => Promise<boolean>) | undefined;
 }
@@ -42,6 +44,8 @@ export interface ApiClient {
   /** The base URL as shown to the user (without any credentials). */
   readonly url: string;
   request<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  /** GETs a server-sent-events path; resolves with the body once the answer is 200 (else rejects with an ApiError). */
+  openStream(path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>;
 }
 
 /** What a `streams` sub-command gets to run with. */

@@ -2,6 +2,7 @@
 import type { Logger, Store } from '@outflow/core';
 import type { OpenStreamConnector, Supervisor } from '@outflow/delivery';
 import type { ConnectorRegistry } from '../loading/registry.js';
+import type { TailHub } from '../tail/types.js';
 import type { TokenIndex } from './auth.js';
 import type { RateLimitSettings } from './request-guard.js';
 
@@ -17,4 +18,6 @@ export interface ApiDeps {
   logger: Logger;
   retention: number;
   now: () => number;
+  /** Live tails of accepted events (GET …/tail); none, the route answers 404. */
+  tail?: TailHub;
 }

@@ -2,6 +2,7 @@
 import type { StreamHealthView } from '@outflow/api-types';
 import { compileFilter } from '@outflow/core';
 import type { ApiDeps } from './api-deps.js';
+import { lastDeadLetter } from './last-dead-letter.js';
 import { loadOwnStream } from './log-streams-routes.js';
 import { intParam, iso } from './query-params.js';
 import { sendJson } from './respond.js';
@@ -41,6 +42,7 @@ export function addHealthRoute(router: Router, deps: ApiDeps): void {
       lastSuccessAt: iso(s.state.lastSuccessAt),
       lastErrorAt: iso(s.state.lastErrorAt),
       failingSince: iso(s.state.failingSince),
+      lastDeadLetter: await lastDeadLetter(deps.store, s),
       worker: deps.supervisor.workerStatus(s.id) ?? null,
       records: records.map((r) => ({ ...r, at: iso(r.at) })),
     } satisfies StreamHealthView);
