@@ -32,7 +32,7 @@ Exit codes: 0 ok; 1 invalid or unreadable config, or a failed command; 2 usage e
 3 cannot listen (port in use); 4 not built (run "npx -y pnpm@10 build").`;
 
 /** Top-level commands, for "did you mean". */
-export const COMMANDS = ['start', 'validate', 'reload', 'connectors', 'tokens', 'streams', 'help'] as const;
+export const COMMANDS = ['start', 'validate', 'reload', 'connectors', 'tokens', 'streams', 'top', 'help'] as const;
 
 /** Node exits at once on SIGHUP; until `start` installs its reload handler, a SIGHUP is only remembered. */
 const early = { hangup: false };
