@@ -13,6 +13,9 @@ import { createRootContainer } from './container.js';
 import { loadConnectors } from './loading/package-loader.js';
 import { createConnectorRegistry, type ConnectorRegistry } from './loading/registry.js';
 import { createLogger } from './logger.js';
+import { startOpsServer, type OpsServer } from './metrics/ops-server.js';
+import type { OpsHandler } from './server/ops-routes.js';
+import type { Readiness } from './server/readiness.js';
 import { openConfiguredStore } from './store-factory.js';
 import { Tokens } from './tokens.js';
 
@@ -32,6 +35,8 @@ export interface RunningApp {
   supervisor: Supervisor;
   registry: ConnectorRegistry;
   logger: Logger;
+  /** The metrics port's URL when `server.metrics.port` is set, else null. */
+  metricsUrl: string | null;
   /** The runner's container (what tests may inspect: the HTTP transport, the clock). */
   container: DependencyContainer;
   /** Stops intake, lets in-flight batches finish (or abandons them unacknowledged), closes the transport and the store. */
@@ -66,7 +71,7 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
   const { config } = loaded;
   const root = createLogger(config.log.level, options.logDestination) as unknown as Logger;
   const logger = root.child({ component: 'runner' });
-  const container = createRootContainer(config, root);
+  const container = createRootContainer(config, root, loaded.dir);
   options.configure?.(container);
   const clock = container.resolve<Clock>(Tokens.Clock);
   let registry: ConnectorRegistry;
@@ -77,7 +82,14 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
     throw err;
   }
   let store: Store | undefined;
+  let ops: OpsServer | undefined;
+  const readiness = container.resolve<Readiness>(Tokens.Readiness);
   try {
+    // The metrics port opens first, so /readyz there answers 503 while the store opens.
+    const { metrics } = config.server;
+    if (metrics.enabled && metrics.port !== undefined) {
+      ops = await startOpsServer(container.resolve<OpsHandler>(Tokens.OpsHandler), config.server.host, metrics.port, root.child({ component: 'metrics' }));
+    }
     store = await openConfiguredStore(config.store, { dir: loaded.dir, now: () => clock.now(), logger: root });
     container.register(Tokens.Store, { useValue: store });
     await syncConfigStreams(store, config.streams, root.child({ component: 'config' }), clock.now());
@@ -91,8 +103,10 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
     const { port } = server.address() as AddressInfo;
     const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host;
     const url = `http://${host}:${port}`;
+    readiness.started(container.resolve<ParsePool>(Tokens.ParsePool));
     logger.info({ url, streams: config.streams.length, connectors: registry.types() }, 'Outflow is listening.');
     const opened = store;
+    const opsServer = ops;
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -100,9 +114,11 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
       supervisor,
       registry,
       logger,
+      metricsUrl: opsServer?.url ?? null,
       container,
       close(deadlineMs = 10_000) {
         closing ??= (async () => {
+          readiness.stopping();
           await new Promise<void>((ok) => {
             server.close(() => ok());
             server.closeIdleConnections();
@@ -112,6 +128,8 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
           await closeTransport(container);
           await container.resolve<ParsePool>(Tokens.ParsePool).close();
           await opened.close();
+          // Last: the metrics port answers /readyz (503) while the runner drains.
+          await opsServer?.close();
           logger.info({}, 'Outflow stopped.');
         })();
         return closing;
@@ -120,6 +138,7 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
   } catch (err) {
     await closeTransport(container);
     await store?.close();
+    await ops?.close();
     throw err;
   }
 }

@@ -17,4 +17,10 @@ export const Tokens = {
   Supervisor: Symbol('outflow.Supervisor'),
   ParsePool: Symbol('outflow.ParsePool'),
   HttpServer: Symbol('outflow.HttpServer'),
+  /** The runner's readiness (/readyz). */
+  Readiness: Symbol('outflow.Readiness'),
+  /** The Prometheus metrics, or null when server.metrics is off. */
+  Metrics: Symbol('outflow.Metrics'),
+  /** /livez, /readyz and the metrics path. */
+  OpsHandler: Symbol('outflow.OpsHandler'),
 } as const;

@@ -5,6 +5,7 @@ import { probeAtStart } from './start-probe.js';
 import { createStreamBackoff } from './stream-backoff.js';
 import type { OpenStreamConnector } from './stream-connector.js';
 import type { WorkerShared } from './worker.js';
+import type { DeliveryObserver } from './observer.js';
 import type { DeliveryOptions } from './types.js';
 import { startWorker, type StreamWorker } from './worker.js';
 import { WorkerStatusTracker } from './worker-status.js';
@@ -18,6 +19,7 @@ export interface WorkerDeps {
   options: DeliveryOptions;
   random: () => number;
   shared: WorkerShared;
+  observer?: DeliveryObserver | undefined;
 }
 
 export type BuildResult = { worker: StreamWorker } | { worker: null; status: WorkerStatusTracker };
@@ -56,6 +58,7 @@ export async function buildWorker(deps: WorkerDeps, stream: StoredStream): Promi
       backoff,
       failure: { failing: stream.state.failingSince !== null, store: { failures: 0, writes: false }, suspended: false },
       committed: { cursor: stream.state.cursor, generation: stream.state.generation },
+      observer: deps.observer,
     },
     deps.shared,
   );

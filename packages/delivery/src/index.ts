@@ -14,6 +14,7 @@ export type {
   WorkerStatus,
 } from './types.js';
 export { createSupervisor } from './supervisor.js';
+export type { AttemptOutcomeKind, DeliveryObserver, ObservedStream } from './observer.js';
 export type { LeaseSettings } from './lease-coordinator.js';
 export { DELIVERY_DEFAULTS, resolveOptions } from './options.js';
 export {

@@ -51,6 +51,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     options,
     random: deps.random ?? Math.random,
     shared: { notifier: notifier as TenantNotifier, reads, budget },
+    observer: deps.observer,
   });
 
   const slotOf = (id: string): Slot => {

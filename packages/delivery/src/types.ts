@@ -1,6 +1,7 @@
 // Public types of @outflow/delivery: supervisor, its dependencies, options and worker status.
 import type { Clock, ConnectorDefinition, EgressGuard, HttpTransport, Logger, Store } from '@outflow/core';
 import type { LeaseSettings } from './lease-coordinator.js';
+import type { DeliveryObserver } from './observer.js';
 import type { OpenStreamConnector } from './stream-connector.js';
 
 /** The installed connectors, by stream type. */
@@ -77,6 +78,8 @@ interface SupervisorBase {
   random?: (() => number) | undefined;
   /** With a store that has `leases`: this runner's identity and lease timings; it then delivers only the streams it leases. */
   cluster?: LeaseSettings | undefined;
+  /** Told of each stream's attempts, acceptances, retries, failed rounds and dead letters (metrics). */
+  observer?: DeliveryObserver | undefined;
 }
 
 /**

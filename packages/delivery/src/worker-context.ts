@@ -1,5 +1,6 @@
 // Everything one stream's worker shares across its batches: stream, connector, options, state.
 import type { BatchLimits, Clock, Connector, EventFilter, Logger, Store, StoredStream } from '@outflow/core';
+import type { DeliveryObserver } from './observer.js';
 import type { BatchTransform } from './pii.js';
 import type { StreamBackoff } from './stream-backoff.js';
 import type { DeliveryOptions } from './types.js';
@@ -32,6 +33,8 @@ export interface WorkerContext {
     /** The stream was suspended; every batch stops. */
     suspended: boolean;
   };
+  /** Told of attempts, acceptances, retries, failed rounds and dead letters (the runner's metrics). */
+  readonly observer?: DeliveryObserver | undefined;
   /** The stream's cursor and generation as this worker last committed or loaded them. */
   readonly committed: { cursor: number; generation: number };
 }
