@@ -38,7 +38,10 @@ export function createRootContainer(config: RunnerConfig, logger: Logger, dir = 
   root.register(Tokens.Logger, { useValue: logger });
   root.register(Tokens.Clock, { useValue: systemClock });
   root.register(Tokens.DnsLookup, { useValue: systemLookup });
-  root.register(Tokens.Readiness, shared<Readiness>(() => createReadiness()));
+  root.register(
+    Tokens.Readiness,
+    shared<Readiness>(() => createReadiness()),
+  );
   const metrics = config.server.metrics;
   root.register(
     Tokens.Metrics,

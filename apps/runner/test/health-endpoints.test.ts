@@ -111,7 +111,15 @@ describe('health endpoints', () => {
         expect(((await res.json()) as { errorCode: string }).errorCode).toBe('not_found');
       }
     }
-    for (const path of ['/', '/streams', '/streams/new', '/streams/lst_abc', '/streams/lst_abc/health', '/streams/lst_abc/dead-letters', '/streams/lst_abc/settings']) {
+    for (const path of [
+      '/',
+      '/streams',
+      '/streams/new',
+      '/streams/lst_abc',
+      '/streams/lst_abc/health',
+      '/streams/lst_abc/dead-letters',
+      '/streams/lst_abc/settings',
+    ]) {
       const page = await fetch(`${app.url}${path}`, { headers: html });
       expect({ path, status: page.status }).toEqual({ path, status: 200 });
       expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');

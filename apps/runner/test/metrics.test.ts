@@ -43,12 +43,12 @@ describe('metrics', () => {
       seen.posts++;
       const n = req.envelopes.length;
       if (req.path === '/flaky') {
-        if (flakyDown) return (seen.flaky503 += n), { status: 503 };
+        if (flakyDown) return ((seen.flaky503 += n), { status: 503 });
         seen.flakyOk += n;
         return undefined;
       }
       if (req.envelopes.some((e) => e.data.description === 'poison')) return { status: 400 };
-      if (++hookRequests % 4 === 0) return (seen.hook503 += n), { status: 503 };
+      if (++hookRequests % 4 === 0) return ((seen.hook503 += n), { status: 503 });
       seen.hookOk += n;
       seen.hookRequestsOk++;
       return undefined;
@@ -75,7 +75,14 @@ describe('metrics', () => {
       acmeEvents += events.length;
     }
     let globexBytes = 0;
-    for (let i = 0; i < 2; i++) globexBytes += (await send(app.url, TOKEN_B, Array.from({ length: 25 }, () => makeEvent()))).bytes;
+    for (let i = 0; i < 2; i++)
+      globexBytes += (
+        await send(
+          app.url,
+          TOKEN_B,
+          Array.from({ length: 25 }, () => makeEvent()),
+        )
+      ).bytes;
     expect((await send(app.url, 'not-a-real-token', [makeEvent()])).status).toBe(401);
 
     const url = `${app.url}/metrics`;

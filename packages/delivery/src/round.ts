@@ -56,7 +56,8 @@ function applyPartial(
     else dead.push(p);
   }
   job.markDelivered(accepted.map((p) => part.idx[p] as number));
-  if (accepted.length > 0) notify(ctx.observer, (o) => o.accepted(observedStream(ctx.stream), accepted.length, part.batch.seqs[accepted[0] as number] as number));
+  if (accepted.length > 0)
+    notify(ctx.observer, (o) => o.accepted(observedStream(ctx.stream), accepted.length, part.batch.seqs[accepted[0] as number] as number));
   if (dead.length > 0) {
     job.markDead(
       part,

@@ -144,7 +144,11 @@ export const runnerConfigSchema = z
         metrics: z
           .object({
             enabled: z.boolean().default(false).describe('Serve Prometheus metrics (and /livez, /readyz on the metrics port when it has its own).'),
-            path: z.string().regex(/^\/[^?#\s]*$/, "must be a path starting with '/'").default('/metrics').describe('Where the metrics are served.'),
+            path: z
+              .string()
+              .regex(/^\/[^?#\s]*$/, "must be a path starting with '/'")
+              .default('/metrics')
+              .describe('Where the metrics are served.'),
             port: z
               .number()
               .int()

@@ -47,7 +47,12 @@ export type RefreshGauges = () => Promise<void>;
 
 export function createStoreGauges(registry: Registry, deps: StoreGaugeDeps): RefreshGauges {
   const registers = [registry];
-  const lagEvents = new Gauge({ name: 'outflow_stream_lag_events', help: 'Events recorded but not yet delivered by the stream.', labelNames: ['stream', 'type'], registers });
+  const lagEvents = new Gauge({
+    name: 'outflow_stream_lag_events',
+    help: 'Events recorded but not yet delivered by the stream.',
+    labelNames: ['stream', 'type'],
+    registers,
+  });
   const lagSeconds = new Gauge({
     name: 'outflow_stream_lag_seconds',
     help: 'Age of the oldest event the stream has not delivered yet (0 when caught up).',

@@ -40,9 +40,15 @@ export function createOpsHandler(o: OpsOptions): OpsHandler {
     const m = o.metrics;
     if (!m || path !== m.path) return false;
     if (m.token && !bearerMatches(req, m.token)) {
-      throw new HttpError(401, 'The metrics need a bearer token: send Authorization: Bearer <server.metrics.token>.', 'unauthorized', {}, {
-        'www-authenticate': 'Bearer realm="outflow-metrics"',
-      });
+      throw new HttpError(
+        401,
+        'The metrics need a bearer token: send Authorization: Bearer <server.metrics.token>.',
+        'unauthorized',
+        {},
+        {
+          'www-authenticate': 'Bearer realm="outflow-metrics"',
+        },
+      );
     }
     const { contentType, body } = await m.registry.render();
     res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
