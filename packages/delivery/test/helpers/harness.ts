@@ -1,7 +1,7 @@
 // Test harness: manual clock, in-memory store, recording logger, fake connector and a supervisor.
 import { createEgressGuard, type LogEvent, type Logger, type NewStream, type StoredStream, type Store, type BatchLimits } from '@outflow/core';
 import { createManualClock, createMemoryStore, prepareBatch, type ManualClock } from '@outflow/core/testing';
-import { createSupervisor, type DeliveryOptionsInput, type Supervisor } from '../../src/index.js';
+import { createSupervisor, type DeliveryObserver, type DeliveryOptionsInput, type Supervisor } from '../../src/index.js';
 import { createFakeDestination, fakeDefinition, type FakeConfig, type FakeDestination, type Script } from './fake-connector.js';
 
 export interface LogLine {
@@ -31,6 +31,7 @@ export interface HarnessOptions {
   clock?: ManualClock;
   random?: () => number;
   onCreate?: (config: FakeConfig, egressCheck: (url: string) => void) => void;
+  observer?: DeliveryObserver;
 }
 
 export interface Harness {
@@ -71,6 +72,7 @@ export async function createHarness(h: HarnessOptions = {}): Promise<Harness> {
       // One request in flight unless a test says otherwise (most tests follow one batch at a time); `concurrency: undefined` takes the default.
       options: { concurrency: 1, ...h.options, attemptBackoff: { jitter: 'none', ...h.options?.attemptBackoff } },
       random: h.random,
+      observer: h.observer,
     });
   const harness: Harness = {
     clock,
