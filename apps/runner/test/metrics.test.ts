@@ -1,5 +1,7 @@
 // Prometheus metrics end to end: a runner delivering to a receiver that fails some requests, scraped and parsed, counters checked against the receiver.
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfigText } from '../src/config/load.js';
 import { baseConfig, startTestApp, TOKEN, TOKEN_B, type TestApp } from './support/app.js';
 import { makeEvent, ndjson } from './support/events.js';
 import { parseMetrics, scrape, type Scrape } from './support/prom.js';
@@ -185,5 +187,26 @@ describe('metrics', () => {
       expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready' });
     }
     expect((await fetch(`${app.metricsUrl}/foo`)).status).toBe(404);
+  });
+
+  it('reads server.metrics: off by default, the token kept secret, clear errors naming the field', () => {
+    expect(parseConfigText('{}').server.metrics).toEqual({ enabled: false, path: '/metrics' });
+    const on = parseConfigText(`server: { metrics: { enabled: true, port: 9464, token: ${METRICS_TOKEN} } }`).server.metrics;
+    expect(on.token?.reveal()).toBe(METRICS_TOKEN);
+    expect(JSON.stringify(on)).not.toContain(METRICS_TOKEN);
+    expect(inspect(on)).not.toContain(METRICS_TOKEN);
+    const bad = (yaml: string) => {
+      try {
+        parseConfigText(yaml);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return 'no error';
+    };
+    expect(bad('server: { port: 9000, metrics: { enabled: true, port: 9000 } }')).toContain('server.metrics.port');
+    expect(bad('server: { metrics: { path: /api/v2/metrics } }')).toContain('server.metrics.path');
+    expect(bad('server: { metrics: { path: metrics } }')).toContain('server.metrics.path');
+    expect(bad('server: { metrics: { token: "" } }')).toContain('server.metrics.token');
+    expect(bad('server: { metrics: { enabled: true, bogus: 1 } }')).toContain('bogus');
   });
 });

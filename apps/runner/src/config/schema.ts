@@ -164,6 +164,13 @@ export const runnerConfigSchema = z
       })
       .strict()
       .superRefine((s, ctx) => {
+        const m = s.metrics;
+        if (m.port !== undefined && m.port !== 0 && m.port === s.port) {
+          ctx.addIssue({ code: 'custom', path: ['metrics', 'port'], message: `must differ from server.port (${s.port}), or be unset to serve metrics there` });
+        }
+        if (/^\/(api|v1)(\/|$)/.test(m.path) || ['/livez', '/readyz', '/health'].includes(m.path.replace(/\/$/, ''))) {
+          ctx.addIssue({ code: 'custom', path: ['metrics', 'path'], message: `must not be an API or probe path (${m.path})` });
+        }
         if (s.requestTimeout <= 0 || s.headersTimeout <= s.requestTimeout) return;
         ctx.addIssue({
           code: 'custom',
