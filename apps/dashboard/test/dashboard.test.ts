@@ -46,7 +46,8 @@ afterAll(async () => {
 
 describe('dashboard', () => {
   it('is served by the runner at / with SPA fallback, cache headers and no token', async () => {
-    const index = await fetch(`${runner.url}/`);
+    const browser = { headers: { accept: 'text/html' } };
+    const index = await fetch(`${runner.url}/`, browser);
     expect(index.status).toBe(200);
     expect(index.headers.get('content-type')).toContain('text/html');
     const html = await index.text();
@@ -55,10 +56,13 @@ describe('dashboard', () => {
     const js = await fetch(`${runner.url}${asset}`);
     expect(js.headers.get('content-type')).toContain('text/javascript');
     expect(js.headers.get('cache-control')).toContain('immutable');
-    const deep = await fetch(`${runner.url}/streams/lst_unknown/health`);
+    const deep = await fetch(`${runner.url}/streams/lst_unknown/health`, browser);
     expect(deep.status).toBe(200);
     expect(await deep.text()).toBe(html);
     expect((await fetch(`${runner.url}/assets/missing.js`)).status).toBe(404);
+    // Only browsers get the page; other paths are not the dashboard's.
+    expect((await fetch(`${runner.url}/streams/lst_unknown/health`)).status).toBe(404);
+    expect((await fetch(`${runner.url}/metrics`, browser)).status).toBe(404);
     expect((await fetch(`${runner.url}/api/v2/log-streams`)).status).toBe(401);
   });
 

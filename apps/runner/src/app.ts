@@ -16,6 +16,9 @@ import { loadConnectors } from './loading/package-loader.js';
 import { createConnectorRegistry, type ConnectorRegistry } from './loading/registry.js';
 import { createRunnerLogger } from './logger.js';
 import { listenError } from './startup-error.js';
+import { startOpsServer, type OpsServer } from './metrics/ops-server.js';
+import type { OpsHandler } from './server/ops-routes.js';
+import type { Readiness } from './server/readiness.js';
 import { openConfiguredStore } from './store-factory.js';
 import type { TailHub } from './tail/types.js';
 import { Tokens } from './tokens.js';
@@ -38,6 +41,8 @@ export interface RunningApp {
   supervisor: Supervisor;
   registry: ConnectorRegistry;
   logger: Logger;
+  /** The metrics port's URL when `server.metrics.port` is set, else null. */
+  metricsUrl: string | null;
   /** The runner's container (what tests may inspect: the HTTP transport, the clock). */
   container: DependencyContainer;
   /** Stops intake, lets in-flight batches finish (or abandons them unacknowledged), closes the transport and the store. */
@@ -75,7 +80,7 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
   const logs = createRunnerLogger(config.log, options.logDestination);
   const root = logs.logger as unknown as Logger;
   const logger = root.child({ component: 'runner' });
-  const container = createRootContainer(config, root);
+  const container = createRootContainer(config, root, loaded.dir);
   options.configure?.(container);
   const clock = container.resolve<Clock>(Tokens.Clock);
   let registry: ConnectorRegistry;
@@ -86,7 +91,14 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
     throw err;
   }
   let store: Store | undefined;
+  let ops: OpsServer | undefined;
+  const readiness = container.resolve<Readiness>(Tokens.Readiness);
   try {
+    // The metrics port opens first, so /readyz there answers 503 while the store opens.
+    const { metrics } = config.server;
+    if (metrics.enabled && metrics.port !== undefined) {
+      ops = await startOpsServer(container.resolve<OpsHandler>(Tokens.OpsHandler), config.server.host, metrics.port, root.child({ component: 'metrics' }));
+    }
     store = await openConfiguredStore(config.store, { dir: loaded.dir, now: () => clock.now(), logger: root });
     container.register(Tokens.Store, { useValue: store });
     await syncConfigStreams(store, config.streams, root.child({ component: 'config' }), clock.now());
@@ -106,8 +118,10 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
     const { port } = server.address() as AddressInfo;
     const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host;
     const url = `http://${host}:${port}`;
+    readiness.started(container.resolve<ParsePool>(Tokens.ParsePool));
     logger.info({ url, streams: config.streams.length, connectors: registry.types() }, 'Outflow is listening.');
     const opened = store;
+    const opsServer = ops;
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -115,6 +129,7 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
       supervisor,
       registry,
       logger,
+      metricsUrl: opsServer?.url ?? null,
       container,
       reload: createReloader({
         file: loaded.file,
@@ -131,6 +146,7 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
       }),
       close(deadlineMs = 10_000) {
         closing ??= (async () => {
+          readiness.stopping();
           await new Promise<void>((ok) => {
             // Connections still open after a grace are cut: Node's closeIdleConnections leaves those a client opened
             // but never sent a request on (Node's fetch opens a spare one when a streamed answer, a tail, is aborted).
@@ -148,6 +164,8 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
           await closeTransport(container);
           await container.resolve<ParsePool>(Tokens.ParsePool).close();
           await opened.close();
+          // Last: the metrics port answers /readyz (503) while the runner drains.
+          await opsServer?.close();
           logger.info({}, 'Outflow stopped.');
         })();
         return closing;
@@ -156,6 +174,7 @@ export async function startApp(loaded: LoadedConfig, options: StartOptions = {})
   } catch (err) {
     await closeTransport(container);
     await store?.close();
+    await ops?.close();
     throw err;
   }
 }

@@ -1,5 +1,6 @@
 // The composition root: explicit tokens and factories, no reflection-based injection. Tests override a token before it is resolved.
 import { lookup } from 'node:dns';
+import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { createEgressGuard, systemClock, type Clock, type DnsLookup, type EgressGuard, type HttpTransport, type Logger, type Store } from '@outflow/core';
 import { createSupervisor, streamConnectorFactory, type OpenStreamConnector, type Supervisor } from '@outflow/delivery';
@@ -10,7 +11,11 @@ import type { RunnerConfig } from './config/schema.js';
 import type { ConnectorRegistry } from './loading/registry.js';
 import { namedTransport, runnerInfo } from './runner-identity.js';
 import { createTokenIndex, type TokenIndex } from './server/auth.js';
+import { createRunnerMetrics } from './metrics/create-metrics.js';
+import type { RunnerMetrics } from './metrics/types.js';
 import { createHttpServer } from './server/http-server.js';
+import { createOpsHandler, type OpsHandler } from './server/ops-routes.js';
+import { createReadiness, type Readiness } from './server/readiness.js';
 import { findDashboardDir } from './server/static-route.js';
 import { createTailHub } from './tail/tail-hub.js';
 import type { TailHub } from './tail/types.js';
@@ -24,8 +29,9 @@ const shared = <T>(make: (c: DependencyContainer) => T) => ({ useFactory: instan
 /**
  * The runner's container: config and logger given; clock and DNS lookup defaulted (override them
  * with `register` before resolving); the connector registry and the store are registered when loaded.
+ * `dir` is the config file's folder (relative store paths start there).
  */
-export function createRootContainer(config: RunnerConfig, logger: Logger): DependencyContainer {
+export function createRootContainer(config: RunnerConfig, logger: Logger, dir = process.cwd()): DependencyContainer {
   const root = container.createChildContainer();
   const runner = runnerInfo(config.cluster.runnerId);
   /** Runners share a PostgreSQL store: each names itself on the requests it sends. */
@@ -34,6 +40,34 @@ export function createRootContainer(config: RunnerConfig, logger: Logger): Depen
   root.register(Tokens.Logger, { useValue: logger });
   root.register(Tokens.Clock, { useValue: systemClock });
   root.register(Tokens.DnsLookup, { useValue: systemLookup });
+  root.register(
+    Tokens.Readiness,
+    shared<Readiness>(() => createReadiness()),
+  );
+  const metrics = config.server.metrics;
+  root.register(
+    Tokens.Metrics,
+    shared<RunnerMetrics | null>((c) => {
+      if (!metrics.enabled) return null;
+      const clock = c.resolve<Clock>(Tokens.Clock);
+      return createRunnerMetrics({
+        store: () => (c.isRegistered(Tokens.Store, true) ? c.resolve<Store>(Tokens.Store) : null),
+        now: () => clock.now(),
+        sqlitePath: config.store.sqlite ? resolve(dir, config.store.sqlite.path) : null,
+        tenants: config.tokens.map((t) => t.tenant),
+      });
+    }),
+  );
+  root.register(
+    Tokens.OpsHandler,
+    shared<OpsHandler>((c) => {
+      const registry = c.resolve<RunnerMetrics | null>(Tokens.Metrics);
+      return createOpsHandler({
+        readiness: c.resolve<Readiness>(Tokens.Readiness),
+        metrics: registry ? { registry, path: metrics.path, token: metrics.token } : undefined,
+      });
+    }),
+  );
   root.register(
     Tokens.Egress,
     shared<EgressGuard>((c) => createEgressGuard(config.egress, c.resolve<DnsLookup>(Tokens.DnsLookup))),
@@ -80,7 +114,8 @@ export function createRootContainer(config: RunnerConfig, logger: Logger): Depen
         openConnector: c.resolve<OpenStreamConnector>(Tokens.OpenConnector),
         options: { ...config.delivery, retention: config.retention },
         cluster: { runner, heartbeatInterval: config.cluster.heartbeatInterval, ttl: config.cluster.leaseTtl, margin: config.cluster.stopMargin },
-        observer: c.resolve<TailHub>(Tokens.TailHub),
+        tap: c.resolve<TailHub>(Tokens.TailHub),
+        observer: c.resolve<RunnerMetrics | null>(Tokens.Metrics)?.delivery,
       }),
     ),
   );
@@ -113,10 +148,17 @@ export function createRootContainer(config: RunnerConfig, logger: Logger): Depen
           now: () => clock.now(),
           tail: c.resolve<TailHub>(Tokens.TailHub),
         },
-        { maxBodyBytes: config.server.maxBodyBytes, maxEventsPerRequest: config.server.maxEventsPerRequest, parser: c.resolve<ParsePool>(Tokens.ParsePool) },
+        {
+          maxBodyBytes: config.server.maxBodyBytes,
+          maxEventsPerRequest: config.server.maxEventsPerRequest,
+          parser: c.resolve<ParsePool>(Tokens.ParsePool),
+          observe: c.resolve<RunnerMetrics | null>(Tokens.Metrics)?.ingest,
+        },
         log.child({ component: 'http' }),
         {
           dashboardDir: config.server.dashboard ? findDashboardDir() : null,
+          // With a metrics port of its own, the main port answers /livez and /readyz but not the metrics.
+          ops: metrics.port === undefined ? c.resolve<OpsHandler>(Tokens.OpsHandler) : createOpsHandler({ readiness: c.resolve<Readiness>(Tokens.Readiness) }),
           limits: {
             requestTimeout: config.server.requestTimeout,
             headersTimeout: config.server.headersTimeout,

@@ -19,4 +19,10 @@ export const Tokens = {
   HttpServer: Symbol('outflow.HttpServer'),
   /** Live tails: delivery's observer and the tail route's hub. */
   TailHub: Symbol('outflow.TailHub'),
+  /** The runner's readiness (/readyz). */
+  Readiness: Symbol('outflow.Readiness'),
+  /** The Prometheus metrics, or null when server.metrics is off. */
+  Metrics: Symbol('outflow.Metrics'),
+  /** /livez, /readyz and the metrics path. */
+  OpsHandler: Symbol('outflow.OpsHandler'),
 } as const;

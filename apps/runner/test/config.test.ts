@@ -19,6 +19,7 @@ describe('runner config', () => {
       headersTimeout: 10_000,
       keepAliveTimeout: 65_000,
       maxConnections: 1024,
+      metrics: { enabled: false, path: '/metrics' },
     });
     expect(c.store.sqlite).toEqual({ path: './data/outflow.db', fsync: false, cacheBytes: 32 * 1024 * 1024 });
     expect(c.retention).toBe(30 * 86_400_000);

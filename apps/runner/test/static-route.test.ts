@@ -1,4 +1,4 @@
-// The dashboard's files at `/`: content types, cache headers, SPA fallback, no escape from the folder, API untouched.
+// The dashboard's files at `/`: content types, cache headers, index.html for its routes to browsers only, no escape from the folder, API untouched.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,9 +32,9 @@ afterAll(async () => {
 });
 
 describe('static route', () => {
-  it('serves index.html at / and for app routes, never cached for long', async () => {
-    for (const path of ['/', '/streams/lst_1/health', '/streams/new']) {
-      const res = await fetch(url + path);
+  it('serves index.html at / and for app routes to browsers, never cached for long', async () => {
+    for (const path of ['/', '/streams', '/streams/lst_1/health', '/streams/new']) {
+      const res = await fetch(url + path, { headers: { accept: 'text/html,*/*;q=0.8' } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(res.headers.get('cache-control')).toBe('no-cache');
@@ -70,5 +70,19 @@ describe('static route', () => {
       expect({ path, status: res.status }).toEqual({ path, status: 599 });
     }
     expect((await fetch(`${url}/`, { method: 'POST' })).status).toBe(599);
+  });
+
+  it('leaves paths that are not dashboard routes, and clients that do not ask for HTML, to the API router', async () => {
+    const html = { accept: 'text/html' };
+    for (const path of ['/metrics', '/ready', '/readyz', '/livez', '/status', '/version', '/foo', '/streams/lst_1/nope', '/streams/a/b/c']) {
+      const res = await fetch(url + path, { headers: html });
+      expect({ path, status: res.status }).toEqual({ path, status: 599 });
+    }
+    for (const accept of ['application/json', '*/*', '']) {
+      const res = await fetch(`${url}/streams/new`, { headers: { accept } });
+      expect({ accept, status: res.status }).toEqual({ accept, status: 599 });
+    }
+    // Files are files: a browser or not, an existing file is served.
+    expect((await fetch(`${url}/favicon.svg`, { headers: { accept: 'application/json' } })).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 // One attempt: the connector's send with a per-attempt timeout, abortable by the worker.
 import { classifyNetworkError, DeliveryError, isDeliveryError, type DeliveryResult, type LogBatch } from '@outflow/core';
+import { notify, observedStream } from './observer.js';
 import type { WorkerContext } from './worker-context.js';
 
 export type AttemptOutcome = DeliveryResult | { status: 'aborted' };
@@ -44,13 +45,19 @@ export async function attemptSend(ctx: WorkerContext, batch: LogBatch, hard: Abo
   };
   hard.addEventListener('abort', onAbort, { once: true });
   status.requestStarted();
+  const started = clock.now();
+  let outcome: AttemptOutcome['status'] = 'aborted';
   try {
     const sent = Promise.resolve()
       .then(() => ctx.connector.send(batch, controller.signal))
       .then(checkResult, (err: unknown) => classifyNetworkError(err, ctx.secrets));
-    return await Promise.race([sent, guard]);
+    const result = await Promise.race([sent, guard]);
+    outcome = result.status;
+    return result;
   } finally {
     status.requestEnded();
+    const ms = clock.now() - started;
+    notify(ctx.observer, (o) => o.attempt(observedStream(ctx.stream), ms, outcome));
     clock.clearTimeout(timer);
     hard.removeEventListener('abort', onAbort);
   }

@@ -5,7 +5,8 @@ import { probeAtStart } from './start-probe.js';
 import { createStreamBackoff } from './stream-backoff.js';
 import type { OpenStreamConnector } from './stream-connector.js';
 import type { WorkerShared } from './worker.js';
-import type { DeliveryObserver, DeliveryOptions } from './types.js';
+import type { DeliveryObserver } from './observer.js';
+import type { DeliveryOptions, DeliveryTap } from './types.js';
 import { startWorker, type StreamWorker } from './worker.js';
 import { WorkerStatusTracker } from './worker-status.js';
 
@@ -19,6 +20,7 @@ export interface WorkerDeps {
   random: () => number;
   shared: WorkerShared;
   observer?: DeliveryObserver | undefined;
+  tap?: DeliveryTap | undefined;
 }
 
 export type BuildResult = { worker: StreamWorker } | { worker: null; status: WorkerStatusTracker };
@@ -58,6 +60,7 @@ export async function buildWorker(deps: WorkerDeps, stream: StoredStream): Promi
       failure: { failing: stream.state.failingSince !== null, store: { failures: 0, writes: false }, suspended: false },
       committed: { cursor: stream.state.cursor, generation: stream.state.generation },
       observer: deps.observer,
+      tap: deps.tap,
     },
     deps.shared,
   );

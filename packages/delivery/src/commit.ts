@@ -1,6 +1,7 @@
 // Records a resolved batch (or prefix): dead letters first, then the cursor, in read order.
 import type { BatchJob, CommitPoint } from './batch-job.js';
 import { appendHealth, errorText } from './health.js';
+import { notify, observedStream } from './observer.js';
 import { countStats } from './stats.js';
 import type { WorkerContext } from './worker-context.js';
 
@@ -19,6 +20,7 @@ export async function commitPoint(ctx: WorkerContext, generation: number, point:
     }
     await store.streams.addDeadLettered(stream.id, letters.length);
     written.lettersCounted = true;
+    notify(ctx.observer, (o) => o.deadLettered(observedStream(stream), letters.length));
     const first = letters[0];
     await appendHealth(ctx, {
       kind: 'dead_lettered',

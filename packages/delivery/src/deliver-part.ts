@@ -3,6 +3,7 @@ import type { DeliveryError } from '@outflow/core';
 import { slicePart, type BatchJob, type Part } from './batch-job.js';
 import { appendHealth, describeError, errorText } from './health.js';
 import { backOff, runRound } from './round.js';
+import { notify, observedStream } from './observer.js';
 import { countStats } from './stats.js';
 import type { BatchEnd, BatchSignals, WorkerContext } from './worker-context.js';
 
@@ -24,6 +25,7 @@ async function onRoundFailed(
     ctx.logger.warn({ error: errorText(err, ctx.secrets) }, 'Recording the failed round in the stream state failed.');
     return null;
   });
+  notify(ctx.observer, (o) => o.failed(observedStream(stream), part.batch.length));
   await countStats(ctx, { failed: part.batch.length, failedRounds: 1 });
   await appendHealth(ctx, {
     kind: 'delivery_failed',
@@ -80,9 +82,10 @@ async function onRoundSucceeded(ctx: WorkerContext): Promise<void> {
  */
 export async function deliverPart(ctx: WorkerContext, job: BatchJob, part: Part, signals: BatchSignals): Promise<BatchEnd> {
   let pending = part;
+  let retry = false;
   for (;;) {
     if (ctx.failure.suspended) return 'suspended';
-    const outcome = await runRound(ctx, job, pending, signals);
+    const outcome = await runRound(ctx, job, pending, signals, retry);
     switch (outcome.kind) {
       case 'aborted':
         return 'aborted';
@@ -97,6 +100,7 @@ export async function deliverPart(ctx: WorkerContext, job: BatchJob, part: Part,
         if (next === 'suspended') return 'suspended';
         // Any success of the stream since the last attempt ends the wait: the destination is back.
         if (!(await backOff(ctx, next, signals.soft, outcome.since))) return 'aborted';
+        retry = true;
       }
     }
   }

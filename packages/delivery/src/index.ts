@@ -3,8 +3,8 @@ export type {
   AttemptBackoffOptions,
   BatchOptions,
   ConnectorRegistry,
-  DeliveryObserver,
   DeliveryOptions,
+  DeliveryTap,
   DeliveryOptionsInput,
   RetentionResult,
   RoundBackoffOptions,
@@ -15,6 +15,7 @@ export type {
   WorkerStatus,
 } from './types.js';
 export { createSupervisor } from './supervisor.js';
+export type { AttemptOutcomeKind, DeliveryObserver, ObservedStream } from './observer.js';
 export type { LeaseSettings } from './lease-coordinator.js';
 export { DELIVERY_DEFAULTS, resolveOptions } from './options.js';
 export {

@@ -6,6 +6,7 @@ import { pickPart, type BatchJob, type Part } from './batch-job.js';
 import { describeError } from './health.js';
 import { linkSignals } from './linked-signal.js';
 import { observeDelivered } from './observe.js';
+import { notify, observedStream } from './observer.js';
 import type { BatchSignals, WorkerContext } from './worker-context.js';
 
 export type RoundOutcome =
@@ -57,6 +58,8 @@ function applyPartial(
   }
   job.markDelivered(accepted.map((p) => part.idx[p] as number));
   if (accepted.length > 0) observeDelivered(ctx, part.batch, accepted);
+  if (accepted.length > 0)
+    notify(ctx.observer, (o) => o.accepted(observedStream(ctx.stream), accepted.length, part.batch.seqs[accepted[0] as number] as number));
   if (dead.length > 0) {
     job.markDead(
       part,
@@ -71,7 +74,8 @@ function applyPartial(
   return pickPart(part, retry);
 }
 
-export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, signals: BatchSignals): Promise<RoundOutcome> {
+/** `retry`: the part failed a round before, so its first attempt is a retry too. */
+export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, signals: BatchSignals, retry = false): Promise<RoundOutcome> {
   const { attemptsPerRound } = ctx.options;
   let pending = part;
   // Built only when an attempt fails: an Error captures a stack trace, too dear for every round.
@@ -86,6 +90,7 @@ export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, si
       if (!(await backOff(ctx, delay, signals.soft, since))) return { kind: 'aborted' };
     }
     since = ctx.backoff.successes;
+    if (attempt > 1 || retry) notify(ctx.observer, (o) => o.retried(observedStream(ctx.stream), pending.batch.length));
     const result = await attemptSend(ctx, pending.batch, signals.hard);
     retryAfterMs = undefined;
     switch (result.status) {
@@ -94,6 +99,7 @@ export async function runRound(ctx: WorkerContext, job: BatchJob, part: Part, si
       case 'success':
         job.markDelivered(pending.idx);
         observeDelivered(ctx, pending.batch);
+        notify(ctx.observer, (o) => o.accepted(observedStream(ctx.stream), pending.batch.length, pending.batch.seqs[0] as number));
         ctx.backoff.succeeded();
         return { kind: 'done' };
       case 'partial': {

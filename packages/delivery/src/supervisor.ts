@@ -52,6 +52,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     random: deps.random ?? Math.random,
     shared: { notifier: notifier as TenantNotifier, reads, budget },
     observer: deps.observer,
+    tap: deps.tap,
   });
 
   const slotOf = (id: string): Slot => {

@@ -1,6 +1,7 @@
 // Public types of @outflow/delivery: supervisor, its dependencies, options and worker status.
 import type { Clock, ConnectorDefinition, EgressGuard, HttpTransport, LogBatch, Logger, Store } from '@outflow/core';
 import type { LeaseSettings } from './lease-coordinator.js';
+import type { DeliveryObserver } from './observer.js';
 import type { OpenStreamConnector } from './stream-connector.js';
 
 /** The installed connectors, by stream type. */
@@ -72,7 +73,7 @@ export type DeliveryOptionsInput = {
  * watches costs one lookup; `delivered` gets the events as sent (PII already applied) and must
  * return at once: it runs on the delivery path and its errors are ignored.
  */
-export interface DeliveryObserver {
+export interface DeliveryTap {
   watching(streamId: string): boolean;
   delivered(stream: { id: string; tenant: string }, batch: LogBatch): void;
 }
@@ -87,7 +88,9 @@ interface SupervisorBase {
   random?: (() => number) | undefined;
   /** With a store that has `leases`: this runner's identity and lease timings; it then delivers only the streams it leases. */
   cluster?: LeaseSettings | undefined;
+  /** Told of each stream's attempts, acceptances, retries, failed rounds and dead letters (metrics). */
   /** Told of every accepted event of the streams it watches (live tails). */
+  tap?: DeliveryTap | undefined;
   observer?: DeliveryObserver | undefined;
 }
 

@@ -1,8 +1,9 @@
 // Everything one stream's worker shares across its batches: stream, connector, options, state.
 import type { BatchLimits, Clock, Connector, EventFilter, Logger, Store, StoredStream } from '@outflow/core';
+import type { DeliveryObserver } from './observer.js';
 import type { BatchTransform } from './pii.js';
 import type { StreamBackoff } from './stream-backoff.js';
-import type { DeliveryObserver, DeliveryOptions } from './types.js';
+import type { DeliveryOptions, DeliveryTap } from './types.js';
 import type { WorkerStatusTracker } from './worker-status.js';
 
 export interface WorkerContext {
@@ -32,7 +33,9 @@ export interface WorkerContext {
     /** The stream was suspended; every batch stops. */
     suspended: boolean;
   };
+  /** Told of attempts, acceptances, retries, failed rounds and dead letters (the runner's metrics). */
   /** Told of accepted events while someone watches the stream (live tails). */
+  readonly tap?: DeliveryTap | undefined;
   readonly observer?: DeliveryObserver | undefined;
   /** The stream's cursor and generation as this worker last committed or loaded them. */
   readonly committed: { cursor: number; generation: number };

@@ -15,6 +15,8 @@ export interface ParseJob {
 
 export interface ParsePool {
   readonly threads: number;
+  /** Every parser thread is online and none has exited (true with 0 threads); false once closed. */
+  up(): boolean;
   parse(body: Buffer, format: BodyFormat, job: ParseJob): Promise<ParseOutcome>;
   close(): Promise<void>;
 }
@@ -50,6 +52,8 @@ export function createParsePool(threads = defaultParseThreads()): ParsePool {
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
+  let online = 0;
+  let exited = 0;
   for (let i = 0; i < threads; i++) {
     const worker = new Worker(new URL('./parse-worker.js', import.meta.url));
     const slot: Slot = { worker, pending: new Map() };
@@ -62,11 +66,14 @@ export function createParsePool(threads = defaultParseThreads()): ParsePool {
       for (const done of slot.pending.values()) done({ id: 0, ok: false, message: `The parser thread failed: ${err.message}`, issues: [] });
       slot.pending.clear();
     });
+    worker.once('online', () => online++);
+    worker.once('exit', () => exited++);
     worker.unref();
     slots.push(slot);
   }
   return {
     threads,
+    up: () => !closed && online === threads && exited === 0,
     parse(body, format, job) {
       if (closed) return Promise.reject(new Error('The parse pool is closed.'));
       if (slots.length === 0) return Promise.resolve(parseBody(body, format, { ...job, ids }));

@@ -143,9 +143,36 @@ export const runnerConfigSchema = z
         headersTimeout: positiveDuration('10s').describe("Time to receive a request's headers (408 after); at most requestTimeout."),
         keepAliveTimeout: positiveDuration('65s').describe('How long an idle keep-alive connection is kept open.'),
         maxConnections: z.number().int().min(1).default(1024).describe('Open connections at most; further ones are closed at once.'),
+        metrics: z
+          .object({
+            enabled: z.boolean().default(false).describe('Serve Prometheus metrics (and /livez, /readyz on the metrics port when it has its own).'),
+            path: z
+              .string()
+              .regex(/^\/[^?#\s]*$/, "must be a path starting with '/'")
+              .default('/metrics')
+              .describe('Where the metrics are served.'),
+            port: z
+              .number()
+              .int()
+              .min(0)
+              .max(65535)
+              .optional()
+              .describe('Serve metrics, /livez and /readyz on their own port (on server.host); unset: on server.port.'),
+            token: secret('A bearer token scrapers must send (401 without it); unset: no token needed.').optional(),
+          })
+          .strict()
+          .prefault({})
+          .describe('Prometheus metrics of ingest, delivery, the store and the process.'),
       })
       .strict()
       .superRefine((s, ctx) => {
+        const m = s.metrics;
+        if (m.port !== undefined && m.port !== 0 && m.port === s.port) {
+          ctx.addIssue({ code: 'custom', path: ['metrics', 'port'], message: `must differ from server.port (${s.port}), or be unset to serve metrics there` });
+        }
+        if (/^\/(api|v1)(\/|$)/.test(m.path) || ['/livez', '/readyz', '/health'].includes(m.path.replace(/\/$/, ''))) {
+          ctx.addIssue({ code: 'custom', path: ['metrics', 'path'], message: `must not be an API or probe path (${m.path})` });
+        }
         if (s.requestTimeout <= 0 || s.headersTimeout <= s.requestTimeout) return;
         ctx.addIssue({
           code: 'custom',

@@ -10,6 +10,7 @@ import { checkRequestTarget } from './request-target.js';
 import { HttpError, sendError, sendJson } from './respond.js';
 import { addPreviewRoute } from './preview-route.js';
 import { addProbeRoutes } from './probe-route.js';
+import type { OpsHandler } from './ops-routes.js';
 import { createRouter } from './router.js';
 import { createStaticHandler } from './static-route.js';
 import { addStreamOpsRoutes } from './stream-ops-routes.js';
@@ -32,6 +33,8 @@ export interface HttpServerOptions {
   /** The dashboard's built files, served at `/`; none when null. */
   dashboardDir?: string | null;
   limits?: ConnectionLimits;
+  /** /livez, /readyz and the metrics path, answered before anything else. */
+  ops?: OpsHandler;
 }
 
 /** Node checks the timeouts on an interval (30 s by default); check often enough that they fire close to on time. */
@@ -53,6 +56,7 @@ export function createHttpServer(
   addLogStreamRoutes(router, api);
   addStreamOpsRoutes(router, api);
   addConnectorRoutes(router, api);
+  const ops = options.ops ?? (async () => false);
   const serveStatic = options.dashboardDir ? createStaticHandler(options.dashboardDir) : async () => false;
   // Authentication and rate limits run once per request, before any route (routes read the principal);
   // the dashboard's files need neither.
@@ -68,7 +72,7 @@ export function createHttpServer(
     // Malformed escapes are the client's error whichever route would have taken the request.
     Promise.resolve()
       .then(() => checkRequestTarget(req.url ?? '/'))
-      .then(() => serveStatic(req, res))
+      .then(async () => (await ops(req, res)) || serveStatic(req, res))
       .then(async (served) => {
         if (served) return;
         await guard(req, res);

@@ -1,4 +1,4 @@
-// Serves the dashboard's built files at `/` (SPA fallback to index.html); API paths are left alone.
+// Serves the dashboard's built files at `/` (index.html for its own routes, to browsers only); API paths are left alone.
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -29,6 +29,21 @@ const HTML_HEADERS: Record<string, string> = {
 
 /** Paths owned by the API; never answered with dashboard files. */
 const API_PREFIXES = ['/api/', '/v1/', '/health'];
+
+/**
+ * The dashboard's client routes (apps/dashboard/src/app.tsx): the list, the create form and a
+ * stream's tabs. Only these get index.html; any other path is the router's (404 when unknown).
+ */
+const DASHBOARD_ROUTES = [/^\/$/, /^\/streams\/?$/, /^\/streams\/new\/?$/, /^\/streams\/[^/]+(?:\/(?:health|dead-letters|settings))?\/?$/];
+
+export function isDashboardRoute(pathname: string): boolean {
+  return DASHBOARD_ROUTES.some((r) => r.test(pathname));
+}
+
+/** A browser navigating (Accept names text/html); scrapers, probes and JSON clients do not. */
+function wantsHtml(req: IncomingMessage): boolean {
+  return /\btext\/html\b/i.test(req.headers.accept ?? '');
+}
 
 export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
@@ -65,6 +80,7 @@ export function createStaticHandler(root: string): StaticHandler {
     const hashed = rel.startsWith('/assets/');
     if (rel !== '/' && (await send(req, res, file, hashed ? 'public, max-age=31536000, immutable' : 'no-cache'))) return true;
     if (hashed || extname(rel)) return false; // a missing file, not an app route
+    if (!isDashboardRoute(pathname) || !wantsHtml(req)) return false;
     return send(req, res, join(base, 'index.html'), 'no-cache');
   };
 }

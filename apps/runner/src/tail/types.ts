@@ -1,6 +1,6 @@
 // Public types of live tails: the in-process hub that delivery feeds and the API's tail connections read.
 import type { LogBatch } from '@outflow/core';
-import type { DeliveryObserver } from '@outflow/delivery';
+import type { DeliveryTap } from '@outflow/delivery';
 
 /** One tail connection's side of the hub. */
 export interface TailListener {
@@ -10,7 +10,7 @@ export interface TailListener {
   close(): void;
 }
 
-export interface TailHub extends DeliveryObserver {
+export interface TailHub extends DeliveryTap {
   /** Adds a listener to a stream's deliveries; null when the hub already holds its maximum. Returns how to leave. */
   subscribe(streamId: string, listener: TailListener): (() => void) | null;
   /** Tail connections open now. */

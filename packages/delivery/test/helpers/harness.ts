@@ -1,7 +1,7 @@
 // Test harness: manual clock, in-memory store, recording logger, fake connector and a supervisor.
 import { createEgressGuard, type LogEvent, type Logger, type NewStream, type StoredStream, type Store, type BatchLimits } from '@outflow/core';
 import { createManualClock, createMemoryStore, prepareBatch, type ManualClock } from '@outflow/core/testing';
-import { createSupervisor, type DeliveryObserver, type DeliveryOptionsInput, type Supervisor } from '../../src/index.js';
+import { createSupervisor, type DeliveryObserver, type DeliveryOptionsInput, type DeliveryTap, type Supervisor } from '../../src/index.js';
 import { createFakeDestination, fakeDefinition, type FakeConfig, type FakeDestination, type Script } from './fake-connector.js';
 
 export interface LogLine {
@@ -32,6 +32,7 @@ export interface HarnessOptions {
   random?: () => number;
   onCreate?: (config: FakeConfig, egressCheck: (url: string) => void) => void;
   observer?: DeliveryObserver;
+  tap?: DeliveryTap;
 }
 
 export interface Harness {
@@ -73,6 +74,7 @@ export async function createHarness(h: HarnessOptions = {}): Promise<Harness> {
       options: { concurrency: 1, ...h.options, attemptBackoff: { jitter: 'none', ...h.options?.attemptBackoff } },
       random: h.random,
       observer: h.observer,
+      tap: h.tap,
     });
   const harness: Harness = {
     clock,
