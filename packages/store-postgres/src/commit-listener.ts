@@ -64,8 +64,8 @@ export async function listenForCommits(o: ListenOptions): Promise<CommitListener
     c.on('end', () => drop(c));
     try {
       await c.connect();
-      await c.query(`LISTEN ${o.channel}`);
       if (o.also) await c.query(`LISTEN ${o.also.channel}`);
+      await c.query(`LISTEN ${o.channel}`);
     } catch (error) {
       c.removeAllListeners('end');
       await c.end().catch(() => {});
