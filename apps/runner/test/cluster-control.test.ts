@@ -55,7 +55,11 @@ describe('the control channel', () => {
     const startedAt = Date.now();
     // Stream a goes to one runner (A); with a held, A is at its cap (⌈2 ÷ 2⌉ = 1) and every change below concerns B's stream.
     const a = await create(urls.get('r1') as string, 'a');
-    const A = (await readUntil(() => ownerOf(a), (o) => o !== undefined, 15_000)) as string;
+    const A = (await readUntil(
+      () => ownerOf(a),
+      (o) => o !== undefined,
+      15_000,
+    )) as string;
     const B = A === 'r1' ? 'r2' : 'r1';
     const viaA = urls.get(A) as string;
     const figures: Record<string, number> = {};
@@ -66,7 +70,11 @@ describe('the control channel', () => {
       const res = await send();
       expect(res.status, `${op} answered ${res.status}: ${await res.clone().text()}`).toBe(status);
       const made = Date.now();
-      const ok = await readUntil(async () => obeyed(made), (v) => v, 5_000);
+      const ok = await readUntil(
+        async () => obeyed(made),
+        (v) => v,
+        5_000,
+      );
       const ms = Date.now() - made;
       figures[op] = ms;
       console.log(`${op} through ${A} → obeyed by owner ${B} ${ms} ms after ${A} answered (request took ${made - sent} ms)`);
@@ -81,21 +89,34 @@ describe('the control channel', () => {
 
     // Create through A: A is at its cap, so B claims the new stream and its worker reaches the destination.
     let b = '';
-    await timed('create', async () => {
-      const res = await api(viaA, '/api/v2/log-streams', 'POST', { name: 'b', type: 'http', sink: sink('/b') });
-      b = ((await res.clone().json()) as { id: string }).id;
-      return res;
-    }, 200, (since) => fromB('/b', since).length > 0);
+    await timed(
+      'create',
+      async () => {
+        const res = await api(viaA, '/api/v2/log-streams', 'POST', { name: 'b', type: 'http', sink: sink('/b') });
+        b = ((await res.clone().json()) as { id: string }).id;
+        return res;
+      },
+      200,
+      (since) => fromB('/b', since).length > 0,
+    );
     expect(await ownerOf(b)).toBe(B);
     const first = await ingestMany(viaA, TOKEN, 10, 10);
     await receiver.waitFor(() => receiver.accepted.filter((r) => r.path === '/b').reduce((n, r) => n + r.envelopes.length, 0) === 10);
 
     // Patch the sink: B rebuilds its worker, which reaches the new URL.
-    await timed('patch', () => api(viaA, `/api/v2/log-streams/${b}`, 'PATCH', { sink: sink('/b2') }), 200, (since) => fromB('/b2', since).length > 0);
+    await timed(
+      'patch',
+      () => api(viaA, `/api/v2/log-streams/${b}`, 'PATCH', { sink: sink('/b2') }),
+      200,
+      (since) => fromB('/b2', since).length > 0,
+    );
 
     // Replay from the start: B's rebuilt worker sends the first events again, to the new URL.
-    await timed('replay', () => api(viaA, `/api/v2/log-streams/${b}/replay`, 'POST', { from: new Date(startedAt - 1000).toISOString() }), 200, (since) =>
-      fromB('/b2', since).some((r) => r.envelopes.some((e) => first.includes(e.log_id))),
+    await timed(
+      'replay',
+      () => api(viaA, `/api/v2/log-streams/${b}/replay`, 'POST', { from: new Date(startedAt - 1000).toISOString() }),
+      200,
+      (since) => fromB('/b2', since).some((r) => r.envelopes.some((e) => first.includes(e.log_id))),
     );
 
     // A poison event is dead-lettered by B; redrive through A (which does not run b): B sends it, with its own header.
@@ -108,25 +129,43 @@ describe('the control channel', () => {
     );
     expect(letters.map((l) => l.log_id)).toEqual([poison.log_id]);
     refusing = false;
-    const redrive = await timed('redrive', () => api(viaA, `/api/v2/log-streams/${b}/dead-letters/redrive`, 'POST', {}), 202, (since) =>
-      receiver.accepted.some((r) => r.path === '/b2' && r.at >= since && runnerOf(r) === B && r.envelopes.some((e) => e.log_id === poison.log_id)),
+    const redrive = await timed(
+      'redrive',
+      () => api(viaA, `/api/v2/log-streams/${b}/dead-letters/redrive`, 'POST', {}),
+      202,
+      (since) => receiver.accepted.some((r) => r.path === '/b2' && r.at >= since && runnerOf(r) === B && r.envelopes.some((e) => e.log_id === poison.log_id)),
     );
     expect(await redrive.json()).toEqual({ redriving: 1 });
     expect(receiver.requests.filter((r) => r.body.includes('poison') && r.path === '/b2').every((r) => runnerOf(r) === B)).toBe(true);
 
     // Pause: B drops the lease (its heartbeat ran) and its worker stops: events sent afterwards reach a only.
-    await timed('pause', () => api(viaA, `/api/v2/log-streams/${b}`, 'PATCH', { status: 'paused' }), 200, () => leaseGone(b));
+    await timed(
+      'pause',
+      () => api(viaA, `/api/v2/log-streams/${b}`, 'PATCH', { status: 'paused' }),
+      200,
+      () => leaseGone(b),
+    );
     const pausedAt = Date.now();
     const during = await ingestMany(viaA, TOKEN, 5, 5);
     await receiver.waitFor(() => during.every((id) => receiver.accepted.some((r) => r.path === '/a' && r.envelopes.some((e) => e.log_id === id))));
     expect(receiver.requests.filter((r) => r.path === '/b2' && r.at >= pausedAt && r.method === 'POST')).toEqual([]);
 
     // Resume: A is at its cap again, so B claims b and sends what came meanwhile.
-    await timed('resume', () => api(viaA, `/api/v2/log-streams/${b}`, 'PATCH', { status: 'active' }), 200, (since) => fromB('/b2', since).length > 0);
+    await timed(
+      'resume',
+      () => api(viaA, `/api/v2/log-streams/${b}`, 'PATCH', { status: 'active' }),
+      200,
+      (since) => fromB('/b2', since).length > 0,
+    );
     expect(await ownerOf(b)).toBe(B);
 
     // Delete: B drops the lease and stops; nothing more reaches b's destination.
-    await timed('delete', () => api(viaA, `/api/v2/log-streams/${b}`, 'DELETE'), 204, () => leaseGone(b));
+    await timed(
+      'delete',
+      () => api(viaA, `/api/v2/log-streams/${b}`, 'DELETE'),
+      204,
+      () => leaseGone(b),
+    );
     const deletedAt = Date.now();
     const after = await ingestMany(viaA, TOKEN, 5, 5);
     await receiver.waitFor(() => after.every((id) => receiver.accepted.some((r) => r.path === '/a' && r.envelopes.some((e) => e.log_id === id))));
