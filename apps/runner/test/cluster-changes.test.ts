@@ -1,4 +1,4 @@
-// Stream changes made through a runner that does not own the stream reach the owner by its lease heartbeat: patch, pause, resume.
+// Stream changes made through a runner that does not own the stream reach the owner (control channel, then heartbeat): patch, pause, resume.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

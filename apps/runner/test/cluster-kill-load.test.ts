@@ -32,7 +32,7 @@ describe('kill -9 under load', () => {
     // Each request takes 40 ms at the destination, so the runners always have batches in flight.
     rx.script(() => ({ status: 200, delayMs: 40 }));
     const schema = freshSchema('outflow_kill_load');
-    const c = (cluster = createCluster(dir, schema, rx.url, STREAMS, `\n  concurrency: ${CONCURRENCY}\n  batch: { maxEvents: ${BATCH} }`));
+    const c = (cluster = createCluster(dir, schema, rx.url, STREAMS, '', `\n  concurrency: ${CONCURRENCY}\n  batch: { maxEvents: ${BATCH} }`));
     const urls: string[] = [];
     for (const id of ['r1', 'r2', 'r3']) urls.push(await c.start(id));
     const even = (s: Map<string, number>) => s.size === 3 && [...s.values()].every((n) => n === STREAMS / 3);

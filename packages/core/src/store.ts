@@ -2,6 +2,7 @@
 import type { ApiTokenRepository } from './api-tokens.js';
 import type { LogBatch } from './batch.js';
 import type { EventFilter } from './filter.js';
+import type { StoreControl } from './control.js';
 import type { LeaseFence, StreamLeases } from './leases.js';
 import type { DeadLetter, HealthRecord, StreamDefinition, StreamState, StreamStatus } from './types.js';
 
@@ -179,5 +180,7 @@ export interface Store {
   readonly stats: StreamStats;
   /** Present when several runners can share the store (PostgreSQL); absent means one runner delivers everything. */
   readonly leases?: StreamLeases;
+  /** Present with `leases`: stream changes reach every runner at once (writes of streams publish by themselves). */
+  readonly control?: StoreControl;
   close(): Promise<void>;
 }

@@ -26,7 +26,7 @@ export interface LeaseHooks {
 export interface LeaseCoordinator {
   /** Runs the first heartbeat (and claim), then keeps beating. */
   start(): Promise<void>;
-  /** Runs a heartbeat soon (a stream was created or resumed here). */
+  /** Runs a heartbeat now, after the one in progress (a stream was changed here or through another runner); nudges meanwhile share it. */
   nudge(): void;
   /** The lease generation held for a stream, if any. */
   generation(streamId: string): number | undefined;
@@ -111,6 +111,9 @@ export function createLeaseCoordinator(leases: StreamLeases, settings: LeaseSett
     }
   };
 
+  /** A nudged heartbeat that has not started yet: later nudges are answered by it. */
+  let nudged = false;
+
   const run = () => {
     running = running.then(tick).catch((err: unknown) => {
       logger.error({ error: err instanceof Error ? err.message : String(err) }, 'The lease loop failed; it retries on the next heartbeat.');
@@ -131,8 +134,12 @@ export function createLeaseCoordinator(leases: StreamLeases, settings: LeaseSett
       schedule();
     },
     nudge() {
-      if (stopped) return;
+      if (stopped || nudged) return;
+      nudged = true;
       clearTimeout(beat);
+      running = running.then(() => {
+        nudged = false;
+      });
       void run().then(schedule);
     },
     generation: (id) => held.get(id),

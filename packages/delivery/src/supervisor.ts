@@ -1,5 +1,5 @@
 // The supervisor: one worker per active stream (per leased stream when runners share the store), started, rebuilt and stopped as streams change.
-import { systemClock, type StoredStream } from '@outflow/core';
+import { systemClock, type ControlEvent, type StoredStream } from '@outflow/core';
 import { buildWorker, type WorkerDeps } from './build-worker.js';
 import { resolveOptions } from './options.js';
 import { streamConnectorFactory } from './stream-connector.js';
@@ -88,6 +88,45 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     else slot.status = built.status;
   };
 
+  /** The stream's dead letter ids (those among `ids` when given), oldest first. */
+  const letterIds = async (streamId: string, ids?: readonly number[]) => {
+    const wanted = ids ? new Set(ids) : null;
+    const targets: number[] = [];
+    for (let after = 0; ; ) {
+      const page = await deps.store.deadLetters.list(streamId, { afterId: after, limit: 1000 });
+      if (page.length === 0) break;
+      for (const l of page) if (!wanted || wanted.has(l.id)) targets.push(l.id);
+      after = page[page.length - 1]?.id ?? after;
+    }
+    return targets;
+  };
+
+  /** Queues the letters on this runner's worker of the stream; null when it has none. */
+  const redriveHere = async (streamId: string, ids?: readonly number[]) => {
+    const worker = slots.get(streamId)?.worker;
+    if (!worker || state !== 'running') return null;
+    const targets = await letterIds(streamId, ids);
+    if (targets.length > 0) worker.redrive(targets);
+    logger.info({ stream: streamId, letters: targets.length }, 'Dead letters were queued to be sent again.');
+    return targets.length;
+  };
+
+  /** Control messages of other runners (ADR 0020): a heartbeat now shows changed, deleted and new streams; a redrive is done by the owner. */
+  let unsubscribe: (() => void) | null = null;
+  const onControl = (event: ControlEvent) => {
+    if (state !== 'running' || !leasing) return;
+    if (event.op !== 'redrive') {
+      leasing.nudge();
+      return;
+    }
+    if (leasing.generation(event.streamId) === undefined) return;
+    // After any worker start in progress, so a redrive sent just as the stream was gained is not lost.
+    void serialize(event.streamId, async () => {
+      const n = await redriveHere(event.streamId, event.ids);
+      if (n === null) logger.warn({ stream: event.streamId }, 'A redrive asked through another runner found no worker here; the letters stay queued.');
+    }).catch((err: unknown) => logger.error({ stream: event.streamId, error: String(err) }, 'A redrive asked through another runner failed.'));
+  };
+
   /** Runs `task` after the stream's earlier changes, so a stream never has two workers. */
   const serialize = (id: string, task: () => Promise<void>): Promise<void> => {
     const slot = slotOf(id);
@@ -121,6 +160,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
           },
           logger.child({ component: 'leases', runner: cluster.settings.runner.id }),
         );
+        unsubscribe = deps.store.control?.subscribe(onControl) ?? null;
         await leasing.start();
       }
       const streams = await deps.store.streams.list();
@@ -146,6 +186,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       const wasRunning = state === 'running';
       state = 'stopped';
       schedule?.cancel();
+      unsubscribe?.();
       await leasing?.stop();
       await Promise.all(
         [...slots.entries()].map(([id, slot]) =>
@@ -170,18 +211,14 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     },
 
     async redrive(streamId, ids) {
-      const worker = slots.get(streamId)?.worker;
-      if (!worker || state !== 'running') return null;
-      const wanted = ids ? new Set(ids) : null;
-      const targets: number[] = [];
-      for (let after = 0; ; ) {
-        const page = await deps.store.deadLetters.list(streamId, { afterId: after, limit: 1000 });
-        if (page.length === 0) break;
-        for (const l of page) if (!wanted || wanted.has(l.id)) targets.push(l.id);
-        after = page[page.length - 1]?.id ?? after;
-      }
-      if (targets.length > 0) worker.redrive(targets);
-      logger.info({ stream: streamId, letters: targets.length }, 'Dead letters were queued to be sent again.');
+      const here = await redriveHere(streamId, ids);
+      if (here !== null || state !== 'running' || !leasing || leasing.generation(streamId) !== undefined || !deps.store.control) return here;
+      // Another runner owns the stream: it sends the letters, with its own fence and outflow-runner header.
+      const stream = await deps.store.streams.get(streamId);
+      if (stream?.status !== 'active') return null;
+      const targets = await letterIds(streamId, ids);
+      if (targets.length > 0) await deps.store.control.publish(ids ? { op: 'redrive', streamId, ids: targets } : { op: 'redrive', streamId });
+      logger.info({ stream: streamId, letters: targets.length }, 'Dead letters were handed to the runner that owns the stream.');
       return targets.length;
     },
 

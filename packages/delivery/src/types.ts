@@ -146,7 +146,8 @@ export interface Supervisor {
   /**
    * Queues the stream's dead letters (all, or those of `ids`) to be sent again by its worker through
    * its normal rounds; each accepted one leaves the queue. Answers how many were queued, or null
-   * when the stream has no running worker (paused, suspended, unusable config).
+   * when the stream has no running worker (paused, suspended, unusable config). When another runner
+   * leases the stream, the letters are handed to it over the store's control channel (ADR 0020).
    */
   redrive(streamId: string, ids?: readonly number[]): Promise<number | null>;
   /** Purges events and health records past retention (also runs on a schedule). */

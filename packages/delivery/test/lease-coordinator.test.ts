@@ -108,4 +108,27 @@ describe('lease coordinator', () => {
     expect(state.beats).toBeGreaterThan(beatsBefore);
     await c.stop();
   });
+
+  it('runs a heartbeat at once when nudged, and nudges arriving meanwhile share one heartbeat', async () => {
+    const { leases, state } = fakeLeases(['a']);
+    const slow = { ...settings, heartbeatInterval: 60_000, ttl: 120_000, margin: 1000 };
+    const log = hooksLog();
+    const c = createLeaseCoordinator(leases, slow, log.hooks, silent);
+    await c.start();
+    expect(state.beats).toBe(1);
+    // A change through another runner (the control channel, ADR 0020): seen by the next heartbeat, run now.
+    state.versions.set('a', 'v1');
+    const started = Date.now();
+    for (let i = 0; i < 50; i++) c.nudge();
+    await until(() => log.changes.length === 1, 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // The first nudge queued a heartbeat; the 49 others, made before it started, were answered by it.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(state.beats).toBe(2);
+    expect(log.changes).toEqual(['a']);
+    await c.stop();
+    c.nudge();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(state.beats).toBe(2);
+  });
 });

@@ -1,4 +1,4 @@
-// Hears other runners' commits: one dedicated connection LISTENs on the schema's channel and reconnects when it drops.
+// Hears other runners' commits (and control messages): one dedicated connection LISTENs on the schema's channels and reconnects when it drops.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '@outflow/core';
@@ -28,6 +28,8 @@ export interface ListenOptions {
   onCommit(tenant: string, lastSeq: number): void;
   /** After a reconnect: tenants with commits past `afterSeq` (notifications may have been missed meanwhile). */
   catchUp(afterSeq: number): Promise<Array<{ tenant: string; lastSeq: number }>>;
+  /** A second channel on the same connection (the control channel, ADR 0020): its payloads, and a call after each reconnect. */
+  also?: { channel: string; heard(payload: string): void; reconnected(): void };
 }
 
 /** Connects and LISTENs before it resolves, so commits made after open are heard. */
@@ -40,6 +42,10 @@ export async function listenForCommits(o: ListenOptions): Promise<CommitListener
 
   const onNotification = (msg: pg.Notification) => {
     const payload = msg.payload ?? '';
+    if (o.also && msg.channel === o.also.channel) {
+      o.also.heard(payload);
+      return;
+    }
     const a = payload.indexOf(' ');
     const b = payload.indexOf(' ', a + 1);
     if (a < 0 || b < 0) return;
@@ -58,6 +64,7 @@ export async function listenForCommits(o: ListenOptions): Promise<CommitListener
     c.on('end', () => drop(c));
     try {
       await c.connect();
+      if (o.also) await c.query(`LISTEN ${o.also.channel}`);
       await c.query(`LISTEN ${o.channel}`);
     } catch (error) {
       c.removeAllListeners('end');
@@ -82,6 +89,7 @@ export async function listenForCommits(o: ListenOptions): Promise<CommitListener
         heard = Math.max(heard, lastSeq);
         o.onCommit(tenant, lastSeq);
       }
+      o.also?.reconnected();
       o.logger.info({}, 'The commit listener reconnected.');
     } catch (error) {
       o.logger.warn({ err: cleanError(error, o.url) }, 'The commit listener could not reconnect; retrying.');

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger, Store } from '@outflow/core';
 import { channelOf, listenForCommits } from './commit-listener.js';
+import { controlChannelOf, createControlChannel } from './control-channel.js';
 import { checkSchemaName, cleanError, createPool, inTransaction, safeUrl } from './connection.js';
 import { createDeadLetterQueue } from './dead-letter-queue.js';
 import { createEventLog } from './event-log.js';
@@ -50,6 +51,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     });
     const ctx: LogContext = { pool, channel: channelOf(schema), origin: randomUUID(), now: options.now ?? Date.now, logger, partitionDays: new Set() };
     const events = createEventLog(ctx);
+    const control = createControlChannel(pool, controlChannelOf(schema), ctx.origin, logger.child({ component: 'control' }));
     const listener = await listenForCommits({
       url: options.url,
       schema,
@@ -65,17 +67,19 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         );
         return rows.map((r) => ({ tenant: r.tenant, lastSeq: r.last_seq }));
       },
+      also: { channel: control.channel, heard: control.heard, reconnected: control.resync },
     });
     let closed = false;
     logger.info({ database: where, lastSeq: since }, 'Opened the PostgreSQL store.');
     return {
       events,
-      streams: createStreamRepository(pool),
+      streams: createStreamRepository(pool, control),
       health: createHealthLog(pool),
       deadLetters: createDeadLetterQueue(pool),
       stats: createStreamStats(pool),
       tokens: createTokenRepository(pool),
       leases: createStreamLeases(pool),
+      control: { publish: control.publish, subscribe: control.subscribe },
       async close() {
         if (closed) return;
         closed = true;

@@ -1,7 +1,8 @@
-// Streams: the definition as JSON text next to the delivery state columns (cursor, generation, counters).
+// Streams: the definition as JSON text next to the delivery state columns (cursor, generation, counters); changes publish on the control channel.
 import type pg from 'pg';
 import type { LeaseFence, StoredStream, StreamDefinition, StreamPatch, StreamRepository } from '@outflow/core';
 import { inTransaction } from './connection.js';
+import type { ControlChannel } from './control-channel.js';
 import { checkLease, COMMIT_SQL, commitFenced, fencedWrite } from './fenced-commit.js';
 import { createSerialWrites } from './serial-writes.js';
 import { type StreamRow, toStored } from '@outflow/store-kit';
@@ -13,8 +14,12 @@ const one = async (db: Queryable, sql: string, params: unknown[]) => {
   return row ? toStored(row) : null;
 };
 
-export function createStreamRepository(pool: pg.Pool): StreamRepository {
+/** `control` tells the other runners of each change in the changing transaction (ADR 0020). */
+export function createStreamRepository(pool: pg.Pool, control?: Pick<ControlChannel, 'notify'>): StreamRepository {
   const serial = createSerialWrites();
+  const tell = async (db: pg.PoolClient, op: 'created' | 'changed' | 'deleted', streamId: string) => {
+    await control?.notify(db, { op, streamId });
+  };
   const get = (id: string, db: Queryable = pool) => one(db, 'SELECT * FROM streams WHERE id = $1', [id]);
   /** Applies `change` to the stored definition under a row lock and returns the stream afterwards (null when missing). */
   const editDefinition = (id: string, change: (d: StreamDefinition) => void, extra?: (c: pg.PoolClient) => Promise<unknown>, fence?: LeaseFence) =>
@@ -26,6 +31,7 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
       change(definition);
       await client.query('UPDATE streams SET definition = $1 WHERE id = $2', [JSON.stringify(definition), id]);
       await extra?.(client);
+      await tell(client, 'changed', id);
       return get(id, client);
     });
 
@@ -41,12 +47,16 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
     async create(stream, cursor, at) {
       const definition: StreamDefinition = { ...stream, createdAt: at, updatedAt: at };
       try {
-        return (await one(pool, 'INSERT INTO streams (id, tenant, definition, cursor) VALUES ($1, $2, $3, $4) RETURNING *', [
-          stream.id,
-          stream.tenant,
-          JSON.stringify(definition),
-          cursor,
-        ])) as StoredStream;
+        return await inTransaction(pool, async (client) => {
+          const created = (await one(client, 'INSERT INTO streams (id, tenant, definition, cursor) VALUES ($1, $2, $3, $4) RETURNING *', [
+            stream.id,
+            stream.tenant,
+            JSON.stringify(definition),
+            cursor,
+          ])) as StoredStream;
+          await tell(client, 'created', stream.id);
+          return created;
+        });
       } catch (error) {
         if ((error as { code?: string }).code === '23505') throw new Error(`Stream ${stream.id} already exists.`);
         throw error;
@@ -65,7 +75,9 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
     delete: (id) =>
       inTransaction(pool, async (client) => {
         for (const table of ['health', 'dead_letters', 'stream_stats']) await client.query(`DELETE FROM ${table} WHERE stream_id = $1`, [id]);
-        return ((await client.query('DELETE FROM streams WHERE id = $1', [id])).rowCount ?? 0) > 0;
+        const deleted = ((await client.query('DELETE FROM streams WHERE id = $1', [id])).rowCount ?? 0) > 0;
+        if (deleted) await tell(client, 'deleted', id);
+        return deleted;
       }),
     commitDelivery: (id, c) =>
       serial(id, async () => {
@@ -74,7 +86,13 @@ export function createStreamRepository(pool: pg.Pool): StreamRepository {
         return (result.rowCount ?? 0) > 0;
       }),
     setCursor: (id, cursor) =>
-      serial(id, () => one(pool, 'UPDATE streams SET cursor = $1, generation = generation + 1 WHERE id = $2 RETURNING *', [cursor, id])),
+      serial(id, () =>
+        inTransaction(pool, async (client) => {
+          const moved = await one(client, 'UPDATE streams SET cursor = $1, generation = generation + 1 WHERE id = $2 RETURNING *', [cursor, id]);
+          if (moved) await tell(client, 'changed', id);
+          return moved;
+        }),
+      ),
     recordFailure: (id, at, fence) =>
       serial(id, () =>
         fencedWrite(pool, id, fence, (db) =>

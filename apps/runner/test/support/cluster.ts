@@ -20,27 +20,27 @@ export interface Cluster {
   killAll(): void;
 }
 
-const config = (schema: string, runnerId: string, rxUrl: string, streams: number, delivery: string) => `server: { host: 127.0.0.1, port: 0 }
+const config = (schema: string, runnerId: string, rxUrl: string, streams: number, clusterYaml: string, delivery: string) => `server: { host: 127.0.0.1, port: 0 }
 store: { postgres: { url: "${PG_URL}", schema: ${schema}, poolSize: 4 } }
 tokens:
   - { token: ${TOKEN}, tenant: acme, scopes: [ingest:logs, read:log_streams, create:log_streams, update:log_streams, delete:log_streams] }
 egress: { allowHttp: true, allowPrivateNetworks: true }
 log: { level: warn }
-cluster: { runnerId: ${runnerId} }
+cluster: { runnerId: ${runnerId}${clusterYaml} }
 delivery:
 ${FAST_DELIVERY}${delivery}
 streams:
 ${Array.from({ length: streams }, (_, i) => `  - { name: s${i}, type: http, tenant: acme, sink: { httpEndpoint: "${rxUrl}/s${i}", httpContentFormat: JSONLINES } }`).join('\n')}
 `;
 
-/** Runners on `schema` with `streams` config streams s0…s(n−1), each posting to `<rxUrl>/s<i>`; `delivery` adds YAML lines to `delivery:`. */
-export function createCluster(dir: string, schema: string, rxUrl: string, streams: number, delivery = ''): Cluster {
+/** Runners on `schema` with `streams` config streams s0…s(n−1), each posting to `<rxUrl>/s<i>`; `clusterYaml` adds cluster settings (`, leaseTtl: 30s`), `delivery` YAML lines to `delivery:`. */
+export function createCluster(dir: string, schema: string, rxUrl: string, streams: number, clusterYaml = '', delivery = ''): Cluster {
   const children = new Map<string, ChildProcess>();
   const outputs = new Map<string, string>();
   return {
     start(id) {
       const file = join(dir, `${id}.yaml`);
-      writeFileSync(file, config(schema, id, rxUrl, streams, delivery));
+      writeFileSync(file, config(schema, id, rxUrl, streams, clusterYaml, delivery));
       const proc = spawn(process.execPath, [MAIN, 'start', '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] });
       children.set(id, proc);
       outputs.set(id, '');
