@@ -36,7 +36,7 @@ describe('preview samples and list delivery state', () => {
   it('adds each stream delivery state to the list with include=delivery, and nothing without it', async () => {
     const rx = await t.receiver();
     const app = await t.start(baseConfig(''));
-    rx.failing = true;
+    rx.script(() => ({ status: 500 }));
     const created = await app.api('/api/v2/log-streams', {
       method: 'POST',
       body: JSON.stringify({ name: 'hook', type: 'http', sink: { httpEndpoint: `${rx.url}/hook` } }),
