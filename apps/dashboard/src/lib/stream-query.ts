@@ -33,13 +33,15 @@ export function toRows(streams: StreamWithDeliveryView[], names: Map<string, str
   return streams.map((stream) => ({ stream, shown: displayState(stream.status, stream.delivery, now), service: names.get(stream.type) ?? stream.type }));
 }
 
-const byName = (a: ListRow, b: ListRow) => a.stream.name.localeCompare(b.stream.name, undefined, { sensitivity: 'base', numeric: true });
+/** One collator for every comparison: `localeCompare` with options builds one per call, too slow for 1,000 rows. */
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const byName = (a: ListRow, b: ListRow) => collator.compare(a.stream.name, b.stream.name);
 const lastMs = (r: ListRow) => (r.stream.delivery?.lastSuccessAt ? Date.parse(r.stream.delivery.lastSuccessAt) : 0);
 
 const COMPARE: Record<SortKey, (a: ListRow, b: ListRow) => number> = {
   name: byName,
   'name-desc': (a, b) => byName(b, a),
-  type: (a, b) => a.service.localeCompare(b.service) || byName(a, b),
+  type: (a, b) => collator.compare(a.service, b.service) || byName(a, b),
   status: (a, b) => STATUS_RANK[a.shown.status] - STATUS_RANK[b.shown.status] || byName(a, b),
   'last-delivery': (a, b) => lastMs(b) - lastMs(a) || byName(a, b),
 };
