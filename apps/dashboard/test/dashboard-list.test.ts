@@ -66,7 +66,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await browser.screenshot(`failed-list-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => {});
+  if (ctx.task.result?.state === 'fail' && page)
+    await browser.screenshot(`failed-list-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => {});
 });
 
 afterAll(async () => {
@@ -179,7 +180,7 @@ describe('streams list with 1,000 streams', () => {
   it("shows the last error on a failing stream's page, with its metrics", async () => {
     await page.goto(`${runner.url}/streams/${ids.get('Bravo retrying')}`);
     await expect.poll(() => page.getByTestId('status-badge').first().textContent(), poll).toBe('Retrying');
-    await page.getByText(/^Retrying: the latest delivery round failed \(HTTP 500/).waitFor();
+    await page.getByText(/^Retrying: the latest delivery round failed: The destination answered HTTP 500/).waitFor();
     expect(await page.getByTestId('metrics-link').getAttribute('href')).toBe('/metrics');
     await expect.poll(async () => Number(await page.getByTestId('metric-failed').textContent()), poll).toBeGreaterThan(0);
     await browser.screenshot('stream-retrying');

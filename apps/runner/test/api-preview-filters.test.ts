@@ -26,7 +26,15 @@ describe('preview samples and list delivery state', () => {
     expect(byCategory.requests[0]?.body.trimEnd().split('\n')).toHaveLength(5);
     // The same filters give the same samples.
     expect(await ask({ type: 'http', sink, filters: [{ type: 'category', name: 'auth.login.fail' }], count: 5 })).toEqual(byCategory);
-    const byType = await ask({ type: 'http', sink, filters: [{ type: 'type', name: 'sapi' }, { type: 'type', name: 'fp' }], count: 4 });
+    const byType = await ask({
+      type: 'http',
+      sink,
+      filters: [
+        { type: 'type', name: 'sapi' },
+        { type: 'type', name: 'fp' },
+      ],
+      count: 4,
+    });
     expect(byType.events.map((e) => e.type).every((c) => c === 'sapi' || c === 'fp')).toBe(true);
     expect(byType.requests[0]?.body.trimEnd().split('\n')).toHaveLength(4);
     // Without filters: the usual tenant mix, as before.
@@ -45,7 +53,12 @@ describe('preview samples and list delivery state', () => {
     expect((await ingest(app.url, TOKEN, [makeEvent()])).status).toBe(202);
     type Item = { name: string; delivery?: { failingSince: string | null; lastError: { kind: string; status?: number } | null; workerState: string | null } };
     const list = async (q: string) => (await (await app.api(`/api/v2/log-streams${q}`)).json()) as Item[];
-    const item = (await readUntil(() => list('?include=delivery'), (l) => !!l[0]?.delivery?.failingSince && !!l[0].delivery.lastError))[0];
+    const item = (
+      await readUntil(
+        () => list('?include=delivery'),
+        (l) => !!l[0]?.delivery?.failingSince && !!l[0].delivery.lastError,
+      )
+    )[0];
     expect(item?.delivery?.failingSince).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(item?.delivery?.lastError).toMatchObject({ kind: 'transient', status: 500 });
     expect(item?.delivery?.workerState).toEqual(expect.any(String));

@@ -50,7 +50,21 @@ export function ListToolbar(props: {
   );
 }
 
-export function Pager({ page, pages, from, to, total, onPage }: { page: number; pages: number; from: number; to: number; total: number; onPage: (p: number) => void }) {
+export function Pager({
+  page,
+  pages,
+  from,
+  to,
+  total,
+  onPage,
+}: {
+  page: number;
+  pages: number;
+  from: number;
+  to: number;
+  total: number;
+  onPage: (p: number) => void;
+}) {
   return (
     <nav className="pager" aria-label="Pages">
       <span className="muted small" data-testid="page-range">

@@ -31,7 +31,7 @@ export const STATUS_LABEL: Record<DisplayStatus, string> = {
 
 export function describeError(e: DeliveryFacts['lastError']): string {
   if (!e) return 'The latest delivery round failed.';
-  return `${e.status ? `HTTP ${e.status}: ` : ''}${e.message}`;
+  return e.status && !e.message.includes(String(e.status)) ? `HTTP ${e.status}: ${e.message}` : e.message;
 }
 
 export function displayState(status: StreamStatus, facts: DeliveryFacts | null | undefined, now = Date.now()): DisplayState {

@@ -59,7 +59,7 @@ export function StreamPage({ id, tab }: { id: string; tab: Tab }) {
       ) : null}
       {shown.status === 'retrying' || shown.status === 'failing' ? (
         <Notice tone={shown.status === 'failing' ? 'error' : 'warning'}>
-          {shown.status === 'failing' ? 'Failing' : 'Retrying'}: the latest delivery round failed ({describeError(h?.worker?.lastError ?? null)}).
+          {shown.status === 'failing' ? 'Failing' : 'Retrying'}: the latest delivery round failed: {describeError(h?.worker?.lastError ?? null)}
         </Notice>
       ) : null}
       {stream.status === 'paused' ? <Notice tone="info">Paused: nothing is delivered; events wait in the log until you resume.</Notice> : null}

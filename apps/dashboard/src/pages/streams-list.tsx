@@ -63,10 +63,12 @@ export function StreamsListPage() {
   const counts = useMemo(() => countByStatus(rows), [rows]);
   const matching = useMemo(() => queryRows(rows, { search, status, sort }), [rows, search, status, sort]);
   const shown = pageOf(matching, page, PAGE_SIZE);
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   return (
     <div className="page">
       <div className="page-head">

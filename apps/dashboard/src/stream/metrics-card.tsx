@@ -29,7 +29,14 @@ export function MetricsCard({ streamId, health }: { streamId: string; health: St
           {rows.map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>
-              <dd data-testid={`metric-${label.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-$/, '')}`}>{count(value)}</dd>
+              <dd
+                data-testid={`metric-${label
+                  .toLowerCase()
+                  .replace(/[^a-z]+/g, '-')
+                  .replace(/-$/, '')}`}
+              >
+                {count(value)}
+              </dd>
             </div>
           ))}
         </dl>
