@@ -1,5 +1,6 @@
 // The dashboard in real Chromium against a spawned runner and a real HTTP receiver on 127.0.0.1.
 import type { Page } from 'playwright-core';
+import { codesOf } from '@outflow/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser';
 import { startReceiver, type Receiver } from './support/receiver';
@@ -150,9 +151,28 @@ describe('dashboard', () => {
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Receiver webhook');
     await page.getByRole('button', { name: 'Create stream' }).click();
     await expect.poll(() => page.locator('[data-field="httpEndpoint"] .field-error').textContent(), poll).toBe('Required.');
+    // The first bad field gets the focus, scrolled into view; no banner stands in for it.
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    const inView = () =>
+      page.evaluate(() => {
+        const r = document.querySelector('#sink-httpEndpoint')?.getBoundingClientRect();
+        return !!r && r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+    await expect.poll(focused, poll).toBe('sink-httpEndpoint');
+    expect(await inView()).toBe(true);
+    expect(await page.locator('.create-main .notice-error').count()).toBe(0);
+    // Both missing: the name comes first.
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('');
+    await page.getByRole('button', { name: 'Create stream' }).click();
+    await expect.poll(focused, poll).toBe('stream-name');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Receiver webhook');
     await page.locator('#sink-httpEndpoint').fill('not a url');
     await page.getByRole('button', { name: 'Create stream' }).click();
     await expect.poll(() => page.locator('[data-field="httpEndpoint"] .field-error').textContent(), poll).toContain('URL');
+    await expect.poll(focused, poll).toBe('sink-httpEndpoint');
+    expect(await inView()).toBe(true);
+    expect(await page.locator('.create-main .notice-error').count()).toBe(0);
+    await browser.screenshot('create-focus-bad-field');
     await page.locator('#sink-httpEndpoint').fill(receiver.url);
     await page.locator('#sink-httpAuthorization').fill('Bearer first-secret');
     // JSONLINES: one envelope per line, not a JSON array.
@@ -161,10 +181,24 @@ describe('dashboard', () => {
     const lines = ((await preview.textContent()) ?? '').trim();
     expect(lines.charAt(0)).toBe('{');
     expect(lines).toContain('"log_id"');
+    // Pretty-printed: each JSON Lines document indented.
+    expect(lines).toContain('\n  "log_id": ');
     expect(await page.locator('.preview-line .url').textContent()).toBe(receiver.url);
     await page.locator('#sink-httpContentFormat').selectOption('JSONARRAY');
     await expect.poll(async () => ((await preview.textContent()) ?? '').trim().charAt(0), poll).toBe('[');
     expect(((await preview.textContent()) ?? '').trim()).not.toBe(lines);
+    expect(((await preview.textContent()) ?? '').trim()).toMatch(/^\[\n  \{\n    "log_id": /);
+    // The sample events match the chosen filters: failed logins only, so every one yields part of the request.
+    const head = page.locator('.preview-head');
+    await page.getByRole('checkbox', { name: 'Login - Failure' }).check();
+    await expect.poll(() => head.textContent(), poll).toContain('3 sample events → 1 request');
+    const failed = new Set(codesOf('auth.login.fail'));
+    await expect
+      .poll(async () => (JSON.parse((await preview.textContent()) ?? '[]') as Array<{ data: { type: string } }>).map((e) => failed.has(e.data.type)), poll)
+      .toEqual([true, true, true]);
+    await browser.screenshot('create-preview-filtered');
+    await page.getByRole('checkbox', { name: 'Login - Failure' }).uncheck();
+    await expect.poll(() => head.textContent(), poll).toContain('3 sample events → 1 request');
     await page.getByRole('checkbox', { name: 'Authentication', exact: true }).check();
     await page.locator('.preview:not([data-busy])').waitFor();
     await browser.screenshot('create-form');
@@ -187,11 +221,16 @@ describe('dashboard', () => {
     expect(receiver.logIds()).toEqual(ids);
     expect(receiver.requests.at(-1)?.headers.authorization).toBe('Bearer first-secret');
     await expect.poll(async () => Number((await page.getByTestId('delivery-chart').getAttribute('data-delivered')) ?? 0), poll).toBe(5);
+    // The stream's metrics: its counters and a link to the Prometheus endpoint.
+    await expect.poll(() => number('metric-delivered'), poll).toBe(5);
+    expect(await page.getByTestId('metrics-link').getAttribute('href')).toBe('/metrics');
+    await browser.screenshot('stream-metrics');
     await page.getByRole('link', { name: 'Log streams' }).first().click();
     const row = page.locator(`[data-stream-id="${streamId}"]`);
     await expect.poll(() => row.getByTestId('last-delivery').textContent(), poll).not.toMatch(/Never|…/);
     expect(await row.getByTestId('status-badge').textContent()).toBe('Active');
-    expect(await row.getByTestId('lag').textContent()).toBe('Up to date');
+    // The last delivery comes with the list; the lag with the row's own health call.
+    await expect.poll(() => row.getByTestId('lag').textContent(), poll).toBe('Up to date');
     await browser.screenshot('streams-list');
     await row.getByRole('link', { name: 'Receiver webhook' }).click();
   });
@@ -332,13 +371,16 @@ describe('dashboard', () => {
   });
 
   it('stays readable in a narrow window', async () => {
-    await page.setViewportSize({ width: 400, height: 800 });
+    await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${runner.url}/streams/new`);
     await page.locator('.service-card[data-type="http"]').waitFor();
     await browser.screenshot('narrow-create');
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - Math.min(window.innerWidth, document.documentElement.clientWidth));
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.goto(runner.url);
+    await page.locator('[data-testid="stream-row"]').first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await browser.screenshot('narrow-list');
     await page.getByRole('link', { name: 'From an hour ago' }).click();
     await page.getByTestId('delivery-chart').waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);

@@ -87,12 +87,13 @@ export function createEventGenerator(options: EventGeneratorOptions): EventGener
   const interval = options.intervalMs ?? 40;
   let time = options.start ?? DEFAULT_START;
   let count = 0;
+  const only = options.types && options.types.length > 0 ? options.types : null;
   return {
     get count() {
       return count;
     },
     next(): SampleEvent {
-      const type = pickTypeCode(rng);
+      const type = only ? rng.pick(only) : pickTypeCode(rng);
       const entry = CATALOG[type] ?? LEGACY;
       const user = rng.pick(pools.users);
       const ms = Math.floor(time);

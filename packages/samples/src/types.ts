@@ -27,6 +27,8 @@ export interface EventGeneratorOptions {
   start?: number;
   /** Mean time between events in ms (default 40). */
   intervalMs?: number;
+  /** Only these type codes, picked evenly (e.g. the codes a stream's filters select); default the usual tenant mix. */
+  types?: readonly string[];
 }
 
 /** A flat Auth0 log event with the fields every generated event has. */

@@ -11,6 +11,7 @@ import type {
   StreamHealthView,
   StreamStatsView,
   StreamView,
+  StreamWithDeliveryView,
   TestAnswer,
 } from './types';
 
@@ -28,6 +29,8 @@ export class ApiError extends Error {
 
 export interface Api {
   listStreams(): Promise<StreamView[]>;
+  /** The list with each stream's delivery state (failing since, last error). */
+  listStreamsWithDelivery(): Promise<StreamWithDeliveryView[]>;
   getStream(id: string): Promise<StreamView>;
   createStream(body: Record<string, unknown>): Promise<StreamView>;
   updateStream(id: string, body: Record<string, unknown>): Promise<StreamView>;
@@ -74,6 +77,7 @@ export function createApi(token: string, onUnauthorized: () => void): Api {
   const s = (id: string) => `/api/v2/log-streams/${encodeURIComponent(id)}`;
   return {
     listStreams: () => call('GET', '/api/v2/log-streams'),
+    listStreamsWithDelivery: () => call('GET', '/api/v2/log-streams?include=delivery'),
     getStream: (id) => call('GET', s(id)),
     createStream: (body) => call('POST', '/api/v2/log-streams', body),
     updateStream: (id, body) => call('PATCH', s(id), body),

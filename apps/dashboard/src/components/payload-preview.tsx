@@ -5,11 +5,18 @@ import type { PreviewAnswer } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Loading, Notice } from './ui';
 
-function pretty(body: string): string {
+/** A JSON body indented; JSON Lines indented one document at a time; anything else as sent. */
+export function pretty(body: string): string {
+  const indent = (text: string) => JSON.stringify(JSON.parse(text), null, 2);
   try {
-    return JSON.stringify(JSON.parse(body), null, 2);
+    return indent(body);
   } catch {
-    return body;
+    const lines = body.split('\n').filter((l) => l.trim() !== '');
+    try {
+      return lines.length > 1 ? lines.map(indent).join('\n') : body;
+    } catch {
+      return body;
+    }
   }
 }
 

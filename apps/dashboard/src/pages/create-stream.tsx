@@ -1,5 +1,5 @@
 // Create a log stream: pick a service, fill the generated form, test the connection, filters, PII, start point; live preview.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '../api/client';
 import type { ConnectorInfo, PiiConfig, StreamFilter } from '../api/types';
 import { useApi, useLoad } from '../api/use-api';
@@ -44,6 +44,16 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Bumped after a refused submit: the first field marked invalid then gets the focus, scrolled into view.
+  const [refused, setRefused] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!refused) return;
+    const bad = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!bad) return;
+    bad.focus({ preventScroll: true });
+    bad.scrollIntoView({ block: 'center' });
+  }, [refused]);
 
   const { sink, errors: missing } = sinkFromValues(fields, values);
   const missingLabels = fields.filter((f) => missing[f.key]).map((f) => f.label);
@@ -59,7 +69,8 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
     if (startMode === 'date' && !startFrom) local.startFrom = 'Pick a date.';
     setErrors(local);
     if (Object.keys(local).length) {
-      setFormError('Some fields need attention.');
+      setFormError(null);
+      setRefused((n) => n + 1);
       return;
     }
     setBusy(true);
@@ -80,14 +91,17 @@ function StreamForm({ connector, onBack }: { connector: ConnectorInfo; onBack: (
       if (/startFrom/.test(a.message)) byField.startFrom = 'Must be within the retention period.';
       if (a.errorCode === 'log_stream_conflict') byField.name = a.message;
       setErrors(byField);
-      setFormError(a.issues.length ? 'Some settings were refused: see the messages on the fields.' : a.message);
+      // Field errors are shown on their fields, the first one focused; other errors get the notice.
+      const onFields = Object.keys(byField).filter((k) => k === 'name' || k === 'startFrom' || fields.some((f) => f.key === k));
+      setFormError(onFields.length > 0 && onFields.length === Object.keys(byField).length ? null : a.message);
+      setRefused((n) => n + 1);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form className="create-layout" onSubmit={submit} noValidate aria-label={`New ${connector.displayName} stream`}>
+    <form ref={formRef} className="create-layout" onSubmit={submit} noValidate aria-label={`New ${connector.displayName} stream`}>
       <div className="create-main">
         <Card
           title={

@@ -5,9 +5,11 @@ import { useLoad } from '../api/use-api';
 import { ServiceLogo } from '../components/service-logo';
 import { StatusBadge } from '../components/status-badge';
 import { ErrorNote, Loading, Notice } from '../components/ui';
+import { describeError, displayState } from '../lib/delivery-status';
 import { Link } from '../lib/router';
 import { DeadLettersTab } from '../stream/dead-letters-tab';
 import { HealthTab } from '../stream/health-tab';
+import { MetricsCard } from '../stream/metrics-card';
 import { SettingsTab } from '../stream/settings-tab';
 import { StreamActions } from '../stream/stream-actions';
 
@@ -21,6 +23,8 @@ const TABS: Array<{ id: Tab; label: string }> = [
 export function StreamPage({ id, tab }: { id: string; tab: Tab }) {
   const loaded = useLoad((api) => api.getStream(id), [id], 5000);
   const connectors = useLoad((api) => api.connectors(), []);
+  // The latest round's outcome (failing since, last error) for the badge, and the counters of the metrics card.
+  const health = useLoad((api) => api.health(id, 1), [id], 3000);
   const [stream, setStream] = useState<StreamView | undefined>(undefined);
   useEffect(() => setStream(loaded.data), [loaded.data]);
   const base = `/streams/${encodeURIComponent(id)}`;
@@ -28,6 +32,8 @@ export function StreamPage({ id, tab }: { id: string; tab: Tab }) {
     return <div className="page">{loaded.error ? <ErrorNote error={loaded.error} onRetry={loaded.reload} /> : <Loading label="Loading stream…" />}</div>;
   }
   const connector = connectors.data?.find((c) => c.type === stream.type);
+  const h = health.data;
+  const shown = displayState(stream.status, h ? { failingSince: h.failingSince, lastError: h.worker?.lastError ?? null } : null);
   return (
     <div className="page">
       <nav className="crumbs" aria-label="Breadcrumb">
@@ -42,13 +48,18 @@ export function StreamPage({ id, tab }: { id: string; tab: Tab }) {
               {connector?.displayName ?? stream.type} · <code>{stream.id}</code>
             </p>
           </div>
-          <StatusBadge status={stream.status} reason={stream.suspendedReason} />
+          <StatusBadge status={shown.status} reason={stream.suspendedReason} error={shown.error} />
         </div>
         <StreamActions stream={stream} onChanged={setStream} />
       </div>
       {stream.status === 'suspended' ? (
         <Notice tone="error">
           Suspended: {stream.suspendedReason ?? 'deliveries failed for too long.'} Restart it to deliver again from where it stopped.
+        </Notice>
+      ) : null}
+      {shown.status === 'retrying' || shown.status === 'failing' ? (
+        <Notice tone={shown.status === 'failing' ? 'error' : 'warning'}>
+          {shown.status === 'failing' ? 'Failing' : 'Retrying'}: the latest delivery round failed: {describeError(h?.worker?.lastError ?? null)}
         </Notice>
       ) : null}
       {stream.status === 'paused' ? <Notice tone="info">Paused: nothing is delivered; events wait in the log until you resume.</Notice> : null}
@@ -73,6 +84,7 @@ export function StreamPage({ id, tab }: { id: string; tab: Tab }) {
         )
       ) : null}
       {tab === 'dead-letters' ? <DeadLettersTab streamId={stream.id} canUpdate /> : null}
+      {tab === 'health' ? <MetricsCard streamId={stream.id} health={h} /> : null}
     </div>
   );
 }

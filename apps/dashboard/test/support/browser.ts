@@ -1,5 +1,5 @@
 // Launches Debian's Chromium through playwright-core with a fresh profile; fails loudly when it is missing.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -16,7 +16,8 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<TestBrowser> {
+/** `folder`: a subfolder of test-results for this file's screenshots, so test files do not wipe each other's. */
+export async function launchBrowser(options: { folder?: string } = {}): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is missing at ${CHROMIUM}. Install Debian's chromium package (apt-get install -y chromium); .ci/run installs it when it is missing.`,
@@ -40,14 +41,16 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
   watch(page);
   context.on('page', watch);
-  rmSync(RESULTS, { recursive: true, force: true }); // only this run's screenshots
-  mkdirSync(RESULTS, { recursive: true });
+  // Only this run's screenshots: the folder's own .png files go, other test files' subfolders stay.
+  const folder = options.folder ? join(RESULTS, options.folder) : RESULTS;
+  mkdirSync(folder, { recursive: true });
+  for (const f of readdirSync(folder)) if (f.endsWith('.png')) rmSync(join(folder, f), { force: true });
   return {
     context,
     page,
     errors,
     async screenshot(name) {
-      const path = join(RESULTS, `${name}.png`);
+      const path = join(folder, `${name}.png`);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path, fullPage: true });
       return path;

@@ -25,14 +25,15 @@ delivery:
   attemptsPerRound: 1
   attemptBackoff: { initial: 20ms, max: 100ms }
   roundBackoff: { initial: 300ms, multiplier: 1.5, max: 1s }
-  suspendAfter: 4s
+  suspendAfter: SUSPEND_AFTER
 streams:
 `;
 
-export async function startRunner(): Promise<RunnerProcess> {
+/** `suspendAfter`: how long failing lasts before suspension (4 s unless given); `streams`: YAML list items of config streams. */
+export async function startRunner(options: { suspendAfter?: string; streams?: string } = {}): Promise<RunnerProcess> {
   if (!existsSync(MAIN)) throw new Error(`The runner is not built (${MAIN} is missing): run the build of @outflow/runner first.`);
   const dir = mkdtempSync(join(tmpdir(), 'outflow-dashboard-'));
-  writeFileSync(join(dir, 'outflow.yaml'), CONFIG);
+  writeFileSync(join(dir, 'outflow.yaml'), CONFIG.replace('SUSPEND_AFTER', options.suspendAfter ?? '4s') + (options.streams ?? ''));
   const child: ChildProcess = spawn(process.execPath, [MAIN, 'start', '--config', join(dir, 'outflow.yaml')], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));

@@ -10,6 +10,7 @@ import type { Router } from './router.js';
 import { checkSink } from './sink-check.js';
 import { readStreamBody } from './stream-body.js';
 import { requireSecretsForNewDestination } from './sink-origin.js';
+import { streamDelivery } from './stream-delivery.js';
 import { knownSinkFields, sinkSecretPaths, streamView } from './stream-view.js';
 
 const createSchema = z
@@ -63,12 +64,14 @@ function mergeSink(deps: ApiDeps, current: StoredStream, patch: Record<string, u
 
 export function addLogStreamRoutes(router: Router, deps: ApiDeps): void {
   const base = '/api/v2/log-streams';
-  router.add('GET', base, async (req, res) => {
+  router.add('GET', base, async (req, res, _p, url) => {
     const { tenant } = deps.tokens.require(req, 'read:log_streams');
+    // `include=delivery` adds each stream's delivery state (failing since, last error), as the dashboard's list shows it.
+    const delivery = url.searchParams.get('include') === 'delivery';
     sendJson(
       res,
       200,
-      (await deps.store.streams.list(tenant)).map((s) => streamView(s, deps.registry)),
+      (await deps.store.streams.list(tenant)).map((s) => ({ ...streamView(s, deps.registry), ...(delivery ? { delivery: streamDelivery(s, deps) } : {}) })),
     );
   });
 

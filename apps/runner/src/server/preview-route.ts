@@ -1,17 +1,17 @@
 // POST /api/v2/log-streams/preview: the exact request(s) a stream's destination would receive.
 import type { PreviewAnswer } from '@outflow/api-types';
 import { redactText, type PiiConfig, type StreamFilter } from '@outflow/core';
-import { sampleEvents } from '@outflow/samples';
 import { z } from 'zod';
 import { filterSchema, piiConfigSchema } from '../config/schema.js';
 import type { ApiDeps } from './api-deps.js';
 import { readJson } from './json-body.js';
+import { previewSamples } from './preview-samples.js';
 import { HttpError, sendJson } from './respond.js';
 import type { Router } from './router.js';
 import { checkSink, invalidSink } from './sink-check.js';
 import { storedBatch } from './stored-events.js';
 
-/** Sample events are fixed (seed and dates), so a client can ingest the same ones and compare. */
+/** Sample events are fixed (seed and dates), so a client can ingest the same ones and compare; they match the filters. */
 const SAMPLE_SEED = 20_260_101;
 const MAX_EVENTS = 20;
 
@@ -31,7 +31,7 @@ export function addPreviewRoute(router: Router, deps: ApiDeps): void {
     const { tenant } = deps.tokens.require(req, 'read:log_streams');
     const body = await readJson(req, previewSchema);
     await checkSink(deps, { type: body.type, sink: body.sink, name: 'preview', tenant });
-    const stored = storedBatch(body.events ?? sampleEvents(body.count ?? 3, SAMPLE_SEED), tenant, deps.now());
+    const stored = storedBatch(body.events ?? previewSamples(body.count ?? 3, SAMPLE_SEED, body.filters as StreamFilter[] | undefined), tenant, deps.now());
     // The events as the log stores them (log_id and date filled in), so ingesting them reproduces the preview.
     const events = stored.envelopes().map((e) => e.data);
     const spec = {

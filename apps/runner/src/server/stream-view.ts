@@ -3,9 +3,15 @@ import type { StreamView } from '@outflow/api-types';
 import { configJsonSchema, maskAtPaths, secretPaths, type StoredStream } from '@outflow/core';
 import type { ConnectorRegistry } from '../loading/registry.js';
 
+/** Secret paths by config schema: deriving them walks the schema's JSON Schema, too slow to do per stream of a long list. */
+const secretsBySchema = new WeakMap<object, string[]>();
+
 export function sinkSecretPaths(registry: ConnectorRegistry, type: string): string[] {
   const def = registry.get(type);
-  return def ? secretPaths(def.configSchema) : [];
+  if (!def) return [];
+  let paths = secretsBySchema.get(def.configSchema);
+  if (!paths) secretsBySchema.set(def.configSchema, (paths = secretPaths(def.configSchema)));
+  return [...paths];
 }
 
 const fieldsBySchema = new WeakMap<object, ReadonlySet<string> | undefined>();
