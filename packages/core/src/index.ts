@@ -27,4 +27,5 @@ export * from './egress.js';
 export * from './egress-agents.js';
 export * from './store.js';
 export * from './leases.js';
+export * from './rate-buckets.js';
 export * from './api-tokens.js';

@@ -3,6 +3,7 @@ import type { ApiTokenRepository } from './api-tokens.js';
 import type { LogBatch } from './batch.js';
 import type { EventFilter } from './filter.js';
 import type { LeaseFence, StreamLeases } from './leases.js';
+import type { SharedRateBuckets } from './rate-buckets.js';
 import type { DeadLetter, HealthRecord, StreamDefinition, StreamState, StreamStatus } from './types.js';
 
 /**
@@ -178,5 +179,7 @@ export interface Store {
   readonly stats: StreamStats;
   /** Present when several runners can share the store (PostgreSQL); absent means one runner delivers everything. */
   readonly leases?: StreamLeases;
+  /** Present when runners share rate budgets through the store (PostgreSQL); absent means each runner counts alone. */
+  readonly rateBuckets?: SharedRateBuckets;
   close(): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { createStreamLeases } from './leases.js';
 import { attachLegacyBatches, setAsideLegacyBatches } from './migrate-batches.js';
 import { DAY_MS, DDL_LOCK, ensureDayPartitions, dayOf } from './partitions.js';
 import { LZ4_SQL, SCHEMA_SQL } from './schema.js';
+import { createRateBuckets, RATE_SCHEMA_SQL } from './rate-buckets.js';
 import { createStreamRepository } from './stream-repository.js';
 import { createStreamStats } from './stream-stats.js';
 import { createTokenRepository } from './token-repository.js';
@@ -38,6 +39,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       const legacy = await setAsideLegacyBatches(client);
       await client.query(SCHEMA_SQL);
       await client.query(LEASE_SCHEMA_SQL);
+      await client.query(RATE_SCHEMA_SQL);
       await client.query(LZ4_SQL);
       if (legacy) {
         const moved = await attachLegacyBatches(client);
@@ -76,6 +78,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       stats: createStreamStats(pool),
       tokens: createTokenRepository(pool),
       leases: createStreamLeases(pool),
+      rateBuckets: createRateBuckets(pool),
       async close() {
         if (closed) return;
         closed = true;
