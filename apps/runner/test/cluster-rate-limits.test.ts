@@ -71,7 +71,9 @@ describe('rate limits across runners', () => {
         await res.arrayBuffer();
         firstAt = Math.min(firstAt, at);
         lastAt = Math.max(lastAt, Date.now());
-        const headers = Object.fromEntries(['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after'].map((h) => [h, res.headers.get(h)]));
+        const headers = Object.fromEntries(
+          ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after'].map((h) => [h, res.headers.get(h)]),
+        );
         answers.push({ runner, status: res.status, headers });
         await pause(PAUSE_MS);
       }

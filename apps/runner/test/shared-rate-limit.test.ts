@@ -31,7 +31,13 @@ const bucket = { burst: 2, requestsPerMinute: 1 };
 
 describe('shared rate limiter', () => {
   it('decides in the database, and on this runner alone (with one warning) while the database stalls', async () => {
-    const limiter = createSharedRateLimiter({ buckets: store.rateBuckets as SharedRateBuckets, local: createRateLimiter({ now: Date.now }), logger, now: Date.now, timeoutMs: 300 });
+    const limiter = createSharedRateLimiter({
+      buckets: store.rateBuckets as SharedRateBuckets,
+      local: createRateLimiter({ now: Date.now }),
+      logger,
+      now: Date.now,
+      timeoutMs: 300,
+    });
     expect((await limiter.take('k', bucket)).remaining).toBe(1);
     // Another session holds the bucket's row: takes wait for it, so the limiter gives up after 300 ms.
     const blocker = new pg.Client({ connectionString: PG_URL });
@@ -55,7 +61,12 @@ describe('shared rate limiter', () => {
 
   it('fails open to the local budget when the database is gone', async () => {
     const other = await openPostgresStore({ url: PG_URL, schema, poolSize: 1 });
-    const limiter = createSharedRateLimiter({ buckets: other.rateBuckets as SharedRateBuckets, local: createRateLimiter({ now: Date.now }), logger, now: Date.now });
+    const limiter = createSharedRateLimiter({
+      buckets: other.rateBuckets as SharedRateBuckets,
+      local: createRateLimiter({ now: Date.now }),
+      logger,
+      now: Date.now,
+    });
     await other.close();
     warnings.length = 0;
     const d = await limiter.take('gone', bucket);

@@ -56,7 +56,13 @@ export function createHttpServer(
   const serveStatic = options.dashboardDir ? createStaticHandler(options.dashboardDir) : async () => false;
   // Authentication and rate limits run once per request, before any route (routes read the principal);
   // the dashboard's files need neither.
-  const guard = createRequestGuard({ tokens: api.tokens, rateLimit: api.rateLimit, now: api.now, shared: api.store.rateBuckets, logger: logger.child({ component: 'rate-limit' }) });
+  const guard = createRequestGuard({
+    tokens: api.tokens,
+    rateLimit: api.rateLimit,
+    now: api.now,
+    shared: api.store.rateBuckets,
+    logger: logger.child({ component: 'rate-limit' }),
+  });
   const limits = options.limits ?? DEFAULT_LIMITS;
   const serverOptions = {
     requestTimeout: limits.requestTimeout,
