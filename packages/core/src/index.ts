@@ -28,4 +28,5 @@ export * from './egress-agents.js';
 export * from './store.js';
 export * from './leases.js';
 export * from './control.js';
+export * from './rate-buckets.js';
 export * from './api-tokens.js';

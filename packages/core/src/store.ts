@@ -4,6 +4,7 @@ import type { LogBatch } from './batch.js';
 import type { EventFilter } from './filter.js';
 import type { StoreControl } from './control.js';
 import type { LeaseFence, StreamLeases } from './leases.js';
+import type { SharedRateBuckets } from './rate-buckets.js';
 import type { DeadLetter, HealthRecord, StreamDefinition, StreamState, StreamStatus } from './types.js';
 
 /**
@@ -182,5 +183,7 @@ export interface Store {
   readonly leases?: StreamLeases;
   /** Present with `leases`: stream changes reach every runner at once (writes of streams publish by themselves). */
   readonly control?: StoreControl;
+  /** Present when runners share rate budgets through the store (PostgreSQL); absent means each runner counts alone. */
+  readonly rateBuckets?: SharedRateBuckets;
   close(): Promise<void>;
 }

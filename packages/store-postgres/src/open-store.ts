@@ -13,6 +13,7 @@ import { createStreamLeases } from './leases.js';
 import { attachLegacyBatches, setAsideLegacyBatches } from './migrate-batches.js';
 import { DAY_MS, DDL_LOCK, ensureDayPartitions, dayOf } from './partitions.js';
 import { LZ4_SQL, SCHEMA_SQL } from './schema.js';
+import { createRateBuckets, RATE_SCHEMA_SQL } from './rate-buckets.js';
 import { createStreamRepository } from './stream-repository.js';
 import { createStreamStats } from './stream-stats.js';
 import { createTokenRepository } from './token-repository.js';
@@ -39,6 +40,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       const legacy = await setAsideLegacyBatches(client);
       await client.query(SCHEMA_SQL);
       await client.query(LEASE_SCHEMA_SQL);
+      await client.query(RATE_SCHEMA_SQL);
       await client.query(LZ4_SQL);
       if (legacy) {
         const moved = await attachLegacyBatches(client);
@@ -80,6 +82,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       tokens: createTokenRepository(pool),
       leases: createStreamLeases(pool),
       control: { publish: control.publish, subscribe: control.subscribe },
+      rateBuckets: createRateBuckets(pool),
       async close() {
         if (closed) return;
         closed = true;

@@ -24,6 +24,7 @@ describe('openPostgresStore', () => {
       'dead_letters',
       'health',
       'log_state',
+      'rate_buckets',
       'runners',
       'stream_leases',
       'stream_stats',

@@ -60,7 +60,13 @@ export function createHttpServer(
   const serveStatic = options.dashboardDir ? createStaticHandler(options.dashboardDir) : async () => false;
   // Authentication and rate limits run once per request, before any route (routes read the principal);
   // the dashboard's files need neither.
-  const guard = createRequestGuard({ tokens: api.tokens, rateLimit: () => api.rateLimit, now: api.now });
+  const guard = createRequestGuard({
+    tokens: api.tokens,
+    rateLimit: () => api.rateLimit,
+    now: api.now,
+    shared: api.store.rateBuckets,
+    logger: logger.child({ component: 'rate-limit' }),
+  });
   const limits = options.limits ?? DEFAULT_LIMITS;
   const serverOptions = {
     requestTimeout: limits.requestTimeout,
@@ -88,6 +94,7 @@ export function createHttpServer(
         sendError(res, new HttpError(500, 'Internal error.', 'internal_error'));
       });
   });
+  server.on('close', () => guard.close());
   server.maxConnections = limits.maxConnections;
   // Connections over the limit are closed by Node; say so at most every 10 s, with how many.
   let dropped = 0;

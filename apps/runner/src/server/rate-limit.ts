@@ -30,6 +30,18 @@ export function bucketOf(budget: RateBudget | undefined): Bucket | null {
   return { requestsPerMinute: budget.requestsPerMinute, burst: budget.burst ?? Math.max(1, Math.ceil(budget.requestsPerMinute / 6)) };
 }
 
+/** The answer for a bucket left with `left` tokens at `now` (epoch ms) after a take that was `allowed` or not. */
+export function decisionOf(bucket: Bucket, allowed: boolean, left: number, now: number): RateDecision {
+  const perMs = bucket.requestsPerMinute / 60_000;
+  return {
+    allowed,
+    limit: bucket.burst,
+    remaining: Math.max(0, Math.floor(left)),
+    reset: Math.ceil((now + (bucket.burst - left) / perMs) / 1000),
+    retryAfter: allowed ? 0 : Math.max(1, Math.ceil((1 - left) / perMs / 1000)),
+  };
+}
+
 interface State {
   tokens: number;
   at: number;
@@ -64,14 +76,7 @@ export function createRateLimiter(o: { now: () => number; maxBuckets?: number })
       const left = allowed ? tokens - 1 : tokens;
       buckets.set(key, { tokens: left, at: now, bucket });
       if (buckets.size > max) shrink(now);
-      const perMs = bucket.requestsPerMinute / 60_000;
-      return {
-        allowed,
-        limit: bucket.burst,
-        remaining: Math.floor(left),
-        reset: Math.ceil((now + (bucket.burst - left) / perMs) / 1000),
-        retryAfter: allowed ? 0 : Math.max(1, Math.ceil((1 - left) / perMs / 1000)),
-      };
+      return decisionOf(bucket, allowed, left, now);
     },
     size: () => buckets.size,
   };

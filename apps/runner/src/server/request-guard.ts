@@ -1,9 +1,11 @@
 // Runs before routing: resolves the request's token once and spends its rate budget (429 when spent).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger, SharedRateBuckets } from '@outflow/core';
 import type { RunnerConfig } from '../config/schema.js';
 import type { Principal, TokenIndex } from './auth.js';
 import { bucketOf, createRateLimiter, type Bucket } from './rate-limit.js';
 import { HttpError } from './respond.js';
+import { createSharedRateLimiter } from './shared-rate-limit.js';
 
 export type RateLimitSettings = RunnerConfig['server']['rateLimit'];
 type BudgetKind = 'management' | 'ingest';
@@ -25,21 +27,28 @@ function bucketFor(settings: RateLimitSettings, p: Principal, kind: BudgetKind):
 
 export type RequestGuard = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/** `rateLimit` may be a function, read on each request (a config reload changes it). */
-export function createRequestGuard(o: {
+export interface RequestGuardOptions {
   tokens: TokenIndex;
+  /** A function is read on each request (a config reload changes it). */
   rateLimit: RateLimitSettings | (() => RateLimitSettings);
   now: () => number;
   maxBuckets?: number;
-}): RequestGuard {
+  /** The store's buckets when runners share it (PostgreSQL): budgets then hold across runners. */
+  shared?: SharedRateBuckets | undefined;
+  logger?: Logger;
+}
+
+export function createRequestGuard(o: RequestGuardOptions): RequestGuard & { close(): void } {
   const settings = typeof o.rateLimit === 'function' ? o.rateLimit : () => o.rateLimit as RateLimitSettings;
-  const limiter = createRateLimiter({ now: o.now, ...(o.maxBuckets ? { maxBuckets: o.maxBuckets } : {}) });
-  return async (req, res) => {
+  const local = createRateLimiter({ now: o.now, ...(o.maxBuckets ? { maxBuckets: o.maxBuckets } : {}) });
+  const shared = o.shared && o.logger ? createSharedRateLimiter({ buckets: o.shared, local, logger: o.logger, now: o.now }) : null;
+  const limiter = shared ?? local;
+  const guard: RequestGuard = async (req, res) => {
     const principal = await o.tokens.resolve(req);
     const kind = principal ? kindOf(req) : null;
     const bucket = principal && kind ? bucketFor(settings(), principal, kind) : null;
     if (!principal || !kind || !bucket) return;
-    const d = limiter.take(`${principal.tokenId}:${kind}`, bucket);
+    const d = await limiter.take(`${principal.tokenId}:${kind}`, bucket);
     res.setHeader('x-ratelimit-limit', String(d.limit));
     res.setHeader('x-ratelimit-remaining', String(d.remaining));
     res.setHeader('x-ratelimit-reset', String(d.reset));
@@ -53,4 +62,5 @@ export function createRequestGuard(o: {
       );
     }
   };
+  return Object.assign(guard, { close: () => shared?.close() });
 }
