@@ -26,6 +26,7 @@ const shared = <T>(make: (c: DependencyContainer) => T) => ({ useFactory: instan
 export function createRootContainer(config: RunnerConfig, logger: Logger): DependencyContainer {
   const root = container.createChildContainer();
   const runner = runnerInfo(config.cluster.runnerId);
+  const startedAt = Date.now();
   /** Runners share a PostgreSQL store: each names itself on the requests it sends. */
   const sharedStore = config.store.postgres !== undefined;
   root.register(Tokens.Config, { useValue: config });
@@ -99,6 +100,7 @@ export function createRootContainer(config: RunnerConfig, logger: Logger): Depen
           rateLimit: config.server.rateLimit,
           openConnector: c.resolve<OpenStreamConnector>(Tokens.OpenConnector),
           logger: log.child({ component: 'api' }),
+          runner: { ...runner, startedAt },
           retention: config.retention,
           now: () => clock.now(),
         },

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `outflow` CLI: start, validate, connectors, tokens and streams (each loads only what it needs).
+// The `outflow` CLI: start, validate, connectors, tokens, streams and runners (each loads only what it needs).
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { isConfigError } from '@outflow/core';
@@ -15,6 +15,7 @@ Commands:
                connectors new <name> creates one; outflow connectors --help).
   tokens       Mint, list and revoke API tokens in the configured store (outflow tokens --help).
   streams      Manage the log streams of a running runner (outflow streams --help).
+  runners      List the live runners and the streams each delivers (outflow runners --help).
 
 Options:
   -c, --config FILE   Config file (default: outflow.yaml)
@@ -30,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'streams') {
     const [{ runStreamsCli }, { processIo }] = await Promise.all([import('./cli/streams-command.js'), import('./cli/io.js')]);
     return runStreamsCli(argv.slice(1), processIo());
+  }
+  if (argv[0] === 'runners') {
+    const [{ runRunnersCli }, { processIo }] = await Promise.all([import('./cli/runners-command.js'), import('./cli/io.js')]);
+    return runRunnersCli(argv.slice(1), processIo());
   }
   const { values, positionals } = parseArgs({
     args: argv,

@@ -6,3 +6,4 @@ export type * from './dead-letters.js';
 export type * from './stream-ops.js';
 export type * from './connectors.js';
 export type * from './errors.js';
+export type * from './runners.js';

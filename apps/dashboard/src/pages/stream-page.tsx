@@ -10,6 +10,7 @@ import { DeadLettersTab } from '../stream/dead-letters-tab';
 import { HealthTab } from '../stream/health-tab';
 import { SettingsTab } from '../stream/settings-tab';
 import { StreamActions } from '../stream/stream-actions';
+import { StreamRunner } from '../stream/stream-runner';
 
 type Tab = 'health' | 'settings' | 'dead-letters';
 const TABS: Array<{ id: Tab; label: string }> = [
@@ -40,6 +41,7 @@ export function StreamPage({ id, tab }: { id: string; tab: Tab }) {
             <h1>{stream.name}</h1>
             <p className="muted">
               {connector?.displayName ?? stream.type} · <code>{stream.id}</code>
+              <StreamRunner streamId={stream.id} />
             </p>
           </div>
           <StatusBadge status={stream.status} reason={stream.suspendedReason} />

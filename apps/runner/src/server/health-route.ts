@@ -5,6 +5,7 @@ import type { ApiDeps } from './api-deps.js';
 import { loadOwnStream } from './log-streams-routes.js';
 import { intParam, iso } from './query-params.js';
 import { sendJson } from './respond.js';
+import { runnerDirectoryOf } from './runner-directory.js';
 import type { Router } from './router.js';
 
 export function addHealthRoute(router: Router, deps: ApiDeps): void {
@@ -42,6 +43,7 @@ export function addHealthRoute(router: Router, deps: ApiDeps): void {
       lastErrorAt: iso(s.state.lastErrorAt),
       failingSince: iso(s.state.failingSince),
       worker: deps.supervisor.workerStatus(s.id) ?? null,
+      runner: await runnerDirectoryOf(deps).holderOf(s),
       records: records.map((r) => ({ ...r, at: iso(r.at) })),
     } satisfies StreamHealthView);
   });

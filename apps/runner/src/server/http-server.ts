@@ -11,6 +11,7 @@ import { HttpError, sendError, sendJson } from './respond.js';
 import { addPreviewRoute } from './preview-route.js';
 import { addProbeRoutes } from './probe-route.js';
 import { createRouter } from './router.js';
+import { addRunnersRoute } from './runners-route.js';
 import { createStaticHandler } from './static-route.js';
 import { addStreamOpsRoutes } from './stream-ops-routes.js';
 
@@ -53,6 +54,7 @@ export function createHttpServer(
   addLogStreamRoutes(router, api);
   addStreamOpsRoutes(router, api);
   addConnectorRoutes(router, api);
+  addRunnersRoute(router, api);
   const serveStatic = options.dashboardDir ? createStaticHandler(options.dashboardDir) : async () => false;
   // Authentication and rate limits run once per request, before any route (routes read the principal);
   // the dashboard's files need neither.
