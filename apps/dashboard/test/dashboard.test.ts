@@ -328,7 +328,10 @@ describe('dashboard', () => {
   });
 
   it('lists the runners with the streams each delivers, and each stream page names its runner', async () => {
-    const answer = (await (await runner.api('/api/v2/runners')).json()) as { mode: string; runners: Array<{ id: string; pid: number; streams: Array<{ name: string }> }> };
+    const answer = (await (await runner.api('/api/v2/runners')).json()) as {
+      mode: string;
+      runners: Array<{ id: string; pid: number; streams: Array<{ name: string }> }>;
+    };
     expect(answer.mode).toBe('single');
     const me = answer.runners[0] as { id: string; pid: number; streams: Array<{ name: string }> };
     expect(me.streams.map((s) => s.name)).toEqual(['From an hour ago']);

@@ -65,7 +65,12 @@ describe('the runners of a cluster', () => {
       expect(Date.parse(r.expiresAt as string)).toBeGreaterThanOrEqual(Date.parse(r.heartbeatAt));
       expect(r.streams).toHaveLength(STREAMS / 2);
       // Each runner's streams are exactly its lease rows, with their names.
-      expect(r.streams.map((s) => s.id).sort()).toEqual([...holder].filter(([, runner]) => runner === r.id).map(([id]) => id).sort());
+      expect(r.streams.map((s) => s.id).sort()).toEqual(
+        [...holder]
+          .filter(([, runner]) => runner === r.id)
+          .map(([id]) => id)
+          .sort(),
+      );
       for (const s of r.streams) expect(s.name).toBe(nameOf.get(s.id));
     }
     const listed = view.runners.flatMap((r) => r.streams.map((s) => s.id));
@@ -88,7 +93,12 @@ describe('the runners of a cluster', () => {
     // `outflow runners` shows the same table.
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runRunnersCli([], { out: (t) => out.push(t), err: (t) => err.push(t), color: false, env: { OUTFLOW_URL: urls[1] as string, OUTFLOW_TOKEN: TOKEN } });
+    const code = await runRunnersCli([], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      color: false,
+      env: { OUTFLOW_URL: urls[1] as string, OUTFLOW_TOKEN: TOKEN },
+    });
     expect(err).toEqual([]);
     expect(code).toBe(0);
     const rows = tableRows(out.join('\n'));

@@ -3,7 +3,7 @@ import type { RunnersView, StreamHealthView } from '@outflow/api-types';
 import { describe, expect, it } from 'vitest';
 import { runRunnersCli } from '../src/cli/runners-command.js';
 import { TOKEN, TOKEN_B } from './support/app.js';
-import { runOutflow, tableRows, useCliRunner, type CliRun } from './support/cli.js';
+import { runCli, runOutflow, tableRows, useCliRunner, type CliRun } from './support/cli.js';
 
 const h = useCliRunner();
 
@@ -48,6 +48,9 @@ describe('outflow runners on a single runner', () => {
     const health = (id: string) => h.app.api(`/api/v2/log-streams/${id}/health?limit=1`).then((r) => r.json() as Promise<StreamHealthView>);
     expect((await health(a)).runner).toBe(me?.id);
     expect((await health(b)).runner).toBeNull();
+    const shown = await runCli(['health', a], h.env);
+    expect(shown.out).toMatch(new RegExp(`^runner\\s+${me?.id}$`, 'm'));
+    expect((await runCli(['health', b], h.env)).out).toMatch(/^runner\s+none$/m);
 
     const table = await runners([], h.env);
     expect(table.err).toBe('');
