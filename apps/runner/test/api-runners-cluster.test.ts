@@ -7,7 +7,7 @@ import { dropSchemas, freshSchema, query, requirePostgres } from '@outflow/store
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRunnersCli } from '../src/cli/runners-command.js';
 import { TOKEN } from './support/app.js';
-import { tableRows } from './support/cli.js';
+import { runOutflow, tableRows } from './support/cli.js';
 import { createCluster, type Cluster } from './support/cluster.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
 import { readUntil } from './support/wait.js';
@@ -107,5 +107,35 @@ describe('the runners of a cluster', () => {
       ['r1', String(c.proc('r1')?.pid), '3'],
       ['r2 *', String(c.proc('r2')?.pid), '3'],
     ]);
-  }, 90_000);
+
+    // Another tenant (a token minted in the shared store) sees the same runners but only its own stream, and acme never sees it.
+    const minted = await runOutflow([
+      'tokens',
+      'create',
+      '--tenant',
+      'globex',
+      '--scopes',
+      'read:log_streams,create:log_streams',
+      '--json',
+      '--config',
+      join(dir, 'r1.yaml'),
+    ]);
+    expect(minted.code).toBe(0);
+    const globex = (JSON.parse(minted.out) as { token: string }).token;
+    const created = await fetch(`${urls[1]}/api/v2/log-streams`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${globex}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'globex-only', type: 'http', sink: { httpEndpoint: `${rx.url}/globex`, httpContentFormat: 'JSONLINES' } }),
+    });
+    expect(created.status).toBe(200);
+    const globexId = ((await created.json()) as { id: string }).id;
+    const leased = (s: Map<string, number>) => [...s.values()].reduce((a, b) => a + b, 0) === STREAMS + 1;
+    expect(leased(await readUntil(c.spread, leased, 20_000))).toBe(true);
+    const asGlobex = (await (await fetch(`${urls[0]}/api/v2/runners`, { headers: { authorization: `Bearer ${globex}` } })).json()) as RunnersView;
+    expect(asGlobex.runners.map((r) => r.id)).toEqual(['r1', 'r2']);
+    expect(asGlobex.runners.flatMap((r) => r.streams)).toEqual([{ id: globexId, name: 'globex-only' }]);
+    const asAcme = await get<RunnersView>(urls[0] as string, '/api/v2/runners');
+    expect(asAcme.runners.flatMap((r) => r.streams)).toHaveLength(STREAMS);
+    expect(JSON.stringify(asAcme)).not.toContain(globexId);
+  }, 120_000);
 });
