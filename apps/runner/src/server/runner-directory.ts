@@ -29,7 +29,8 @@ export function createRunnerDirectory(deps: Pick<ApiDeps, 'store' | 'runner' | '
   let cached: { at: number; runners: Promise<LiveRunner[]> } | undefined;
   const live = (): Promise<LiveRunner[]> => {
     if (!leases) return Promise.resolve([]);
-    const now = deps.now();
+    // Monotonic: the cache ages even when the API's clock is a test clock.
+    const now = performance.now();
     if (!cached || now - cached.at > CACHE_MS) {
       const runners = leases.runners();
       cached = { at: now, runners };
