@@ -5,6 +5,7 @@ import { ApiContext } from './api/use-api';
 import { Link, navigate, usePath } from './lib/router';
 import { clearToken, initialToken, saveToken } from './lib/session';
 import { CreateStreamPage } from './pages/create-stream';
+import { RunnersPage } from './pages/runners-page';
 import { SignInPage } from './pages/sign-in';
 import { StreamPage } from './pages/stream-page';
 import { StreamsListPage } from './pages/streams-list';
@@ -37,6 +38,7 @@ export function App() {
   let page;
   if (path === '/' || path === '/streams' || path === '/streams/') page = <StreamsListPage />;
   else if (path === '/streams/new') page = <CreateStreamPage />;
+  else if (path === '/runners' || path === '/runners/') page = <RunnersPage />;
   else if (streamMatch)
     page = (
       <StreamPage id={decodeURIComponent(streamMatch[1] as string)} tab={(streamMatch[2] as 'health' | 'dead-letters' | 'settings' | undefined) ?? 'health'} />
@@ -67,6 +69,9 @@ export function App() {
         <nav className="topnav" aria-label="Main">
           <Link to="/" aria-current={path === '/' || path.startsWith('/streams') ? 'page' : undefined}>
             Log streams
+          </Link>
+          <Link to="/runners" aria-current={path.startsWith('/runners') ? 'page' : undefined}>
+            Runners
           </Link>
         </nav>
         <button

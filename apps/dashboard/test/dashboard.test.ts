@@ -370,6 +370,31 @@ describe('dashboard', () => {
     expect(receiver.logIds().slice(before).sort()).toEqual([...sent].sort());
   });
 
+  it('lists the runners with the streams each delivers, and each stream page names its runner', async () => {
+    const answer = (await (await runner.api('/api/v2/runners')).json()) as {
+      mode: string;
+      runners: Array<{ id: string; pid: number; streams: Array<{ name: string }> }>;
+    };
+    expect(answer.mode).toBe('single');
+    const me = answer.runners[0] as { id: string; pid: number; streams: Array<{ name: string }> };
+    expect(me.streams.map((s) => s.name)).toEqual(['From an hour ago']);
+    await page.goto(runner.url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runners' }).click();
+    await page.getByRole('heading', { name: 'Runners', exact: true }).waitFor();
+    const row = page.getByTestId('runner-row');
+    await expect.poll(() => row.count(), poll).toBe(1);
+    expect(await row.getAttribute('data-runner-id')).toBe(me.id);
+    expect(await row.textContent()).toContain(String(me.pid));
+    expect(await text('runner-streams')).toBe('From an hour ago');
+    expect(await text('runner-heartbeat')).toMatch(/^\d+\.\d s ago$/);
+    expect(await text('runners-mode')).toContain('One runner delivers every active stream');
+    await browser.screenshot('runners');
+    await row.getByRole('link', { name: 'From an hour ago' }).click();
+    await page.getByRole('heading', { name: 'From an hour ago' }).waitFor();
+    await expect.poll(() => text('stream-runner'), poll).toBe(`· Delivered by ${me.id}`);
+    await browser.screenshot('stream-runner');
+  });
+
   it('stays readable in a narrow window', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${runner.url}/streams/new`);

@@ -34,6 +34,7 @@ const shared = <T>(make: (c: DependencyContainer) => T) => ({ useFactory: instan
 export function createRootContainer(config: RunnerConfig, logger: Logger, dir = process.cwd()): DependencyContainer {
   const root = container.createChildContainer();
   const runner = runnerInfo(config.cluster.runnerId);
+  const startedAt = Date.now();
   /** Runners share a PostgreSQL store: each names itself on the requests it sends. */
   const sharedStore = config.store.postgres !== undefined;
   root.register(Tokens.Config, { useValue: config });
@@ -144,6 +145,7 @@ export function createRootContainer(config: RunnerConfig, logger: Logger, dir = 
           },
           openConnector: c.resolve<OpenStreamConnector>(Tokens.OpenConnector),
           logger: log.child({ component: 'api' }),
+          runner: { ...runner, startedAt },
           retention: config.retention,
           now: () => clock.now(),
           tail: c.resolve<TailHub>(Tokens.TailHub),

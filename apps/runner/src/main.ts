@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `outflow` CLI: start, validate, reload, connectors, tokens and streams (each loads only what it needs, so a missing build is a one-line error).
+// The `outflow` CLI: start, validate, reload, connectors, tokens, streams, top and runners (each loads only what it needs, so a missing build is a one-line error).
 import { readFileSync } from 'node:fs';
 
 const USAGE = `Usage: outflow <command> [options]
@@ -17,6 +17,7 @@ Commands:
                streams tail <id> shows the events a stream delivers, live.
   top          Every stream's status, events/s, lag and last error, refreshed live
                (--once, or when stdout is not a terminal: print once and exit).
+  runners      List the live runners and the streams each delivers (outflow runners --help).
 
 Options:
   -c, --config FILE      Config file (default: outflow.yaml)
@@ -32,7 +33,7 @@ Exit codes: 0 ok; 1 invalid or unreadable config, or a failed command; 2 usage e
 3 cannot listen (port in use); 4 not built (run "npx -y pnpm@10 build").`;
 
 /** Top-level commands, for "did you mean". */
-export const COMMANDS = ['start', 'validate', 'reload', 'connectors', 'tokens', 'streams', 'top', 'help'] as const;
+export const COMMANDS = ['start', 'validate', 'reload', 'connectors', 'tokens', 'streams', 'top', 'runners', 'help'] as const;
 
 /** Node exits at once on SIGHUP; until `start` installs its reload handler, a SIGHUP is only remembered. */
 const early = { hangup: false };
@@ -57,6 +58,10 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'streams') {
     const [{ runStreamsCli }, { processIo }] = await Promise.all([import('./cli/streams-command.js'), import('./cli/io.js')]);
     return runStreamsCli(argv.slice(1), processIo());
+  }
+  if (argv[0] === 'runners') {
+    const [{ runRunnersCli }, { processIo }] = await Promise.all([import('./cli/runners-command.js'), import('./cli/io.js')]);
+    return runRunnersCli(argv.slice(1), processIo());
   }
   const [{ parseTopArgs }, { CliError }, { suggest }] = await Promise.all([
     import('./cli/top-args.js'),

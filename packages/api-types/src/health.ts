@@ -62,6 +62,8 @@ export interface StreamHealthView {
   lastDeadLetter?: LastDeadLetterView | null;
   /** Null when the stream has no worker (paused, or its config is unusable). */
   worker: WorkerView | null;
+  /** The runner delivering the stream (its lease holder on a shared PostgreSQL store); null when none does (paused, or unleased right now). */
+  runner: string | null;
   /** Newest first. */
   records: HealthRecordView[];
 }

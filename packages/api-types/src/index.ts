@@ -7,3 +7,4 @@ export type * from './stream-ops.js';
 export type * from './connectors.js';
 export type * from './errors.js';
 export type * from './delivery.js';
+export type * from './runners.js';

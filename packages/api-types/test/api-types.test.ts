@@ -1,6 +1,6 @@
 // The answer types accept the answers documented in docs/api.md, and the package has nothing at runtime.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { ApiErrorBody, ConnectorInfo, DeadLetterView, StreamHealthView, StreamStatsView, StreamView, TestAnswer } from '../src/index.js';
+import type { ApiErrorBody, ConnectorInfo, DeadLetterView, RunnersView, StreamHealthView, StreamStatsView, StreamView, TestAnswer } from '../src/index.js';
 import * as runtime from '../src/index.js';
 
 const stream = {
@@ -37,6 +37,7 @@ const health = {
     inFlight: 0,
     lastError: { kind: 'transient', status: 503, message: 'HTTP 503', at: 1_764_590_390_000 },
   },
+  runner: 'runner-a',
   records: [
     {
       id: 42,
@@ -58,6 +59,8 @@ describe('@outflow/api-types', () => {
     expectTypeOf(stream).toExtend<StreamView>();
     expectTypeOf(health).toExtend<StreamHealthView>();
     expectTypeOf<StreamHealthView['worker']>().toBeNullable();
+    expectTypeOf<StreamHealthView['runner']>().toEqualTypeOf<string | null>();
+    expectTypeOf<RunnersView['runners'][number]['streams'][number]>().toEqualTypeOf<{ id: string; name: string }>();
     expectTypeOf<StreamStatsView['buckets'][number]['at']>().toEqualTypeOf<string>();
     expectTypeOf<DeadLetterView['status']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<TestAnswer['result']>().toEqualTypeOf<'success' | 'partial' | 'retryable' | 'permanent'>();

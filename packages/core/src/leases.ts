@@ -33,6 +33,12 @@ export interface LeaseHeartbeat {
 export interface LiveRunner extends RunnerInfo {
   startedAt: number;
   heartbeatAt: number;
+  /** When the membership lapses without another heartbeat. */
+  expiresAt: number;
+  /** now() − heartbeat_at, both by the database's clock. */
+  heartbeatAgeMs: number;
+  /** The earliest expiry of the runner's live leases; null when it holds none. */
+  leaseExpiresAt: number | null;
   streams: string[];
 }
 

@@ -80,8 +80,20 @@ export function createStreamLeases(pool: pg.Pool): StreamLeases {
       await pool.query('WITH l AS (DELETE FROM stream_leases WHERE runner_id = $1) DELETE FROM runners WHERE id = $1', [runnerId]);
     },
     async runners(): Promise<LiveRunner[]> {
-      const { rows } = await pool.query<{ id: string; host: string; pid: number; started_at: Date; heartbeat_at: Date; streams: string[] }>(
-        `SELECT r.id, r.host, r.pid, r.started_at, r.heartbeat_at,
+      const { rows } = await pool.query<{
+        id: string;
+        host: string;
+        pid: number;
+        started_at: Date;
+        heartbeat_at: Date;
+        expires_at: Date;
+        age_ms: number;
+        lease_expires_at: Date | null;
+        streams: string[];
+      }>(
+        `SELECT r.id, r.host, r.pid, r.started_at, r.heartbeat_at, r.expires_at,
+           GREATEST(0, EXTRACT(EPOCH FROM (now() - r.heartbeat_at)) * 1000)::double precision AS age_ms,
+           min(l.expires_at) AS lease_expires_at,
            COALESCE(array_agg(l.stream_id ORDER BY l.stream_id) FILTER (WHERE l.stream_id IS NOT NULL), '{}') AS streams
          FROM runners r LEFT JOIN stream_leases l ON l.runner_id = r.id AND l.expires_at > now()
          WHERE r.expires_at > now() GROUP BY r.id ORDER BY r.id`,
@@ -92,6 +104,9 @@ export function createStreamLeases(pool: pg.Pool): StreamLeases {
         pid: r.pid,
         startedAt: r.started_at.getTime(),
         heartbeatAt: r.heartbeat_at.getTime(),
+        expiresAt: r.expires_at.getTime(),
+        heartbeatAgeMs: Math.round(Number(r.age_ms)),
+        leaseExpiresAt: r.lease_expires_at === null ? null : r.lease_expires_at.getTime(),
         streams: r.streams,
       }));
     },

@@ -8,6 +8,7 @@ import type {
   ProbeAnswer,
   RedriveAnswer,
   ReplayAnswer,
+  RunnersView,
   StreamHealthView,
   StreamStatsView,
   StreamView,
@@ -45,6 +46,8 @@ export interface Api {
   preview(body: Record<string, unknown>): Promise<PreviewAnswer>;
   /** The connector's healthcheck for an unsaved sink (nothing is stored or sent). */
   probeSink(body: { type: string; sink: Record<string, unknown> }): Promise<ProbeAnswer>;
+  /** The live runners and the streams each delivers. */
+  runners(): Promise<RunnersView>;
 }
 
 export function createApi(token: string, onUnauthorized: () => void): Api {
@@ -91,5 +94,6 @@ export function createApi(token: string, onUnauthorized: () => void): Api {
     connectors: () => call('GET', '/api/v2/connectors'),
     preview: (body) => call('POST', '/api/v2/log-streams/preview', body),
     probeSink: (body) => call('POST', '/api/v2/log-streams/probe', body),
+    runners: () => call('GET', '/api/v2/runners'),
   };
 }

@@ -12,6 +12,7 @@ import { HealthTab } from '../stream/health-tab';
 import { MetricsCard } from '../stream/metrics-card';
 import { SettingsTab } from '../stream/settings-tab';
 import { StreamActions } from '../stream/stream-actions';
+import { StreamRunner } from '../stream/stream-runner';
 
 type Tab = 'health' | 'settings' | 'dead-letters';
 const TABS: Array<{ id: Tab; label: string }> = [
@@ -46,6 +47,7 @@ export function StreamPage({ id, tab }: { id: string; tab: Tab }) {
             <h1>{stream.name}</h1>
             <p className="muted">
               {connector?.displayName ?? stream.type} · <code>{stream.id}</code>
+              <StreamRunner streamId={stream.id} />
             </p>
           </div>
           <StatusBadge status={shown.status} reason={stream.suspendedReason} error={shown.error} />

@@ -55,6 +55,7 @@ export function healthReport(h: StreamHealthView, color: boolean, now = Date.now
       ['status', style.status(h.status)],
       ['suspended', h.suspendedReason],
       ['worker', worker],
+      ['runner', h.runner === undefined ? undefined : (h.runner ?? 'none')],
       ['lag', `${h.lagEvents} event(s), ${h.lagSeconds} s (cursor ${h.cursor} of ${h.lastSeq})`],
       ['delivered', String(h.delivered)],
       ['failed', `${h.failed} in ${h.failedRounds} failed round(s)`],

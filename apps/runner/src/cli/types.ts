@@ -6,6 +6,8 @@ export type {
   PreviewAnswer,
   RedriveAnswer,
   ReplayAnswer,
+  RunnersView,
+  RunnerView,
   StatsBucketView,
   StreamHealthView,
   StreamStatsView,

@@ -1,5 +1,5 @@
 // What the API routes need from the composition root.
-import type { Logger, Store } from '@outflow/core';
+import type { Logger, RunnerInfo, Store } from '@outflow/core';
 import type { OpenStreamConnector, Supervisor } from '@outflow/delivery';
 import type { ConnectorRegistry } from '../loading/registry.js';
 import type { TailHub } from '../tail/types.js';
@@ -16,6 +16,8 @@ export interface ApiDeps {
   /** Delivery's stream-to-connector path bound to the runner's deps (its HTTP transport, egress guard, clock). */
   openConnector: OpenStreamConnector;
   logger: Logger;
+  /** This runner: its identity among runners sharing the store, and when it started (epoch ms). */
+  runner: RunnerInfo & { startedAt: number };
   retention: number;
   now: () => number;
   /** Live tails of accepted events (GET …/tail); none, the route answers 404. */

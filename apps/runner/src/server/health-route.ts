@@ -6,6 +6,7 @@ import { lastDeadLetter } from './last-dead-letter.js';
 import { loadOwnStream } from './log-streams-routes.js';
 import { intParam, iso } from './query-params.js';
 import { sendJson } from './respond.js';
+import { runnerDirectoryOf } from './runner-directory.js';
 import type { Router } from './router.js';
 
 export function addHealthRoute(router: Router, deps: ApiDeps): void {
@@ -44,6 +45,7 @@ export function addHealthRoute(router: Router, deps: ApiDeps): void {
       failingSince: iso(s.state.failingSince),
       lastDeadLetter: await lastDeadLetter(deps.store, s),
       worker: deps.supervisor.workerStatus(s.id) ?? null,
+      runner: await runnerDirectoryOf(deps).holderOf(s),
       records: records.map((r) => ({ ...r, at: iso(r.at) })),
     } satisfies StreamHealthView);
   });

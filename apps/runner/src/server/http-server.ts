@@ -12,6 +12,7 @@ import { addPreviewRoute } from './preview-route.js';
 import { addProbeRoutes } from './probe-route.js';
 import type { OpsHandler } from './ops-routes.js';
 import { createRouter } from './router.js';
+import { addRunnersRoute } from './runners-route.js';
 import { createStaticHandler } from './static-route.js';
 import { addStreamOpsRoutes } from './stream-ops-routes.js';
 
@@ -56,6 +57,7 @@ export function createHttpServer(
   addLogStreamRoutes(router, api);
   addStreamOpsRoutes(router, api);
   addConnectorRoutes(router, api);
+  addRunnersRoute(router, api);
   const ops = options.ops ?? (async () => false);
   const serveStatic = options.dashboardDir ? createStaticHandler(options.dashboardDir) : async () => false;
   // Authentication and rate limits run once per request, before any route (routes read the principal);

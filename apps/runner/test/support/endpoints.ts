@@ -60,6 +60,7 @@ export const ENDPOINTS: Endpoint[] = [
     ok: 200,
     body: (url) => JSON.stringify({ type: 'http', sink: { httpEndpoint: `${url}/preview`, httpContentFormat: 'JSONARRAY' }, count: 2 }),
   },
+  { method: 'GET', path: () => '/api/v2/runners', scope: 'read:log_streams', ofStream: false, ok: 200 },
   {
     method: 'POST',
     path: () => '/v1/logs',
