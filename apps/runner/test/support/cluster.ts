@@ -10,8 +10,8 @@ import type { ReceivedRequest } from './receiver.js';
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
 export interface Cluster {
-  /** Starts runner `id` (its config names it) and resolves with its URL once it listens. */
-  start(id: string): Promise<string>;
+  /** Starts runner `id` (its config names it) and resolves with its URL once it listens (within `timeoutMs`, 30 s by default). */
+  start(id: string, timeoutMs?: number): Promise<string>;
   proc(id: string): ChildProcess | undefined;
   /** Output of runner `id` so far. */
   output(id: string): string;
@@ -20,32 +20,32 @@ export interface Cluster {
   killAll(): void;
 }
 
-const config = (schema: string, runnerId: string, rxUrl: string, streams: number) => `server: { host: 127.0.0.1, port: 0 }
+const config = (schema: string, runnerId: string, rxUrl: string, streams: number, lease: string) => `server: { host: 127.0.0.1, port: 0 }
 store: { postgres: { url: "${PG_URL}", schema: ${schema}, poolSize: 4 } }
 tokens:
   - { token: ${TOKEN}, tenant: acme, scopes: [ingest:logs, read:log_streams, create:log_streams, update:log_streams, delete:log_streams] }
 egress: { allowHttp: true, allowPrivateNetworks: true }
 log: { level: warn }
-cluster: { runnerId: ${runnerId} }
+cluster: { runnerId: ${runnerId}${lease} }
 delivery:
 ${FAST_DELIVERY}
 streams:
 ${Array.from({ length: streams }, (_, i) => `  - { name: s${i}, type: http, tenant: acme, sink: { httpEndpoint: "${rxUrl}/s${i}", httpContentFormat: JSONLINES } }`).join('\n')}
 `;
 
-/** Runners on `schema` with `streams` config streams s0…s(n−1), each posting to `<rxUrl>/s<i>`. */
-export function createCluster(dir: string, schema: string, rxUrl: string, streams: number): Cluster {
+/** Runners on `schema` with `streams` config streams s0…s(n−1), each posting to `<rxUrl>/s<i>`; `lease` adds cluster settings (`, leaseTtl: 30s`). */
+export function createCluster(dir: string, schema: string, rxUrl: string, streams: number, lease = ''): Cluster {
   const children = new Map<string, ChildProcess>();
   const outputs = new Map<string, string>();
   return {
-    start(id) {
+    start(id, timeoutMs = 30_000) {
       const file = join(dir, `${id}.yaml`);
-      writeFileSync(file, config(schema, id, rxUrl, streams));
+      writeFileSync(file, config(schema, id, rxUrl, streams, lease));
       const proc = spawn(process.execPath, [MAIN, 'start', '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] });
       children.set(id, proc);
       outputs.set(id, '');
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`Runner ${id} did not start: ${outputs.get(id)}`)), 30_000);
+        const timer = setTimeout(() => reject(new Error(`Runner ${id} did not start: ${outputs.get(id)}`)), timeoutMs);
         const onData = (c: Buffer) => {
           outputs.set(id, (outputs.get(id) ?? '') + c.toString());
           const m = /Outflow is running at (http:\/\/\S+)/.exec(outputs.get(id) ?? '');
