@@ -20,14 +20,14 @@ async function stepped(fn) {
   const original = pg.Client.prototype.query;
   const steps = [];
   pg.Client.prototype.query = function (config, ...rest) {
-    const text = typeof config === 'string' ? config : config?.text;
+    const text = (typeof config === 'string' ? config : config?.text)?.replace(/\s+/g, ' ').slice(0, 28);
     const t = performance.now();
+    const done = () => text && steps.push(`${text}… ${(performance.now() - t).toFixed(0)}`);
+    // The pool passes a callback; the store's transactions await a promise.
+    const cb = rest.at(-1);
+    if (typeof cb === 'function') rest[rest.length - 1] = (...args) => (done(), cb(...args));
     const out = original.call(this, config, ...rest);
-    if (out && typeof out.then === 'function' && text)
-      out.then(
-        () => steps.push(`${text.replace(/\s+/g, ' ').slice(0, 28)}… ${(performance.now() - t).toFixed(0)}`),
-        () => {},
-      );
+    if (out && typeof out.then === 'function') out.then(done, () => {});
     return out;
   };
   try {

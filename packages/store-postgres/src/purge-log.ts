@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { inTransaction } from './connection.js';
 import { daysBefore, subtractPurged, type DayCount } from './day-counts.js';
 import type { LogContext } from './log-context.js';
-import { dropPartitionsBefore, listPartitions } from './partitions.js';
+import { detachPartitionsBefore, dropPurged, listPartitions } from './partitions.js';
 
 /** Two runners purging at once take turns (the second then finds nothing left to purge). */
 const PURGE_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outflow_purge'))";
@@ -56,9 +56,10 @@ export function createPurge(ctx: LogContext): (before: number) => Promise<PurgeR
       const behind = (await client.query<Behind>('SELECT id, tenant, cursor, 0 AS lost, 0 AS last FROM streams WHERE cursor < $1 ORDER BY id', [through])).rows;
       await lossesInDays(client, behind, days, through);
       // Whole days before the cutoff go as partitions (no row-by-row delete, no dead tuples to
-      // vacuum); the rest of the prefix is in the boundary partition(s) and is deleted.
-      const dropped = await dropPartitionsBefore(client, before);
-      if (dropped.length > 0) ctx.partitionDays.clear();
+      // vacuum): detached here, dropped after the commit; the rest of the prefix is in the
+      // boundary partition(s) and is deleted.
+      const detached = await detachPartitionsBefore(client, before, ctx.now());
+      if (detached.length > 0) ctx.partitionDays.clear();
       const deleted = (
         await client.query<{ tenant: string; first_seq: number; last_seq: number; count: number; recorded_at: number }>(
           'DELETE FROM batches WHERE recorded_at < $1 AND first_seq <= $2 RETURNING tenant, first_seq, last_seq, count, recorded_at',
@@ -88,6 +89,13 @@ export function createPurge(ctx: LogContext): (before: number) => Promise<PurgeR
       const events = days.reduce((n, d) => n + d.events, 0) + deleted.reduce((n, r) => n + r.count, 0);
       return { events, streams: lost.map((s) => ({ streamId: s.id, lost: s.lost })) } satisfies PurgeResult;
     });
+    // Unlinking the detached days' files (hundreds of MB) takes seconds on a slow disk: out of the
+    // transaction, so appends and reads of batches do not wait for it.
+    try {
+      await dropPurged(ctx.pool);
+    } catch (error) {
+      ctx.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Could not drop purged partitions; the next purge tries again.');
+    }
     if (result.events > 0) ctx.logger.info({ before, events: result.events, streams: result.streams.length }, 'Purged events past retention.');
     return result;
   };
