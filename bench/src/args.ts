@@ -14,6 +14,10 @@ export interface BenchArgs {
   keep: boolean;
   /** The runner's store: a temporary SQLite file, or a fresh schema on OUTFLOW_BENCH_PG_URL. */
   store: BenchStoreKind;
+  /** `--runners 1,3`: runner counts sharing one PostgreSQL schema, compared with SQLite (the scenarios are not run). */
+  runners: number[];
+  /** `--events N`: events of each run (default the size's). */
+  events: number | undefined;
 }
 
 export const USAGE = `Usage: pnpm bench [--quick] [--only SCENARIO[,SCENARIO]] [--profile] [--out FILE] [--no-docs] [--keep]
@@ -24,6 +28,9 @@ export const USAGE = `Usage: pnpm bench [--quick] [--only SCENARIO[,SCENARIO]] [
   --out FILE   results JSON (default bench/results/latest.json)
   --no-docs    do not rewrite docs/benchmarks.md (a full run of every scenario writes it)
   --keep       keep the temporary stores and runner logs
+  --runners N[,N]  with --store postgres: N runner processes on one schema (load spread over them),
+               ingest and fan-out (1 and 4 streams) next to one runner on SQLite in the same run
+  --events N   events per run (default 200,000; 20,000 with --quick)
   --store      the runner's store: sqlite (default) or postgres (a fresh schema per runner on
                OUTFLOW_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test, dropped
                afterwards; replay-seek builds its store through the SQLite API and runs on sqlite only)`;
@@ -39,6 +46,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'no-docs': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       store: { type: 'string', default: 'sqlite' },
+      runners: { type: 'string' },
+      events: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -57,5 +66,24 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   if (store !== 'sqlite' && store !== 'postgres') throw new Error(`Unknown store "${store}"; choose sqlite or postgres.`);
   if (store === 'postgres' && only.includes('replay-seek'))
     throw new Error('replay-seek runs on --store sqlite only (it builds its store through the SQLite API).');
-  return { store, quick: values.quick, only: only as ScenarioId[], profile: values.profile, out: values.out, docs: !values['no-docs'], keep: values.keep };
+  const runners = (values.runners ?? '')
+    .split(',')
+    .filter((v) => v.trim() !== '')
+    .map((v) => Number(v));
+  if (runners.some((n) => !Number.isInteger(n) || n < 1 || n > 16))
+    throw new Error(`--runners takes runner counts from 1 to 16, e.g. 1,3; got "${values.runners}".`);
+  if (runners.length > 0 && store !== 'postgres') throw new Error('--runners needs --store postgres (SQLite is single-runner; it is measured alongside).');
+  const events = values.events === undefined ? undefined : Number(values.events);
+  if (events !== undefined && (!Number.isInteger(events) || events < 1)) throw new Error(`--events takes a positive whole number; got "${values.events}".`);
+  return {
+    runners,
+    events,
+    store,
+    quick: values.quick,
+    only: only as ScenarioId[],
+    profile: values.profile,
+    out: values.out,
+    docs: !values['no-docs'],
+    keep: values.keep,
+  };
 }

@@ -37,7 +37,7 @@ export interface DeliveryRun {
   problems: string[];
 }
 
-function expectedCounts(types: readonly string[], events: number, streams: DeliverySpec['streams']): number[] {
+export function expectedCounts(types: readonly string[], events: number, streams: DeliverySpec['streams']): number[] {
   return streams.map((s) => {
     const f = compileFilter(s.filters);
     if (!f) return events;
@@ -47,7 +47,7 @@ function expectedCounts(types: readonly string[], events: number, streams: Deliv
   });
 }
 
-async function waitDelivered(sink: ReturnType<typeof forkChild>, done: Promise<SinkDoneNotice>, stallMs: number): Promise<SinkDoneNotice | null> {
+export async function waitDelivered(sink: ReturnType<typeof forkChild>, done: Promise<SinkDoneNotice>, stallMs: number): Promise<SinkDoneNotice | null> {
   let last = -1;
   let lastChange = Date.now();
   let finished: SinkDoneNotice | null = null;

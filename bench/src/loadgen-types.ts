@@ -3,6 +3,8 @@
 export interface LoadSetup {
   /** Base URL of the runner. */
   url: string;
+  /** Several runners (`--runners`): requests go to them in turn, instead of to `url`. */
+  urls?: string[];
   token: string;
   /** NDJSON file holding one event per line. */
   file: string;

@@ -27,11 +27,12 @@ function buildBodies(s: LoadSetup): Buffer[] {
   return out;
 }
 
-function post(body: Buffer): Promise<{ status: number; text: string }> {
+function post(body: Buffer, k: number): Promise<{ status: number; text: string }> {
   const s = cfg as LoadSetup;
+  const url = s.urls?.length ? s.urls[k % s.urls.length] : s.url;
   return new Promise((ok, fail) => {
     const req = request(
-      `${s.url}/v1/logs`,
+      `${url}/v1/logs`,
       {
         method: 'POST',
         agent: agent as Agent,
@@ -57,7 +58,7 @@ async function run(): Promise<LoadReport> {
     const body = bodies[k] as Buffer;
     report.requests++;
     try {
-      const { status, text } = await post(body);
+      const { status, text } = await post(body, k);
       const now = wallNow();
       if (status !== 202) throw new Error(`HTTP ${status}: ${text.slice(0, 300)}`);
       const n = Math.min(s.batch, s.events - k * s.batch);

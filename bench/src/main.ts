@@ -19,6 +19,7 @@ import { replaySeek } from './scenarios/replay.js';
 import { fanOut, ingestOnly, oneStream } from './scenarios/throughput.js';
 import { FULL, QUICK } from './sizes.js';
 import { buildWorkload } from './workload.js';
+import { runClusterBench, clusterTable } from './cluster-bench.js';
 
 const RUNS: Record<ScenarioId, (ctx: BenchContext) => Promise<ScenarioResult>> = {
   'one-stream': oneStream,
@@ -66,7 +67,8 @@ function crashed(id: ScenarioId, err: unknown): ScenarioResult {
 
 async function main(): Promise<number> {
   const args = parseBenchArgs(process.argv.slice(2));
-  const sizes = args.quick ? QUICK : FULL;
+  const sizes = { ...(args.quick ? QUICK : FULL), ...(args.events ? { events: args.events } : {}) };
+  if (args.runners.length > 0) return clusterMain(args.runners, sizes);
   const all = args.store === 'postgres' ? SCENARIOS.filter((s) => s !== 'replay-seek') : [...SCENARIOS];
   const selected = args.only.length ? SCENARIOS.filter((s) => args.only.includes(s)) : all;
   const machine = describeMachine();
@@ -142,6 +144,30 @@ async function main(): Promise<number> {
   } finally {
     if (!args.keep) rmSync(tmp, { recursive: true, force: true });
     else log(`Kept ${tmp}`);
+  }
+}
+
+/** `--runners`: the cluster comparison instead of the scenarios. */
+async function clusterMain(runners: number[], sizes: typeof FULL): Promise<number> {
+  const machine = describeMachine();
+  log(
+    `Outflow bench --runners ${runners.join(',')}: PostgreSQL with ${runners.join(', ')} runner(s) and SQLite, ${sizes.events.toLocaleString('en-US')} events in requests of ${sizes.batch}\nMachine: ${machineLine(machine)}`,
+  );
+  const tmp = mkdtempSync(join(tmpdir(), 'outflow-bench-'));
+  try {
+    const workload = buildWorkload(tmp, sizes.events);
+    const floor = measureFloor(workload.lines.slice(0, sizes.events));
+    const ctx: BenchContext = { runnerMain: RUNNER_MAIN, tmp, workload, floor, sizes, profileDir: undefined, keep: false, store: 'postgres', log };
+    const runs = await runClusterBench(ctx, runners);
+    const table = clusterTable(runs);
+    log(`\n${floorLine(floor, workload.avgBytes)}\n\n${table}`);
+    const outFile = join(benchDir, 'results', 'latest-cluster.json');
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, `${JSON.stringify({ date: new Date().toISOString(), machine, floor, sizes, runs, table }, null, 1)}\n`);
+    log(`\nResults: ${outFile}`);
+    return runs.every((r) => r.complete) ? 0 : 1;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StreamFilter } from '@outflow/core';
-import { type BenchStoreKind, runnerStore } from './bench-store.js';
+import { type BenchStoreKind, type RunnerStore, runnerStore } from './bench-store.js';
 
 export const BENCH_TOKEN = 'bench-token-0123456789';
 export const BENCH_TENANT = 'bench';
@@ -26,6 +26,10 @@ export interface RunnerOptions {
   store?: BenchStoreKind;
   /** Folder for `--cpu-prof` output, when profiling. */
   profileDir?: string;
+  /** A store several runners share (`--runners`): used as is and left for the caller to dispose. */
+  sharedStore?: RunnerStore;
+  /** The runner's name in the cluster (`cluster.runnerId`). */
+  runnerId?: string;
   startTimeoutMs?: number;
 }
 
@@ -52,6 +56,7 @@ export function runnerConfig(o: RunnerOptions, store: object): object {
     ],
     egress: { allowHttp: true, allowPrivateNetworks: true },
     log: { level: 'warn' },
+    ...(o.runnerId ? { cluster: { runnerId: o.runnerId } } : {}),
     // Delivery settings to compare, e.g. OUTFLOW_BENCH_DELIVERY='{"concurrency":2}'.
     ...(process.env.OUTFLOW_BENCH_DELIVERY ? { delivery: JSON.parse(process.env.OUTFLOW_BENCH_DELIVERY) as object } : {}),
     streams: o.streams.map((s) => ({
@@ -68,12 +73,10 @@ export async function startRunner(o: RunnerOptions): Promise<RunnerHandle> {
   if (!existsSync(o.main)) throw new Error(`The runner is not built: ${o.main} is missing (run the root "bench" script, which builds it).`);
   const configFile = join(o.dir, 'outflow.yaml');
   // Store settings to compare, e.g. OUTFLOW_BENCH_STORE='{"cacheBytes":"8MB"}' (SQLite) or '{"poolSize":4}' (PostgreSQL).
-  const store = runnerStore(
-    o.store ?? 'sqlite',
-    o.dir,
-    o.storePath,
-    process.env.OUTFLOW_BENCH_STORE ? (JSON.parse(process.env.OUTFLOW_BENCH_STORE) as object) : {},
-  );
+  const own = !o.sharedStore;
+  const store =
+    o.sharedStore ??
+    runnerStore(o.store ?? 'sqlite', o.dir, o.storePath, process.env.OUTFLOW_BENCH_STORE ? (JSON.parse(process.env.OUTFLOW_BENCH_STORE) as object) : {});
   // JSON is YAML, so the config needs no YAML writer.
   writeFileSync(configFile, JSON.stringify(runnerConfig(o, store.config), null, 1));
   const execArgv = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
@@ -93,7 +96,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunnerHandle> {
   const url = await waitForUrl().catch(async (error: unknown) => {
     if (exitCode === undefined) child.kill('SIGKILL');
     await exited;
-    await store.dispose();
+    if (own) await store.dispose();
     throw error;
   });
   function waitForUrl() {
@@ -135,7 +138,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunnerHandle> {
         clearTimeout(timer);
         log.end();
       }
-      await store.dispose();
+      if (own) await store.dispose();
       return exitCode ?? null;
     },
   };

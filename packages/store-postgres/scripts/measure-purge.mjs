@@ -1,9 +1,10 @@
 // Times the retention purge on the old unpartitioned layout (DELETE) and on day partitions (DROP + boundary DELETE), same data generated on the server.
-// Usage: node scripts/measure-purge.mjs [events=10000000] [perBatch=500] [eventBytes=64]  (needs dist/: build first)
+// Usage: node scripts/measure-purge.mjs [events=10000000] [perBatch=500] [eventBytes=64] [layouts=both|partitioned]  (needs dist/: build first)
 // Rows are made by generate_series on the server: `events` events in batches of `perBatch`, recorded evenly over 31 days
 // ending now; each batch's lines are `eventBytes` of md5 hex per event (as poorly compressible as JSON under pglz).
 // Then on each layout: a one-day purge (the daily retention run), then the rest of a 30-day purge; both with one stream behind.
-// The 30-day purge on partitions runs purge-log.ts's statements here, to print each step's time.
+// On day partitions both purges run through store.events.purge (purge-log.ts): whole days counted from batch_days,
+// which the group commit keeps; the rows here are made by INSERT … SELECT, so batch_days is filled from them after the load.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPostgresStore } from '../dist/index.js';
@@ -12,6 +13,30 @@ import { DAY_MS, dayOf, dropPartitionsBefore, ensureDayPartitions } from '../dis
 const url = process.env.OUTFLOW_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const [events, perBatch, eventBytes] = [10_000_000, 500, 64].map((d, i) => Number(process.argv[2 + i] ?? d));
 const rows = Math.ceil(events / perBatch);
+const onlyPartitioned = process.argv[5] === 'partitioned';
+
+/** Times every statement the store sends while `fn` runs (the store's purge), and prints them as steps. */
+async function stepped(fn) {
+  const original = pg.Client.prototype.query;
+  const steps = [];
+  pg.Client.prototype.query = function (config, ...rest) {
+    const text = (typeof config === 'string' ? config : config?.text)?.replace(/\s+/g, ' ').slice(0, 28);
+    const t = performance.now();
+    const done = () => text && steps.push(`${text}… ${(performance.now() - t).toFixed(0)}`);
+    // The pool passes a callback; the store's transactions await a promise.
+    const cb = rest.at(-1);
+    if (typeof cb === 'function') rest[rest.length - 1] = (...args) => (done(), cb(...args));
+    const out = original.call(this, config, ...rest);
+    if (out && typeof out.then === 'function') out.then(done, () => {});
+    return out;
+  };
+  try {
+    return await fn();
+  } finally {
+    pg.Client.prototype.query = original;
+    console.log(`    statements (ms): ${steps.join(' | ')}`);
+  }
+}
 const tag = randomBytes(3).toString('hex');
 const now = Date.now();
 // 31 days ending now; cutoffs at noon-ish times, so each purge has a boundary partition to DELETE from.
@@ -97,14 +122,16 @@ const oldSchema = `outflow_purge_old_${tag}`;
 const newSchema = `outflow_purge_new_${tag}`;
 console.log(`${events.toLocaleString('en-US')} events, ${rows.toLocaleString('en-US')} batch rows of ${perBatch}, ${eventBytes} B per event, over 31 days`);
 try {
-  await client.query(`CREATE SCHEMA ${oldSchema}; SET search_path = ${oldSchema}; ${OLD_DDL}`);
-  await timed('load, unpartitioned', async () => void (await client.query(FILL, fillArgs)));
-  await client.query(`${stream}; INSERT INTO log_state VALUES (1, ${rows * perBatch}, ${now})`);
-  await client.query('VACUUM ANALYZE batches');
-  console.log(`  size: ${(await client.query("SELECT pg_size_pretty(pg_total_relation_size('batches')) AS s")).rows[0].s}`);
-  for (const c of cutoffs) await timed(`  purge before day ${((c - start) / DAY_MS).toFixed(0)}, DELETE`, () => purge(client, c, false));
-  // What DELETE leaves to autovacuum (DROP leaves nothing): the dead rows and TOAST chunks.
-  await timed('  VACUUM after the DELETEs', async () => void (await client.query('VACUUM batches')));
+  if (!onlyPartitioned) {
+    await client.query(`CREATE SCHEMA ${oldSchema}; SET search_path = ${oldSchema}; ${OLD_DDL}`);
+    await timed('load, unpartitioned', async () => void (await client.query(FILL, fillArgs)));
+    await client.query(`${stream}; INSERT INTO log_state VALUES (1, ${rows * perBatch}, ${now})`);
+    await client.query('VACUUM ANALYZE batches');
+    console.log(`  size: ${(await client.query("SELECT pg_size_pretty(pg_total_relation_size('batches')) AS s")).rows[0].s}`);
+    for (const c of cutoffs) await timed(`  purge before day ${((c - start) / DAY_MS).toFixed(0)}, DELETE`, () => purge(client, c, false));
+    // What DELETE leaves to autovacuum (DROP leaves nothing): the dead rows and TOAST chunks.
+    await timed('  VACUUM after the DELETEs', async () => void (await client.query('VACUUM batches')));
+  }
 
   const store = await openPostgresStore({ url, schema: newSchema, poolSize: 2, now: () => now });
   await client.query(`SET search_path = ${newSchema}`);
@@ -114,6 +141,8 @@ try {
   );
   await timed('load, day partitions', async () => void (await client.query(FILL, fillArgs)));
   await client.query(`${stream}; UPDATE log_state SET last_seq = ${rows * perBatch}, last_recorded_at = ${now}`);
+  await client.query(`TRUNCATE batch_days; INSERT INTO batch_days (day, tenant, events, first_seq, last_seq)
+    SELECT floor(recorded_at / ${DAY_MS}) * ${DAY_MS}, tenant, SUM(count), MIN(first_seq), MAX(last_seq) FROM batches GROUP BY 1, 2`);
   await client.query('VACUUM ANALYZE batches');
   const size = await client.query(
     "SELECT pg_size_pretty(SUM(pg_total_relation_size(inhrelid))) AS s, count(*) AS n FROM pg_inherits WHERE inhparent = 'batches'::regclass",
@@ -123,8 +152,8 @@ try {
     `EXPLAIN (ANALYZE, COSTS OFF) SELECT first_seq, lines FROM batches WHERE tenant = 'bench' AND last_seq > ${Math.floor(events / 2)} ORDER BY last_seq LIMIT 64`,
   );
   console.log(`  read after a seq:\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
-  await timed('  purge before day 1, DROP + boundary DELETE (store.events.purge)', async () => (await store.events.purge(cutoffs[0])).events);
-  await timed("  purge before day 30, DROP + boundary DELETE (purge-log.ts's statements)", () => purge(client, cutoffs[1], true));
+  await timed('  purge before day 1, DROP + boundary DELETE (store.events.purge)', () => stepped(async () => (await store.events.purge(cutoffs[0])).events));
+  await timed('  purge before day 30, DROP + boundary DELETE (store.events.purge)', () => stepped(async () => (await store.events.purge(cutoffs[1])).events));
   await store.close();
 } finally {
   await client.query(`DROP SCHEMA IF EXISTS ${oldSchema} CASCADE; DROP SCHEMA IF EXISTS ${newSchema} CASCADE`);

@@ -2,6 +2,7 @@
 import type { AppendResult } from '@outflow/core';
 import { encodeColumns } from '@outflow/store-kit';
 import type { PendingAppend } from './group-commit.js';
+import { COUNT_DAYS_CTE } from './day-counts.js';
 import type { LogContext } from './log-context.js';
 import { DDL_LOCK, dayOf, ensureDayPartitions } from './partitions.js';
 
@@ -10,7 +11,7 @@ import { DDL_LOCK, dayOf, ensureDayPartitions } from './partitions.js';
  * held until the statement commits), so appenders of every runner still take turns and seqs and
  * recording times increase in commit order; `up` moves the counter and returns the range's base;
  * `ins` writes every batch, its bytes cut with substring() out of three binary parameters (lines,
- * ends, dates laid end to end) by offsets; `nt` queues the NOTIFYs, delivered at commit.
+ * ends, dates laid end to end) by offsets; `dc` adds the events to batch_days (day-counts.ts); `nt` queues the NOTIFYs, delivered at commit.
  * Per batch: offset of its first seq in the group, count, tenant, recording time before the
  * clamp (running max of the group), byte offsets and lengths, names and their encoding.
  */
@@ -24,6 +25,7 @@ ins AS (INSERT INTO batches (first_seq, last_seq, count, tenant, recorded_at, li
               substring($15::bytea FROM r.lines_at + 1 FOR r.lines_len), substring($16::bytea FROM r.ends_at + 1 FOR 4 * r.n),
               r.types, r.log_ids, substring($17::bytea FROM r.dates_at + 1 FOR r.dates_len), r.enc
        FROM up, r),
+${COUNT_DAYS_CTE},
 nt AS (SELECT pg_notify($18::text, $19::text || ' ' || (up.base + t.last) || ' ' || t.tenant) FROM up, unnest($20::text[], $21::bigint[]) AS t(tenant, last))
 SELECT up.base, up.base_at, (SELECT count(*) FROM nt) AS notified FROM up`;
 

@@ -4,6 +4,7 @@ import type { Logger, Store } from '@outflow/core';
 import { channelOf, listenForCommits } from './commit-listener.js';
 import { controlChannelOf, createControlChannel } from './control-channel.js';
 import { checkSchemaName, cleanError, createPool, inTransaction, safeUrl } from './connection.js';
+import { ensureDayCounts } from './day-counts.js';
 import { createDeadLetterQueue } from './dead-letter-queue.js';
 import { createEventLog } from './event-log.js';
 import { createHealthLog } from './health-log.js';
@@ -46,6 +47,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         const moved = await attachLegacyBatches(client);
         logger.info({ schema, ...moved }, 'Moved the unpartitioned batches table of an older version into the day-partitioned one.');
       }
+      await ensureDayCounts(client);
       // Today and tomorrow exist ahead of time; appends create any other day they need.
       const today = dayOf((options.now ?? Date.now)());
       await ensureDayPartitions(client, [today, today + DAY_MS]);

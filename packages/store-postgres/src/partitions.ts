@@ -54,10 +54,44 @@ export async function ensureDayPartitions(client: pg.ClientBase, days: Iterable<
 
 /**
  * Drops every partition lying entirely before `before` (its upper bound at or below it) and
- * returns their names. Takes an ACCESS EXCLUSIVE lock on `batches` until the transaction ends.
+ * returns their names. Takes an ACCESS EXCLUSIVE lock on `batches` until the transaction ends,
+ * and the commit unlinks the files meanwhile: the purge detaches instead (below).
  */
 export async function dropPartitionsBefore(client: pg.ClientBase, before: number): Promise<string[]> {
   const gone = (await listPartitions(client)).filter((p) => p.to <= before).map((p) => p.name);
   if (gone.length > 0) await client.query(gone.map((name) => `DROP TABLE ${name}`).join(';\n'));
   return gone;
+}
+
+/** Prefix of partitions a purge detached: dropped right after its commit, or by a later purge if that never happened. */
+export const PURGED_PREFIX = 'batches_purged_';
+
+/**
+ * Detaches every partition lying entirely before `before` and renames it `batches_purged_<ms>_<i>`
+ * (so the day's name is free again for an append that needs it); returns the new names. Metadata
+ * only: the files stay until `dropPurged`, after the purge committed and released `batches`.
+ */
+export async function detachPartitionsBefore(client: pg.ClientBase, before: number, stamp: number): Promise<string[]> {
+  const gone = (await listPartitions(client)).filter((p) => p.to <= before);
+  const names = gone.map((_, i) => `${PURGED_PREFIX}${stamp}_${i}`);
+  const sql = gone.flatMap((p, i) => [`ALTER TABLE batches DETACH PARTITION ${p.name}`, `ALTER TABLE ${p.name} RENAME TO ${names[i]}`]);
+  if (sql.length > 0) await client.query(sql.join(';\n'));
+  return names;
+}
+
+/** Drops the detached partitions of this schema (their files are unlinked at this commit, locking only them). */
+export async function dropPurged(pool: pg.Pool): Promise<string[]> {
+  const { rows } = await pool.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname LIKE '${PURGED_PREFIX.replace(/_/g, '\\_')}%' AND NOT c.relispartition`,
+  );
+  const dropped: string[] = [];
+  for (const { name } of rows) {
+    // Another runner's purge may drop the same table at the same moment.
+    await pool.query(`DROP TABLE IF EXISTS ${name}`).then(
+      () => dropped.push(name),
+      () => undefined,
+    );
+  }
+  return dropped;
 }

@@ -20,6 +20,7 @@ describe('openPostgresStore', () => {
     );
     expect(tables.map((t) => t.relname)).toEqual([
       'api_tokens',
+      'batch_days',
       'batches',
       'dead_letters',
       'health',
@@ -31,6 +32,10 @@ describe('openPostgresStore', () => {
       'streams',
     ]);
     expect(tables.find((t) => t.relname === 'batches')?.relkind).toBe('p');
+    // The group commit counted the append's events for its day (day-counts.ts).
+    expect(await query(`SELECT tenant, events::int, first_seq::int, last_seq::int FROM ${schema}.batch_days`)).toEqual([
+      { tenant: 'acme', events: 2, first_seq: 1, last_seq: 2 },
+    ]);
     // lz4 for the lines (this server has it; it is only ever a speed-up, pglz is the fallback).
     const compression = await query<{ attcompression: string }>(
       `SELECT attcompression FROM pg_attribute WHERE attrelid = '${schema}.batches'::regclass AND attname = 'lines'`,

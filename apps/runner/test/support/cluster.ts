@@ -10,8 +10,8 @@ import type { ReceivedRequest } from './receiver.js';
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
 export interface Cluster {
-  /** Starts runner `id` (its config names it) and resolves with its URL once it listens. */
-  start(id: string): Promise<string>;
+  /** Starts runner `id` (its config names it) and resolves with its URL once it listens (within `timeoutMs`, 30 s by default). */
+  start(id: string, timeoutMs?: number): Promise<string>;
   proc(id: string): ChildProcess | undefined;
   /** Output of runner `id` so far. */
   output(id: string): string;
@@ -38,14 +38,14 @@ export function createCluster(dir: string, schema: string, rxUrl: string, stream
   const children = new Map<string, ChildProcess>();
   const outputs = new Map<string, string>();
   return {
-    start(id) {
+    start(id, timeoutMs = 30_000) {
       const file = join(dir, `${id}.yaml`);
       writeFileSync(file, config(schema, id, rxUrl, streams, clusterYaml, delivery));
       const proc = spawn(process.execPath, [MAIN, 'start', '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] });
       children.set(id, proc);
       outputs.set(id, '');
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`Runner ${id} did not start: ${outputs.get(id)}`)), 30_000);
+        const timer = setTimeout(() => reject(new Error(`Runner ${id} did not start: ${outputs.get(id)}`)), timeoutMs);
         const onData = (c: Buffer) => {
           outputs.set(id, (outputs.get(id) ?? '') + c.toString());
           const m = /Outflow is running at (http:\/\/\S+)/.exec(outputs.get(id) ?? '');

@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { describeFilteredReads } from './contract-filter.js';
 import { type OpenStore, useContractContext } from './contract-helpers.js';
 import { describePurge } from './contract-purge.js';
+import { describePurgeAcrossDays } from './contract-purge-days.js';
 import { describeLogQueries } from './contract-queries.js';
 import { describeAppendAndRead } from './contract-read.js';
 import { describeRecords } from './contract-records.js';
@@ -33,6 +34,7 @@ export function describeStoreContract(name: string, open: OpenStore, options: { 
     describeFilteredReads(ctx);
     describeLogQueries(ctx);
     describePurge(ctx);
+    describePurgeAcrossDays(ctx);
     describeStreams(ctx);
     describeRecords(ctx);
     describeStats(ctx);
