@@ -45,12 +45,29 @@ export function createLeaseCoordinator(leases: StreamLeases, settings: LeaseSett
   let lapse: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
-  const drop = async (ids: string[], reason: LossReason) => {
+  /** Streams whose workers are stopping; their leases (still ours when shed) are not taken for new ones meanwhile. */
+  const stopping = new Map<string, Promise<void>>();
+
+  /**
+   * Forgets the leases and stops their workers without holding up the heartbeat: under load, stopping
+   * hundreds of workers can outlast a lease, and the leases still held must keep being renewed meanwhile.
+   * `then` runs once every worker stopped (releasing shed leases) before the streams count as gone.
+   */
+  const drop = (ids: string[], reason: LossReason, then?: () => Promise<void>): Promise<void> => {
     for (const id of ids) {
       held.delete(id);
       versions.delete(id);
     }
-    await Promise.all(ids.map((id) => hooks.lost(id, reason)));
+    const stops = ids.map((id) =>
+      hooks.lost(id, reason).catch((err: unknown) => {
+        logger.error({ stream: id, error: err instanceof Error ? err.message : String(err) }, 'Stopping the worker of a lost lease failed.');
+      }),
+    );
+    const done = Promise.all(stops).then(() => then?.());
+    for (const id of ids) stopping.set(id, done);
+    return done.finally(() => {
+      for (const id of ids) if (stopping.get(id) === done) stopping.delete(id);
+    });
   };
 
   /** Leases renewed by a heartbeat sent at `sentAt` last at least until sentAt + ttl: stop sending `margin` before. */
@@ -82,13 +99,13 @@ export function createLeaseCoordinator(leases: StreamLeases, settings: LeaseSett
     const taken = [...held].filter(([id, generation]) => renewed.get(id) !== generation).map(([id]) => id);
     if (taken.length > 0) {
       logger.warn({ streams: taken }, 'Leases were lost (taken over, or the stream was paused or deleted).');
-      await drop(taken, 'taken');
+      void drop(taken, 'taken');
     }
     // Leases the database says are ours but we never learnt of (a claim whose answer was lost): run them.
     const changed = beatResult.leases.filter((l) => held.has(l.streamId) && versions.get(l.streamId) !== l.version);
     for (const l of changed) versions.set(l.streamId, l.version);
     await Promise.all(changed.map((l) => hooks.changed(l.streamId)));
-    const unknown = beatResult.leases.filter((l) => !held.has(l.streamId) && !taken.includes(l.streamId));
+    const unknown = beatResult.leases.filter((l) => !held.has(l.streamId) && !taken.includes(l.streamId) && !stopping.has(l.streamId));
     for (const l of unknown) {
       held.set(l.streamId, l.generation);
       versions.set(l.streamId, l.version);
@@ -96,9 +113,11 @@ export function createLeaseCoordinator(leases: StreamLeases, settings: LeaseSett
     await Promise.all(unknown.map((l) => hooks.gained(l)));
     if (held.size > beatResult.cap) {
       const shed = [...held.keys()].sort().slice(beatResult.cap);
-      await drop(shed, 'shed');
-      await leases.release(runner.id, shed);
-      logger.info({ streams: shed.length, cap: beatResult.cap, runners: beatResult.runners }, 'Released leases above the cap for the other runners.');
+      // The shed leases stay ours (and renewed by the heartbeats) until their workers stopped; then they go.
+      void drop(shed, 'shed', () => leases.release(runner.id, shed)).then(
+        () => logger.info({ streams: shed.length, cap: beatResult.cap, runners: beatResult.runners }, 'Released leases above the cap for the other runners.'),
+        (err: unknown) => logger.warn({ error: err instanceof Error ? err.message : String(err) }, 'Releasing shed leases failed; they lapse instead.'),
+      );
     } else if (held.size < beatResult.cap) {
       const claimed = await leases.claim(runner.id, beatResult.cap - held.size, ttl);
       if (stopped) return;
@@ -147,6 +166,7 @@ export function createLeaseCoordinator(leases: StreamLeases, settings: LeaseSett
       stopped = true;
       clearTimeout(beat);
       await running;
+      await Promise.all(stopping.values());
       clearTimeout(lapse);
       held.clear();
       versions.clear();
