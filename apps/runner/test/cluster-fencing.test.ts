@@ -47,6 +47,8 @@ describe('a runner paused past its lease', () => {
     await rx.waitFor(everyStreamHas(rx, 100), 30_000);
     const r1Streams = [...runnersPerStream(rx.accepted)].filter(([, s]) => s.has('r1')).map(([stream]) => stream);
     expect(r1Streams).toHaveLength(3);
+    // Freeze r1 only once its cursors are committed: a batch delivered but not yet committed would be sent again by r2.
+    await c.committed(100);
 
     c.proc('r1')?.kill('SIGSTOP');
     // Events arrive while r1 is frozen: its LISTEN socket buffers the news, its workers would send them on waking.

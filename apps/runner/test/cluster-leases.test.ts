@@ -48,7 +48,8 @@ describe('three runners on one PostgreSQL', () => {
     for (const n of streamsPerRunner.values()) expect(Math.abs(n - 10)).toBeLessThanOrEqual(1);
     const r1Streams = [...servedBy].filter(([, s]) => s.has('r1')).map(([stream]) => stream);
 
-    // kill -9 of r1: its streams move to r2 and r3; more events reach every stream.
+    // kill -9 of r1 once every cursor is committed: its streams move to r2 and r3; more events reach every stream.
+    await c.committed(600);
     const before = rx.accepted.length;
     c.proc('r1')?.kill('SIGKILL');
     const killedAt = Date.now();
@@ -64,7 +65,7 @@ describe('three runners on one PostgreSQL', () => {
     const s = await c.spread();
     expect([...s.keys()].sort()).toEqual(['r2', 'r3']);
     for (const n of s.values()) expect(n).toBe(15);
-    // Every event reached every stream exactly once (r1 was idle when killed, so nothing was in flight).
+    // Every event reached every stream exactly once (r1 was idle and had committed everything when killed).
     expect(new Set([...ids, ...more]).size).toBe(800);
     expect(rx.accepted.reduce((n, r) => n + r.envelopes.length, 0)).toBe(800 * STREAMS);
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PG_URL, query } from '@outflow/store-postgres/testing';
 import { FAST_DELIVERY, TOKEN } from './app.js';
+import { readUntil } from './wait.js';
 import type { ReceivedRequest } from './receiver.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
@@ -17,10 +18,19 @@ export interface Cluster {
   output(id: string): string;
   /** Live leases per runner, by the database. */
   spread(): Promise<Map<string, number>>;
+  /** Resolves once every stream's committed `delivered` count reached `events` (so nothing is in flight or uncommitted). */
+  committed(events: number, timeoutMs?: number): Promise<void>;
   killAll(): void;
 }
 
-const config = (schema: string, runnerId: string, rxUrl: string, streams: number, clusterYaml: string, delivery: string) => `server: { host: 127.0.0.1, port: 0 }
+const config = (
+  schema: string,
+  runnerId: string,
+  rxUrl: string,
+  streams: number,
+  clusterYaml: string,
+  delivery: string,
+) => `server: { host: 127.0.0.1, port: 0 }
 store: { postgres: { url: "${PG_URL}", schema: ${schema}, poolSize: 4 } }
 tokens:
   - { token: ${TOKEN}, tenant: acme, scopes: [ingest:logs, read:log_streams, create:log_streams, update:log_streams, delete:log_streams] }
@@ -66,6 +76,10 @@ export function createCluster(dir: string, schema: string, rxUrl: string, stream
         `SELECT runner_id, count(*)::int AS n FROM ${schema}.stream_leases WHERE expires_at > now() GROUP BY runner_id`,
       );
       return new Map(rows.map((r) => [r.runner_id, r.n]));
+    },
+    async committed(events, timeoutMs = 30_000) {
+      const lagging = async () => (await query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.streams WHERE delivered < $1`, [events]))[0]?.n ?? -1;
+      await readUntil(lagging, (n) => n === 0, timeoutMs);
     },
     killAll() {
       for (const proc of children.values()) if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
