@@ -12,15 +12,17 @@ export function startRunner(config: string): Promise<{ proc: ChildProcess; url: 
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`The runner did not start: ${out}`)), 20_000);
-    proc.stdout?.on('data', (c: Buffer) => {
+    // The banner goes to stderr with the logs (stdout is the console connector's).
+    const onData = (c: Buffer) => {
       out += c.toString();
       const m = /Outflow is running at (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ proc, url: m[1] as string });
       }
-    });
-    proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', onData);
     proc.on('exit', (code) => reject(new Error(`The runner exited with ${code}: ${out}`)));
   });
 }
