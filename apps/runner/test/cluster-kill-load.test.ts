@@ -70,7 +70,8 @@ describe('kill -9 under load', () => {
     const firstAfter = r1Streams.map((stream) => Math.min(...rx!.accepted.filter((r) => streamOf(r) === stream && r.at > killedAt).map((r) => r.at)));
     const takeover = Math.max(...firstAfter) - killedAt;
     expect(takeover).toBeLessThan(15_000);
-    expect(rx.accepted.filter((r) => r.at > killedAt).every((r) => runnerOf(r) !== 'r1')).toBe(true);
+    // Nothing from r1 after its death: a request it had written may still be read from the socket just after the kill, not a second later.
+    expect(rx.accepted.filter((r) => r.at > killedAt + 1000).every((r) => runnerOf(r) !== 'r1')).toBe(true);
     expect(overlaps(rx.accepted)).toEqual([]);
 
     // Duplicates: only r1's streams have any, and at most what r1 had in flight (sent, not committed).
