@@ -131,7 +131,8 @@ streams:
 `,
     );
     runner = await timed('outflow start (first)', () => startRunner(configFile, runnerUrl, site, sandbox.env));
-    const page = await fetch(`${runnerUrl}/`);
+    // As a browser asks for it: the dashboard's page is served to Accept: text/html only (other clients get 404).
+    const page = await fetch(`${runnerUrl}/`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<title>Outflow<\/title>[\s\S]*<script type="module"[^>]* src="\/assets\/index-[\w-]+\.js"/);
     await ingest(events('first', 3));
