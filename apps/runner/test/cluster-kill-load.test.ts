@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { dropSchemas, freshSchema, query, requirePostgres } from '@outflow/store-postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN } from './support/app.js';
-import { createCluster, idsPerStream, overlaps, runnerOf, runnersPerStream, streamOf, type Cluster } from './support/cluster.js';
+import { createCluster, idsPerStream, runnerOf, runnersPerStream, streamOf, type Cluster } from './support/cluster.js';
 import { ingestMany } from './support/events.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
+import { overlappingStreams } from './support/spans.js';
 import { readUntil } from './support/wait.js';
 
 const STREAMS = 12;
@@ -72,7 +73,7 @@ describe('kill -9 under load', () => {
     expect(takeover).toBeLessThan(15_000);
     // Nothing from r1 after its death: a request it had written may still be read from the socket just after the kill, not a second later.
     expect(rx.accepted.filter((r) => r.at > killedAt + 1000).every((r) => runnerOf(r) !== 'r1')).toBe(true);
-    expect(overlaps(rx.accepted)).toEqual([]);
+    expect(overlappingStreams(rx.accepted)).toEqual([]);
 
     // Duplicates: only r1's streams have any, and at most what r1 had in flight (sent, not committed).
     const received = new Map<string, number>();

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { dropSchemas, freshSchema, requirePostgres } from '@outflow/store-postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN } from './support/app.js';
-import { createCluster, idsPerStream, overlaps, runnerOf, runnersPerStream, streamOf, type Cluster } from './support/cluster.js';
+import { createCluster, idsPerStream, runnerOf, runnersPerStream, streamOf, type Cluster } from './support/cluster.js';
 import { ingestMany } from './support/events.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
+import { overlappingStreams } from './support/spans.js';
 import { readUntil } from './support/wait.js';
 
 const STREAMS = 30;
@@ -61,7 +62,7 @@ describe('three runners on one PostgreSQL', () => {
     console.log(`kill -9 → takeover of ${r1Streams.length} streams: ${takeover} ms`);
     expect(takeover).toBeLessThan(15_000);
     expect(after.every((r) => runnerOf(r) !== 'r1')).toBe(true);
-    expect(overlaps(rx.accepted)).toEqual([]);
+    expect(overlappingStreams(rx.accepted)).toEqual([]);
     const s = await c.spread();
     expect([...s.keys()].sort()).toEqual(['r2', 'r3']);
     for (const n of s.values()) expect(n).toBe(15);

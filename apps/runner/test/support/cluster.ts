@@ -107,20 +107,3 @@ export function runnersPerStream(requests: readonly ReceivedRequest[]): Map<stri
   for (const r of requests) got.set(streamOf(r), (got.get(streamOf(r)) ?? new Set<string>()).add(runnerOf(r)));
   return got;
 }
-
-/** Streams that two runners delivered at overlapping times: per stream, each runner's span [first, last] must not overlap another's. */
-export function overlaps(requests: readonly ReceivedRequest[]): string[] {
-  const spans = new Map<string, Map<string, [number, number]>>();
-  for (const r of requests) {
-    const byRunner = spans.get(streamOf(r)) ?? new Map<string, [number, number]>();
-    spans.set(streamOf(r), byRunner);
-    const span = byRunner.get(runnerOf(r));
-    byRunner.set(runnerOf(r), span ? [Math.min(span[0], r.at), Math.max(span[1], r.at)] : [r.at, r.at]);
-  }
-  const bad: string[] = [];
-  for (const [stream, byRunner] of spans) {
-    const list = [...byRunner.values()].sort((a, b) => a[0] - b[0]);
-    for (let i = 1; i < list.length; i++) if ((list[i]?.[0] ?? 0) <= (list[i - 1]?.[1] ?? 0)) bad.push(stream);
-  }
-  return bad;
-}
